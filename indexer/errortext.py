@@ -376,9 +376,10 @@ def comparable(text: str) -> str:
 
 # Words that say a text reports a failure, for lower-cased text. Without re.I and word
 # boundaries the engine skips ahead to the words' first letters: many times faster on long
-# lines that hold none of them.
+# lines that hold none of them. "Could not" as well as "couldn't": a program's messages spell it out
+# ("The package on the gateway could not be located.").
 FAILURE_WORDS = re.compile(
-    r"error|exception|fail|denied|invalid|cannot|can't|couldn't|unable|not found|refused|timed? ?out|"
+    r"error|exception|fail|denied|invalid|cannot|can't|couldn't|could not|unable|not found|refused|timed? ?out|"
     r"unauthori[sz]ed|forbidden"
 )
 

@@ -9407,3 +9407,40 @@ def test_a_vms_condition_message_s_id_is_its_code(tmp_path: Path) -> None:
             ("$ MOUNT DKA300: USERDISK\n%MOUNT-F-NOSUCHDEV, no such device available", "mount#1"),
         ],
     )
+
+
+BUG_RECORD_CLIENT_TEXT = """CSCwm20411 - ISE: guest portal login fails after patch 3
+Symptom:
+Guest users cannot finish the portal login. The browser displays:
+
+  The sponsor account for this guest could not be verified.
+
+and "show logging application ise-psc.log tail" on the node shows:
+
+  %ISE-4-5411: Supplicant stopped responding to ISE
+
+Conditions:
+- Portal configured with "guest sponsor-approval required"
+
+Workaround:
+1. Approve the guest from the sponsor portal.
+2. Ask the guest to sign in again.
+"""
+
+
+def test_a_bug_record_s_quoted_client_text_that_could_not_do_something_is_an_error_message(
+    tmp_path: Path,
+) -> None:
+    """The text a client displays, "… could not be verified.", was no error message ("could not" was no
+    word of failure where "couldn't" was), so the user's own paste found the problem by its words alone."""
+    (problem,) = _read(tmp_path, "cscwm20411.txt", BUG_RECORD_CLIENT_TEXT).problems
+    assert problem.error_messages == [
+        "The sponsor account for this guest could not be verified.",
+        "%ISE-4-5411: Supplicant stopped responding to ISE",
+    ]
+    assert [s.text for s in problem.steps] == [
+        "Approve the guest from the sponsor portal.",
+        "Ask the guest to sign in again.",
+    ]
+    # Guard: the command that shows the log and the configuration line of its conditions stay no messages.
+    assert not any("show logging" in m or "sponsor-approval" in m for m in problem.error_messages)
