@@ -1158,6 +1158,9 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool, client_l
             and not (m.start() and text[m.start() - 1] == "@")
             # Before an extension, a file's name ("IMG_2231.HEIC", "DSC_0042.jpg"): one user's data.
             and not (text.startswith(".", m.end()) and _FILE_EXTENSION.match(text, m.end()))
+            # Before ":[" and a directory, a VMS file specification's device ("MKA500:[000000]DAILY.BCK"):
+            # the tape drive, the same in every message about it.
+            and not text.startswith(":[", m.end())
         ):
             before = _PART_BEFORE.search(text, max(0, m.start() - 9), m.start())
             if before is None:

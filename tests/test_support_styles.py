@@ -9444,3 +9444,27 @@ def test_a_bug_record_s_quoted_client_text_that_could_not_do_something_is_an_err
     ]
     # Guard: the command that shows the log and the configuration line of its conditions stay no messages.
     assert not any("show logging" in m or "sponsor-approval" in m for m in problem.error_messages)
+
+
+VMS_BACKUP_MESSAGES = """1 BACKUP
+  Invokes the Backup utility to save or restore files.
+
+2 Troubleshooting
+
+3 %BACKUP-F-WRITEERR
+    %BACKUP-F-WRITEERR, error writing MUA0:[000000]NIGHTLY.BCK;
+
+  Explanation:  The tape drive reported an error while BACKUP wrote the
+                save set.
+
+  User Action:  Clean the drive heads and retry with a new tape.
+"""
+
+
+def test_a_vms_file_specification_s_device_is_no_code(tmp_path: Path) -> None:
+    """In a VMS file specification ("MKA500:[000000]DAILY.BCK") the name before ":[" is a device: it was
+    read as a code of the message, the same in every message about that tape."""
+    (problem,) = _read(tmp_path, "backup.txt", VMS_BACKUP_MESSAGES.replace("MUA0", "MKA500")).problems
+    assert problem.error_codes == ["BACKUP-F-WRITEERR"]
+    # Guard: a code before a colon and a bracketed detail that is no directory stays a code.
+    assert error_codes("ORA-12154: TNS:could not resolve the connect identifier [ORCL]") == ["ORA12154"]
