@@ -55,7 +55,9 @@ _ERROR_LINE = re.compile(FAILURE_WORDS.pattern + r"|0x[0-9a-f]{8}")
 # A code such as AADSTS50105 or SSPR_0029, found from its digits: there are few places to
 # try, where "two capitals then three digits" would be tried at every capital of a long token.
 _CODE_LIKE = re.compile(r"\d{3}(?<=[A-Z]{2}\d{3})|\d{3}(?<=[A-Z]{2}[_-]\d{3})")
-_URL_ENCODED = re.compile(r"%[0-9a-f]{2}|\w\+\w+\+\w", re.I)
+# Not a "%" that leads a message's name in capitals, whose first two letters may be hexadecimal digits: a
+# network device's syslog name ("%CDP-4-DUPLEX_MISMATCH") or a VMS condition's ("%BACKUP-F-WRITEERR").
+_URL_ENCODED = re.compile(r"%(?!(?-i:[A-Z][A-Z0-9_$]*+-(?:[0-7]|[SIWEF])-))[0-9a-f]{2}|\w\+\w+\+\w", re.I)
 
 
 @dataclass(frozen=True)

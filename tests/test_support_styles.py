@@ -13,6 +13,7 @@ from live import cpu_budget
 
 from api.knowledge import KnowledgeBase
 from api.matcher import match
+from api.query import prepare
 from indexer.bbcode_text import bbcode_markdown
 from indexer.build import build_index
 from indexer.errortext import error_codes, labelled_numbers
@@ -9468,3 +9469,19 @@ def test_a_vms_file_specification_s_device_is_no_code(tmp_path: Path) -> None:
     assert problem.error_codes == ["BACKUP-F-WRITEERR"]
     # Guard: a code before a colon and a bracketed detail that is no directory stays a code.
     assert error_codes("ORA-12154: TNS:could not resolve the connect identifier [ORCL]") == ["ORA12154"]
+
+
+def test_a_vms_condition_name_pasted_alone_is_not_read_as_url_encoded(tmp_path: Path) -> None:
+    """ "%BA" of "%BACKUP-F-WRITEERR" was decoded as a URL's escaped byte, so the name pasted alone was
+    garbled and found nothing; a network device's "%CDP-4-…" was garbled alike."""
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "backup.txt").write_text(VMS_BACKUP_MESSAGES, encoding="utf-8")
+    _found_by_code(folder, tmp_path / "kb.db", [("%BACKUP-F-WRITEERR", "backup#1")])
+    assert prepare("%CDP-4-DUPLEX_MISMATCH: duplex mismatch discovered on Gi1/0/1").codes == [
+        "CDP-4-DUPLEX_MISMATCH"
+    ]
+    # Guard: a redirect's URL-encoded description is still decoded.
+    assert prepare("error_description=AADSTS50011%3A+The+redirect+URI").parts == [
+        "error_description=AADSTS50011: The redirect URI"
+    ]
