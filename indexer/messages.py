@@ -16,11 +16,7 @@ from typing import NamedTuple
 import yaml
 from markdown_it.tree import SyntaxTreeNode
 
-from indexer.column_names import (
-    CAUSE_HEADER,
-    SYMPTOM_HEADER,
-    column_holds,
-)
+from indexer.column_names import column_holds
 from indexer.control_names import names_control
 from indexer.error_responses import is_error_response
 from indexer.errortext import FAILURE_WORDS, error_codes, logged_as_failure, reports_failure
@@ -39,10 +35,12 @@ from indexer.roles import (
 from indexer.sections import (
     CODE,
     LISTS,
+    STEP_COLUMN,
     block_text,
     cell_texts,
     has_links,
     is_callout,
+    is_step_table,
     line_of,
     table_rows,
 )
@@ -1525,39 +1523,6 @@ def _names_message(label: str) -> bool:
     return bool(column_holds(label) & {"error", "message"})
 
 
-# A procedure written as a table: a first column that numbers the steps, and others that say what
-# to do ("Action") or, under a column named for the steps, describe each step ("Description").
-_STEP_COLUMN = re.compile(r"steps?|#|no\.?|number", re.IGNORECASE)
-_NAMED_STEP_COLUMN = re.compile(r"steps?", re.IGNORECASE)
-_ACTION_COLUMN = re.compile(r"\b(?:actions?|what to do|instructions?|tasks?|checks?)\b", re.IGNORECASE)
-# Columns of a table of problems, numbered or not ("# | Error | Resolution", "No. | Issue | Workaround").
-_PROBLEM_COLUMN = re.compile(r"\b(?:errors?|codes?|messages?|exceptions?|hresult)\b", re.IGNORECASE)
-
-
-def is_step_table(block: SyntaxTreeNode) -> bool:
-    """Whether ``block`` is a procedure written as a table, a row per step: its first column numbers
-    the steps ("Step", "#", "No.") and another says what to do ("# | Action", "# | Check | Expected");
-    or its first column is named for the steps and none of the others names an error, a code, a
-    message, a symptom or a cause ("Step | Description").
-
-    "Description" also heads the message column of a table of errors ("Error | Description"), and
-    a procedure's descriptions were read as messages and the procedure as no step. A bare number
-    column says less: "# | Description | Status" or "No. | Port | Protocol" numbers items, not steps.
-    """
-    if block.type != "table":
-        return False
-    rows = table_rows(block)
-    header = [h.strip() for h in cell_texts(rows[0])] if len(rows) > 1 else []
-    if len(header) < 2 or not _STEP_COLUMN.fullmatch(header[0]):
-        return False
-    others = header[1:]
-    if any(_ACTION_COLUMN.search(h) for h in others):
-        return True
-    return bool(_NAMED_STEP_COLUMN.fullmatch(header[0])) and not any(
-        _PROBLEM_COLUMN.search(h) or SYMPTOM_HEADER.fullmatch(h) or CAUSE_HEADER.fullmatch(h) for h in others
-    )
-
-
 def table_messages(table: SyntaxTreeNode) -> list[str]:
     """The cells of a table's error and message columns; none of a procedure's (:func:`is_step_table`)."""
     rows = table_rows(table)
@@ -1743,7 +1708,7 @@ def pairs_problems_with_fixes(table: SyntaxTreeNode) -> tuple[TableColumns, int,
     columns = table_columns(header, body)
     named = columns.error if columns.error is not None else columns.symptom
     described = next((i for i in columns.messages if _DESCRIPTION_HEADER.fullmatch(header[i].strip())), None)
-    numbered_steps = columns.fix is not None and _STEP_COLUMN.fullmatch(header[columns.fix].strip())
+    numbered_steps = columns.fix is not None and STEP_COLUMN.fullmatch(header[columns.fix].strip())
     if named is None and columns.fix is not None and described is not None and not numbered_steps:
         # "| ID | Description | Workaround |": a known issue's description names its row, as a summary
         # does; it is prose, not a message a program printed (read as one, the table was one problem

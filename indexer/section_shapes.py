@@ -60,6 +60,7 @@ from indexer.sections import (
     has_links,
     in_tab,
     is_navigation,
+    is_step_table,
     line_of,
 )
 from indexer.steps import Mode, has_steps, unwrapped
@@ -502,7 +503,11 @@ def fix_after_cause(section: Section) -> list[SyntaxTreeNode]:
     after = causes[-1].line
     following = min((child.line for child in section.children if child.line > after), default=section.end)
     blocks = [b for b in section.blocks if after < line_of(b) and (not following or line_of(b) < following)]
-    return blocks if is_procedural(blocks) and _opens_fix(blocks) else []
+    # A procedure written as a table ("Step | What to do", a rich-text editor's usual form) is as much a
+    # fix as a list is: taken for the frame's text, its problem had no steps and the page's problems were
+    # merged into one of the whole article.
+    fixes = is_procedural(blocks) or any(is_step_table(b) for b in blocks)
+    return blocks if fixes and _opens_fix(blocks) else []
 
 
 def _opens_fix(blocks: list[SyntaxTreeNode]) -> bool:

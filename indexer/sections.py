@@ -27,6 +27,7 @@ from indexer.callouts import (
     WHOLE_LABELS_ONLY,
     symbol_kind,
 )
+from indexer.column_names import CAUSE_HEADER, SYMPTOM_HEADER
 from indexer.dates import AGE, DATE, ISO_TIME, RECORD_FIELD, ROUGH_AGE, WEEKDAY
 from indexer.errortext import FAILURE_WORDS, error_codes
 from indexer.heading_text import MARKED_QUESTION, Quoted, answer_mark, quoted_strings
@@ -1565,7 +1566,8 @@ def _symptom_lead_in(
     not pair", "**Symptom:** The screen shows …", then a bulleted list of remedies), as an owner's manual
     writes each entry: the heading is the problem, the paragraph what is seen and the list its fix.
     Opened as a part, the label named its paragraph only, and the list, left to the heading, was no fix
-    of it: every entry was merged into one problem of the whole page."""
+    of it: every entry was merged into one problem of the whole page. A procedure written as a table
+    (:func:`is_step_table`, a wiki editor's "Step | What to do") is such a list of remedies too."""
     return (
         len(runs) == 1
         and 0 < section.level < BOLD_QUESTION_LEVEL
@@ -1573,7 +1575,7 @@ def _symptom_lead_in(
         and not section.children
         and heading_role(runs[0][0]) is Role.SYMPTOMS
         and following is not None
-        and following.type in LISTS
+        and (following.type in LISTS or is_step_table(following))
     )
 
 
@@ -2401,6 +2403,39 @@ def table_rows(table: SyntaxTreeNode) -> list[SyntaxTreeNode]:
 def cell_texts(row: SyntaxTreeNode) -> list[str]:
     """The plain text of each cell of a table row."""
     return [inline_text(cell) for cell in row.children]
+
+
+# A procedure written as a table: a first column that numbers the steps, and others that say what
+# to do ("Action") or, under a column named for the steps, describe each step ("Description").
+STEP_COLUMN = re.compile(r"steps?|#|no\.?|number", re.IGNORECASE)
+_NAMED_STEP_COLUMN = re.compile(r"steps?", re.IGNORECASE)
+_ACTION_COLUMN = re.compile(r"\b(?:actions?|what to do|instructions?|tasks?|checks?)\b", re.IGNORECASE)
+# Columns of a table of problems, numbered or not ("# | Error | Resolution", "No. | Issue | Workaround").
+_PROBLEM_COLUMN = re.compile(r"\b(?:errors?|codes?|messages?|exceptions?|hresult)\b", re.IGNORECASE)
+
+
+def is_step_table(block: SyntaxTreeNode) -> bool:
+    """Whether ``block`` is a procedure written as a table, a row per step: its first column numbers
+    the steps ("Step", "#", "No.") and another says what to do ("# | Action", "# | Check | Expected");
+    or its first column is named for the steps and none of the others names an error, a code, a
+    message, a symptom or a cause ("Step | Description").
+
+    "Description" also heads the message column of a table of errors ("Error | Description"), and
+    a procedure's descriptions were read as messages and the procedure as no step. A bare number
+    column says less: "# | Description | Status" or "No. | Port | Protocol" numbers items, not steps.
+    """
+    if block.type != "table":
+        return False
+    rows = table_rows(block)
+    header = [h.strip() for h in cell_texts(rows[0])] if len(rows) > 1 else []
+    if len(header) < 2 or not STEP_COLUMN.fullmatch(header[0]):
+        return False
+    others = header[1:]
+    if any(_ACTION_COLUMN.search(h) for h in others):
+        return True
+    return bool(_NAMED_STEP_COLUMN.fullmatch(header[0])) and not any(
+        _PROBLEM_COLUMN.search(h) or SYMPTOM_HEADER.fullmatch(h) or CAUSE_HEADER.fullmatch(h) for h in others
+    )
 
 
 def _source(node: Token | SyntaxTreeNode, lines: list[str]) -> tuple[list[str], tuple[int, int] | None]:

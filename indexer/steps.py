@@ -31,7 +31,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from indexer.errortext import FAILURE_WORDS
 from indexer.inline_text import inline_parts
-from indexer.messages import announces_causes, is_step_table, last_sentence, pairs_problems_with_fixes
+from indexer.messages import announces_causes, last_sentence, pairs_problems_with_fixes
 from indexer.page_links import labelled_links
 from indexer.records import Note, Step
 from indexer.roles import (
@@ -53,6 +53,7 @@ from indexer.sections import (
     in_tab,
     is_callout,
     is_navigation,
+    is_step_table,
     line_of,
     list_start,
     markdown_text,

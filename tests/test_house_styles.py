@@ -9746,3 +9746,91 @@ def test_a_quoted_hebrew_warning_a_program_printed_stays_the_error_message(tmp_p
     [problem] = read(tmp_path / "kb", "backup.md", text).problems
     assert problem.error_messages == ["אזהרה: הדיסק כמעט מלא ולא ניתן להשלים את הגיבוי"]
     assert problem.notes == []
+
+
+HTML_STEP_TABLES = """\
+# Redis cache troubleshooting
+
+## NOAUTH Authentication required
+
+**Symptom:** the worker log shows `NOAUTH Authentication required.` on every job.
+
+**Cause:** the worker's config still holds the password from before the rotation.
+
+<table>
+  <thead><tr><th>Step</th><th>Action</th></tr></thead>
+  <tbody>
+    <tr><td>1</td><td>Read the new password from the vault.</td></tr>
+    <tr><td>2</td><td>Set <code>REDIS_PASSWORD</code> in the worker's environment.</td></tr>
+    <tr><td>3</td><td>Restart the workers.</td></tr>
+  </tbody>
+</table>
+
+## OOM command not allowed
+
+**Symptom:** writes fail with `OOM command not allowed when used memory > 'maxmemory'.`
+
+**Cause:** keys are written without a TTL and the eviction policy is noeviction.
+
+<table>
+  <tr><th>Step</th><th>Action</th></tr>
+  <tr><td>1</td><td>Set <code>maxmemory-policy</code> to <code>allkeys-lru</code>.</td></tr>
+  <tr><td>2</td><td>Give the session keys a TTL.</td></tr>
+</table>
+"""
+
+
+def test_html_step_tables_in_markdown_frame_a_problem_per_section(tmp_path: Path) -> None:
+    """A Markdown page whose fixes are HTML tables of steps ("Step | Action", with or without <thead>), each
+    after a section's labelled Symptom and Cause: a table after a labelled cause was the frame's text, not
+    its fix, so both sections were one problem of the whole article, both causes one, and the answer to the
+    second error led with the first one's cause and steps, "high"."""
+    article = read(tmp_path / "docs", "redis.md", HTML_STEP_TABLES)
+    auth, memory = article.problems
+    assert (auth.title, memory.title) == ("NOAUTH Authentication required", "OOM command not allowed")
+    assert auth.cause == "the worker's config still holds the password from before the rotation."
+    assert memory.cause == "keys are written without a TTL and the eviction policy is noeviction."
+    assert "NOAUTH Authentication required." in auth.error_messages
+    assert [s.text for s in auth.steps] == [
+        "Read the new password from the vault.",
+        "Set REDIS_PASSWORD in the worker's environment.",
+        "Restart the workers.",
+    ]
+    assert [s.text for s in memory.steps] == [
+        "Set maxmemory-policy to allkeys-lru.",
+        "Give the session keys a TTL.",
+    ]
+    assert not any(p.whole_article for p in article.problems)
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    best = match(
+        KnowledgeBase(tmp_path / "index.db"), "OOM command not allowed when used memory > 'maxmemory'."
+    )
+    assert best.matches[0].problem.id == "redis#2"
+
+
+def test_a_step_table_after_a_symptom_alone_is_its_section_s_fix(tmp_path: Path) -> None:
+    """A section that labels its Symptom and no Cause, then its table of steps: read as a list after the
+    label is, the table is the fix of the section's problem, not text of a problem of the whole page."""
+    page = HTML_STEP_TABLES.replace(
+        "**Cause:** keys are written without a TTL and the eviction policy is noeviction.\n\n", ""
+    )
+    article = read(tmp_path / "docs", "redis.md", page)
+    assert [p.title for p in article.problems] == [
+        "NOAUTH Authentication required",
+        "OOM command not allowed",
+    ]
+    assert [s.text for s in article.problems[1].steps] == [
+        "Set maxmemory-policy to allkeys-lru.",
+        "Give the session keys a TTL.",
+    ]
+
+
+def test_a_table_of_numbered_items_after_a_labelled_cause_is_no_fix(tmp_path: Path) -> None:
+    """Guard: a table that numbers items, not steps ("# | Host | Status"), after a labelled cause is what the
+    section shows, not its fix: it frames no problem of its own, and its rows are no steps."""
+    inventory = (
+        "| # | Host | Status |\n|---|---|---|\n| 1 | cache01 | evicting |\n| 2 | cache02 | evicting |\n"
+    )
+    page = HTML_STEP_TABLES.split("<table>")[0] + inventory
+    article = read(tmp_path / "docs", "redis.md", page)
+    assert not any("cache01" in s.text for p in article.problems for s in p.steps)

@@ -5978,3 +5978,53 @@ def test_a_help_centre_s_app_code_in_brackets_after_its_message_is_the_problem_s
         best = match(kb, asked).matches[0]
         assert best.problem.id == expected, asked
         assert "error_code" in [e.field for e in best.evidence], asked
+
+
+SHAREPOINT_WIKI = """<html><head><meta name="GENERATOR" content="Microsoft SharePoint">
+<title>VPN Client Issues - Service Desk Wiki</title></head>
+<body>
+<div id="s4-titlerow"><h1 id="pageTitle" class="ms-core-pageTitle">VPN Client Issues</h1></div>
+{nav}
+<div id="contentBox"><div class="ms-wikicontent ms-rtestate-field">
+<h2 class="ms-rteElement-H2">Client stuck on Connecting</h2>
+<p><strong>Symptom:</strong> the tray icon stays amber and the log shows <code>IKE negotiation timed out</code>.</p>
+<p><strong>Cause:</strong> the hotel network blocks UDP 500.</p>
+<table class="ms-rteTable-default"><tbody>
+<tr class="ms-rteTableHeaderRow-default"><th>Step</th><th>What to do</th></tr>
+<tr class="ms-rteTableOddRow-default"><td>1</td><td>Open the client's settings.</td></tr>
+<tr class="ms-rteTableEvenRow-default"><td>2</td><td>Switch the protocol to SSL.</td></tr>
+</tbody></table>
+<h2 class="ms-rteElement-H2">Certificate prompt at every start</h2>
+<p><strong>Symptom:</strong> the client asks to pick a certificate each time it starts.</p>
+<p><strong>Cause:</strong> two machine certificates match the profile.</p>
+<table class="ms-rteTable-default"><tbody>
+<tr class="ms-rteTableHeaderRow-default"><th>Step</th><th>What to do</th></tr>
+<tr class="ms-rteTableOddRow-default"><td>1</td><td>Delete the expired certificate in certlm.msc.</td></tr>
+<tr class="ms-rteTableEvenRow-default"><td>2</td><td>Restart the client.</td></tr>
+</tbody></table>
+</div></div>
+</body></html>
+"""
+
+
+def test_a_sharepoint_wiki_page_s_step_tables_are_each_problem_s_fix() -> None:
+    """A SharePoint wiki page writes each procedure as a rich-text table ("Step | What to do", ms-rteTable):
+    after a labelled Symptom and Cause, the table was the section's text, not its fix, and the page's
+    problems were merged into one of the whole article, their causes one."""
+    page = SHAREPOINT_WIKI.format(nav="")
+    connecting, prompt = parse_article(page.encode(), "vpn.html").problems
+    assert (connecting.title, prompt.title) == (
+        "Client stuck on Connecting",
+        "Certificate prompt at every start",
+    )
+    assert connecting.cause == "the hotel network blocks UDP 500."
+    assert "IKE negotiation timed out" in connecting.error_messages
+    assert [s.text for s in connecting.steps] == [
+        "Open the client's settings.",
+        "Switch the protocol to SSL.",
+    ]
+    assert prompt.cause == "two machine certificates match the profile."
+    assert [s.text for s in prompt.steps] == [
+        "Delete the expired certificate in certlm.msc.",
+        "Restart the client.",
+    ]
