@@ -950,6 +950,18 @@ _REFERENCE_ANCHORS = frozenset(
 _SOURCE_LISTING = re.compile(r"^source_code$")
 
 
+# A SharePoint page's master-page chrome around the wiki's rich-text field, by its block's class: the
+# navigation boxes (ms-core-navigation) and the menus they hold, the Quick Launch beside the page and the
+# top link bar over it (ms-core-listMenu-verticalBox, -horizontalBox, in the ms-breadcrumb-top box), and the
+# ribbon's tabs (ms-cui-ribbonTopBars: "Browse", "Page"). Saved with the page, the Quick Launch's links
+# ("Home", "How To Use This Library", "Recent") were the steps of one problem of the whole page. The page's
+# own text is the rich-text field's (ms-rtestate-field, its editor's ms-rte… styles) and its web part's.
+_SHAREPOINT_CHROME = re.compile(
+    r"^ms-(?:core-navigation|core-listmenu-(?:verticalbox|horizontalbox)|breadcrumb-top|cui-ribbontopbars)$"
+)
+_SHAREPOINT_CHROME_WORDS = ("ms-core-", "ms-breadcrumb", "ms-cui-")
+
+
 # Furniture known by its block's class alone, each kind by its pattern of whole class names, with the words
 # one of them holds: a cheap look before the pattern is tried.
 _FURNITURE_CLASSES = (
@@ -966,6 +978,7 @@ _FURNITURE_CLASSES = (
     (("ignore",), _READ_ALOUD_SKIPPED),
     (("summary", "inherit", "details", "type-signature"), _JAVADOC_CHROME),
     (("tsd-",), _TYPEDOC_CHROME),
+    (_SHAREPOINT_CHROME_WORDS, _SHAREPOINT_CHROME),
 )
 
 
@@ -983,10 +996,11 @@ def _pre_language(attributes: str) -> str:
 def _is_furniture(tag: str, attributes: str) -> bool:
     """Whether a block or a list is a docs site's sidebar, table of contents, breadcrumbs, page tree, cookie
     banner, an article's byline, a Word page's header or footer, a page's source file's dates, a forum's
-    or a blog template's chrome, a blog's share buttons or sidebar widgets (see _FURNITURE_CLASSES) or a
-    subscription banner or sign-up box (see _PAYWALL), by its class, or a list that is the trail to the page
-    by its id (see _TRAIL_LIST), or its search banner (see _SEARCH_BANNER), by its class or id, or a
-    documentation generator's listing of a method's source (see _SOURCE_LISTING)."""
+    or a blog template's chrome, a blog's share buttons or sidebar widgets, a SharePoint page's navigation
+    and ribbon (see _FURNITURE_CLASSES) or a subscription banner or sign-up box (see _PAYWALL), by its
+    class, or a list that is the trail to the page by its id (see _TRAIL_LIST), or its search banner (see
+    _SEARCH_BANNER), by its class or id, or a documentation generator's listing of a method's source (see
+    _SOURCE_LISTING)."""
     lowered = attributes.lower()
     is_list = tag in ("ol", "ul")
     if is_list and "breadcrumb" in lowered and _TRAIL_LIST.search(_attribute(_ID, attributes).lower()):

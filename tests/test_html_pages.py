@@ -6028,3 +6028,45 @@ def test_a_sharepoint_wiki_page_s_step_tables_are_each_problem_s_fix() -> None:
         "Delete the expired certificate in certlm.msc.",
         "Restart the client.",
     ]
+
+
+SHAREPOINT_CHROME = """<div id="s4-ribbonrow"><div class="ms-cui-ribbonTopBars"><span class="ms-cui-tt-span">Browse</span>
+<span class="ms-cui-tt-span">Page</span></div></div>
+<div class="ms-breadcrumb-top"><div class="ms-core-listMenu-horizontalBox"><ul>
+<li><a href="/sites/sd/SitePages/Home.aspx">Service Desk</a></li><li><a href="/sites/sd/Lists/Tickets">Tickets</a></li>
+</ul></div></div>
+<div id="sideNavBox" class="ms-dialogHidden ms-forceWrap ms-noList"><div class="ms-core-listMenu-verticalBox"><ul>
+<li><a href="/sites/sd/wiki/Home.aspx">Home</a></li>
+<li><a href="/sites/sd/wiki/How%20To%20Use%20This%20Library.aspx">How To Use This Library</a></li>
+<li><span class="ms-core-listMenu-item">Recent</span></li></ul></div></div>"""
+
+
+def test_a_sharepoint_page_s_navigation_and_ribbon_are_no_part_of_the_article() -> None:
+    """A SharePoint page saved as HTML keeps its master page's chrome around the wiki's rich-text field: the
+    ribbon's tabs, the top link bar and the Quick Launch (its menus, ms-core-listMenu-verticalBox and
+    -horizontalBox). Read as the page's, the Quick Launch's links were the steps of one problem of the whole
+    page, and the page's own problems were lost."""
+    page = SHAREPOINT_WIKI.format(nav=SHAREPOINT_CHROME)
+    article = parse_article(page.encode(), "vpn.html")
+    assert [p.title for p in article.problems] == [
+        "Client stuck on Connecting",
+        "Certificate prompt at every start",
+    ]
+    said = " ".join([*(s.text for p in article.problems for s in p.steps), article.body])
+    for chrome in ("How To Use This Library", "Recent", "Tickets", "Browse"):
+        assert chrome not in said
+
+
+def test_a_sharepoint_page_s_web_part_keeps_its_rich_text_lists() -> None:
+    """Guard: the web part that holds the rich-text field (ms-webpart-chrome) and the editor's own styles
+    (ms-rteElement-…) are the article's: its list of steps stays the fix."""
+    body = (
+        '<div class="ms-webpart-chrome ms-webpart-chrome-fullWidth"><div class="ms-wikicontent ms-rtestate-field">'
+        '<h2 class="ms-rteElement-H2">Client stuck on Connecting</h2>'
+        "<p><strong>Cause:</strong> the hotel network blocks UDP 500.</p>"
+        '<ol class="ms-rteElement-P"><li>Open the client\'s settings.</li><li>Switch the protocol to SSL.</li></ol>'
+        "</div></div>"
+    )
+    page = f"<html><head><title>VPN - Wiki</title></head><body>{SHAREPOINT_CHROME}{body}</body></html>"
+    [problem] = parse_article(page.encode(), "vpn.html").problems
+    assert [s.text for s in problem.steps] == ["Open the client's settings.", "Switch the protocol to SSL."]
