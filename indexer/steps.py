@@ -1146,23 +1146,42 @@ def _has_rows(block: SyntaxTreeNode) -> bool:
     )
 
 
+# A procedure table's last column that states what a step should show ("Step | Action | Expected result"):
+# each row's check, not more of what to do.
+_EXPECTED_COLUMN = re.compile(
+    r"(?:expected|desired)(?:\s+(?:results?|outcomes?|output|state|behaviou?r|values?))?|results?|outcomes?",
+    re.IGNORECASE,
+)
+
+
 def _row_steps(table: SyntaxTreeNode, lines: list[str], group: str | None) -> list[Step]:
     """The body rows of ``table`` as steps (unnumbered): their cells' text, less a first column
-    that numbers the rows 1, 2, 3 …; its header names the columns."""
-    rows = [
-        list(zip(cell_texts(row), row_sources(row, lines), strict=False)) for row in table_rows(table)[1:]
-    ]
+    that numbers the rows 1, 2, 3 …; its header names the columns. A last column that states the
+    expected result (see _EXPECTED_COLUMN), after another, is a line of each step under what it
+    says to do, labelled by the column's name."""
+    header, *body = table_rows(table)
+    names = [name.strip() for name in cell_texts(header)]
+    rows = [list(zip(cell_texts(row), row_sources(row, lines), strict=False)) for row in body]
     firsts = [_ROW_NUMBER.fullmatch(cells[0][0].strip()) if len(cells) > 1 else None for cells in rows]
     numbered = bool(rows) and all(
         found is not None and int(found.group(1)) == i for i, found in enumerate(firsts, 1)
     )
+    first = 1 if numbered else 0
+    checked = len(names) - first >= 2 and bool(_EXPECTED_COLUMN.fullmatch(names[-1]))
     steps = []
-    for row, cells in zip(table_rows(table)[1:], rows, strict=True):
-        cells = [(text, source) for text, source in cells[1 if numbered else 0 :] if text.strip()]
-        if cells:
-            text = " | ".join(text for text, _ in cells)
-            markdown = " | ".join(source for _, source in cells)
-            steps.append(Step(0, "", markdown, text, line_of(row), group))
+    for row, cells in zip(body, rows, strict=True):
+        expected = ("", "")
+        if checked and len(cells) == len(names) and any(text.strip() for text, _ in cells[first:-1]):
+            *cells, expected = cells
+        cells = [(text, source) for text, source in cells[first:] if text.strip()]
+        if not cells:
+            continue
+        text = " | ".join(text for text, _ in cells)
+        markdown = " | ".join(source for _, source in cells)
+        if expected[0].strip():
+            text += f"\n{names[-1]}: {expected[0]}"
+            markdown += f"\n\n{names[-1]}: {expected[1]}"
+        steps.append(Step(0, "", markdown, text, line_of(row), group))
     return steps
 
 

@@ -9834,3 +9834,43 @@ def test_a_table_of_numbered_items_after_a_labelled_cause_is_no_fix(tmp_path: Pa
     page = HTML_STEP_TABLES.split("<table>")[0] + inventory
     article = read(tmp_path / "docs", "redis.md", page)
     assert not any("cache01" in s.text for p in article.problems for s in p.steps)
+
+
+EXPECTED_RESULT_TABLE = """\
+# Replica lag alert
+
+**Symptom:** the replica reports `Seconds_Behind_Master: NULL`.
+
+**Cause:** the replication thread stopped on a duplicate key.
+
+| Step | Action | Expected result |
+| --- | --- | --- |
+| 1 | Run `SHOW REPLICA STATUS\\G` on the replica. | `Last_SQL_Errno: 1062` |
+| 2 | Skip the failed event and start the thread. | `Replica_SQL_Running: Yes` |
+"""
+
+
+def test_a_step_table_s_expected_result_column_is_each_step_s_check(tmp_path: Path) -> None:
+    """A procedure table's last column that states the expected result ("Step | Action | Expected result")
+    says what the step should show, not more of what to do: joined to the action by a bare "|", it read
+    as part of the instruction ("Skip the failed event … | Replica_SQL_Running: Yes"). It is a line of the
+    step, labelled by its column's name."""
+    [problem] = read(tmp_path / "docs", "replica.md", EXPECTED_RESULT_TABLE).problems
+    assert [s.text for s in problem.steps] == [
+        "Run SHOW REPLICA STATUS\\G on the replica.\nExpected result: Last_SQL_Errno: 1062",
+        "Skip the failed event and start the thread.\nExpected result: Replica_SQL_Running: Yes",
+    ]
+    assert problem.steps[1].markdown == (
+        "Skip the failed event and start the thread.\n\nExpected result: `Replica_SQL_Running: Yes`"
+    )
+
+
+def test_a_checklist_s_expected_column_before_its_last_stays_in_the_row(tmp_path: Path) -> None:
+    """Guard: in a checklist whose expected value sits between the check and what to do if it differs
+    ("# | Check | Expected | If not"), the row is one check, its cells in their order."""
+    page = (
+        "# Kiosk offline\n\n| # | Check | Expected | If not |\n|---|---|---|---|\n"
+        "| 1 | Look at the port's LED | Green | Reseat the cable |\n"
+    )
+    [problem] = read(tmp_path / "docs", "kiosk.md", page).problems
+    assert [s.text for s in problem.steps] == ["Look at the port's LED | Green | Reseat the cable"]
