@@ -461,6 +461,9 @@ _FIXED_FONT = re.compile(
 # templates' "Code" and "CodeExample", "code-sample", "codeblock". A paragraph so styled is set in a
 # fixed-width font, as a command or a message is shown; "code-note" or "has-code" style something else.
 _CODE_STYLE = re.compile(r"^code(?:[-_]?(?:example|sample|block|listing))?$")
+# SharePoint's rich-text editor has no code element: its Code style (ms-rteStyle-Code, defined in the site's
+# stylesheet, not on the element) sets a command or a message in a fixed-width font, in a sentence too.
+_RTE_CODE_STYLE = re.compile(r"^ms-rtestyle-code$")
 
 # A note app's export, by the exporter its page names in a <meta> (Evernote's "exporter-version", OneNote's
 # "Generator"): a note has no heading elements, and its author's headings are lines of bold text.
@@ -1493,7 +1496,9 @@ class _Converter:
             )
             # An own style with "font-" was read for a fixed-width font by _styled_marks already.
             self.fonts.append(
-                "f" in styled or ("font-" not in attributes and bool(_FIXED_FONT.search(attributes)))
+                "f" in styled
+                or ("font-" not in attributes and bool(_FIXED_FONT.search(attributes)))
+                or ("rtestyle" in attributes.lower() and _has_class(attributes, _RTE_CODE_STYLE))
             )
             self.fixed_fonts += self.fonts[-1]
             self.font_marks.append(styled.replace("f", ""))

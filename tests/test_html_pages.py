@@ -6070,3 +6070,32 @@ def test_a_sharepoint_page_s_web_part_keeps_its_rich_text_lists() -> None:
     page = f"<html><head><title>VPN - Wiki</title></head><body>{SHAREPOINT_CHROME}{body}</body></html>"
     [problem] = parse_article(page.encode(), "vpn.html").problems
     assert [s.text for s in problem.steps] == ["Open the client's settings.", "Switch the protocol to SSL."]
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        'the log shows <span class="ms-rteStyle-Code">IKE negotiation timed out</span>.</p>',
+        'the log shows:</p>\n<div class="ms-rteStyle-Code">IKE negotiation timed out</div>',
+    ],
+    ids=["span", "block"],
+)
+def test_sharepoint_s_code_style_sets_the_error_the_page_shows(shown: str) -> None:
+    """SharePoint's rich-text editor has no code element: its Code style (ms-rteStyle-Code, set in the site's
+    stylesheet, not on the element) marks a message as code. Read as prose, the message the Symptom quotes
+    was no error message of the problem, and a paste of it found no message to agree with."""
+    page = SHAREPOINT_WIKI.format(nav="").replace(
+        "the tray icon stays amber and the log shows <code>IKE negotiation timed out</code>.</p>", shown
+    )
+    connecting = parse_article(page.encode(), "vpn.html").problems[0]
+    assert "IKE negotiation timed out" in connecting.error_messages
+
+
+def test_a_span_of_another_style_stays_prose() -> None:
+    """Guard: the editor's other styles (ms-rteStyle-Emphasis) set no code."""
+    page = SHAREPOINT_WIKI.format(nav="").replace(
+        "the tray icon stays amber and the log shows <code>IKE negotiation timed out</code>.</p>",
+        'the tray icon stays <span class="ms-rteStyle-Emphasis">amber</span>.</p>',
+    )
+    connecting = parse_article(page.encode(), "vpn.html").problems[0]
+    assert connecting.error_messages == []
