@@ -805,6 +805,11 @@ def _has_class(attributes: str, name: re.Pattern[str]) -> bool:
     return any(name.search(c) for c in _attribute(_CLASS, attributes).lower().split())
 
 
+def _rte_code(attributes: str) -> bool:
+    """Whether an element is set in SharePoint's rich-text Code style (see _RTE_CODE_STYLE)."""
+    return "rtestyle" in attributes.lower() and _has_class(attributes, _RTE_CODE_STYLE)
+
+
 def _has_role(attributes: str, role: str) -> bool:
     """Whether an element's ARIA roles (see _ROLE) include ``role``."""
     return "role" in attributes.lower() and role in _attribute(_ROLE, attributes).lower().split()
@@ -1498,7 +1503,7 @@ class _Converter:
             self.fonts.append(
                 "f" in styled
                 or ("font-" not in attributes and bool(_FIXED_FONT.search(attributes)))
-                or ("rtestyle" in attributes.lower() and _has_class(attributes, _RTE_CODE_STYLE))
+                or _rte_code(attributes)
             )
             self.fixed_fonts += self.fonts[-1]
             self.font_marks.append(styled.replace("f", ""))
@@ -1655,13 +1660,17 @@ class _Converter:
             self.update_title = (
                 "update" in attributes.lower() and not self.lists and _has_class(attributes, _UPDATE_TITLE)
             )
-            if tag == "p" and (
-                ("font" in attributes.lower() and _FIXED_FONT.search(attributes))
-                or ("code" in attributes.lower() and _has_class(attributes, _CODE_STYLE))
-            ):
+            if (
+                tag == "p"
+                and (
+                    ("font" in attributes.lower() and _FIXED_FONT.search(attributes))
+                    or ("code" in attributes.lower() and _has_class(attributes, _CODE_STYLE))
+                )
+            ) or (tag in ("p", "div") and _rte_code(attributes)):
                 # Older editors (ServiceDesk Plus') set the fixed-width font on the paragraph itself, not
-                # on a span in it, and help-authoring tools give it their code style (RoboHelp's "Code"):
-                # its whole text is in that font (flush sets the count back at its end).
+                # on a span in it, and help-authoring tools give it their code style (RoboHelp's "Code",
+                # SharePoint's on a <div> too): its whole text is in that font (flush sets the count back
+                # at its end).
                 self.fonts.append(True)
                 self.fixed_fonts += 1
 

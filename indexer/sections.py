@@ -468,7 +468,7 @@ class _SectionReader:
             # Under a label opened before in this section ("Symptom: …", "Cause: …"), a fix's plain label too.
             after_parts = any(child.level >= BOLD_LABEL_LEVEL for child in stack[-1].children)
             runs = _labelled_runs(node, self.inline_label, fixes=after_parts)
-            if _symptom_lead_in(stack[-1], runs, following):
+            if _symptom_lead_in(stack[-1], runs, self.blocks[index + 1 : index + 3]):
                 return False
             if runs:
                 _open_labelled_runs(stack, runs, self.inline_label)
@@ -1560,23 +1560,30 @@ def _open(stack: list[Section], section: Section, heading_level: int = 0) -> Sec
 
 
 def _symptom_lead_in(
-    section: Section, runs: list[tuple[str, SyntaxTreeNode]], following: SyntaxTreeNode | None
+    section: Section, runs: list[tuple[str, SyntaxTreeNode]], after: Sequence[SyntaxTreeNode]
 ) -> bool:
     """Whether ``runs`` is a symptom's lead-in that opens a heading's text over a list ("### Phone will
     not pair", "**Symptom:** The screen shows …", then a bulleted list of remedies), as an owner's manual
     writes each entry: the heading is the problem, the paragraph what is seen and the list its fix.
     Opened as a part, the label named its paragraph only, and the list, left to the heading, was no fix
     of it: every entry was merged into one problem of the whole page. A procedure written as a table
-    (:func:`is_step_table`, a wiki editor's "Step | What to do") is such a list of remedies too."""
-    return (
+    (:func:`is_step_table`, a wiki editor's "Step | What to do") is such a list of remedies too. So is a
+    lead-in that announces what is shown ("**Symptom:** Outlook fails to start with:") over the message
+    in a code block and then numbered steps (a bulleted list there may go on saying what is seen): the
+    message is what is seen, the steps still the fix."""
+    if not (
         len(runs) == 1
         and 0 < section.level < BOLD_QUESTION_LEVEL
         and not section.blocks
         and not section.children
         and heading_role(runs[0][0]) is Role.SYMPTOMS
-        and following is not None
-        and (following.type in LISTS or is_step_table(following))
-    )
+        and after
+    ):
+        return False
+    following = after[0]
+    if following.type in CODE and len(after) > 1 and inline_text(runs[0][1]).rstrip().endswith(":"):
+        return after[1].type == "ordered_list" or is_step_table(after[1])
+    return following.type in LISTS or is_step_table(following)
 
 
 def _open_labelled_runs(

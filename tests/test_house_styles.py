@@ -9874,3 +9874,56 @@ def test_a_checklist_s_expected_column_before_its_last_stays_in_the_row(tmp_path
     )
     [problem] = read(tmp_path / "docs", "kiosk.md", page).problems
     assert [s.text for s in problem.steps] == ["Look at the port's LED | Green | Reseat the cable"]
+
+
+SHOWN_THEN_STEPS = """\
+# Backup agent
+
+## Agent cannot reach the vault
+
+**Symptom:** the nightly job ends with:
+
+```
+VLT-4471: vault endpoint unreachable
+```
+
+{fix}
+
+## Disk full on the staging volume
+
+**Symptom:** the job stops at 80 %.
+
+**Cause:** old snapshots are never pruned.
+
+1. Prune the snapshots older than 14 days.
+"""
+
+
+@pytest.mark.parametrize(
+    "fix",
+    [
+        "1. Open port 8443 to the vault.\n2. Run the job again.",
+        "| Step | Action |\n|---|---|\n| 1 | Open port 8443 to the vault. |\n| 2 | Run the job again. |",
+    ],
+    ids=["list", "table"],
+)
+def test_a_symptom_that_announces_its_message_then_numbered_steps_is_its_section_s_problem(
+    tmp_path: Path, fix: str
+) -> None:
+    """ "**Symptom:** … ends with:", the message in a code block, then numbered steps: the label kept the
+    steps as more of what is seen, the section had no fix, and both sections became one problem of the
+    whole page."""
+    article = read(tmp_path / "docs", "backup.md", SHOWN_THEN_STEPS.format(fix=fix))
+    vault, disk = article.problems
+    assert (vault.title, disk.title) == ("Agent cannot reach the vault", "Disk full on the staging volume")
+    assert vault.error_messages == ["VLT-4471: vault endpoint unreachable"]
+    assert [s.text for s in vault.steps] == ["Open port 8443 to the vault.", "Run the job again."]
+    assert disk.cause == "old snapshots are never pruned."
+
+
+def test_a_bulleted_list_after_an_announced_message_stays_what_is_seen(tmp_path: Path) -> None:
+    """Guard: bullets after the announced message may go on saying what is seen ("- the retry counter
+    grows"): they are no fix, and the label stays the section's symptoms."""
+    fix = "- the retry counter grows\n- the next job starts late"
+    article = read(tmp_path / "docs", "backup.md", SHOWN_THEN_STEPS.format(fix=fix))
+    assert not any("retry counter" in s.text for p in article.problems for s in p.steps)

@@ -6099,3 +6099,25 @@ def test_a_span_of_another_style_stays_prose() -> None:
     )
     connecting = parse_article(page.encode(), "vpn.html").problems[0]
     assert connecting.error_messages == []
+
+
+def test_a_sharepoint_symptom_that_shows_its_message_in_the_code_style_keeps_its_steps() -> None:
+    """A section that labels only its Symptom, announces the message ("… fails to start with:"), shows it in
+    a block of the Code style and then its table of steps: the label kept the message and the table as what
+    is seen, the section had no fix, and the problem was lost to one of the whole page."""
+    second = (
+        '<h2 class="ms-rteElement-H2">Client cannot start without its certificate</h2>\n'
+        "<p><strong>Symptom:</strong> the client fails to start with:</p>\n"
+        '<div class="ms-rteStyle-Code">Cannot find a certificate that matches the profile (0x80092004).</div>\n'
+    )
+    start = SHAREPOINT_WIKI.index('<h2 class="ms-rteElement-H2">Certificate')
+    end = SHAREPOINT_WIKI.index("<table", start)
+    page = (SHAREPOINT_WIKI[:start] + second + SHAREPOINT_WIKI[end:]).format(nav="")
+    connecting, prompt = parse_article(page.encode(), "vpn.html").problems
+    assert prompt.title == "Client cannot start without its certificate"
+    assert prompt.error_messages == ["Cannot find a certificate that matches the profile (0x80092004)."]
+    assert [s.text for s in prompt.steps] == [
+        "Delete the expired certificate in certlm.msc.",
+        "Restart the client.",
+    ]
+    assert connecting.cause == "the hotel network blocks UDP 500."
