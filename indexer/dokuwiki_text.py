@@ -36,7 +36,7 @@ _MONOSPACE = re.compile(r"''((?:[^'\n]|'(?!'))+?)''")
 _MEDIA = re.compile(r"\{\{[ \t]*([^|{}]+?)[ \t]*(?:\|([^{}]*))?\}\}")
 # A link ("[[printing:drivers|Printer drivers]]", "[[printing:drivers]]", "[[https://…|the vendor's page]]"):
 # a page's link reads as its words, or as its name where it has none.
-_LINK = re.compile(r"\[\[[ \t]*([^|\[\]]+?)[ \t]*(?:\|([^\[\]]*))?\]\]")
+_LINK = re.compile(r"\[\[([^|\[\]]++)(?:\|([^\[\]]*+))?\]\]")
 _WEB_ADDRESS = re.compile(r"(?:https?|ftp)://", re.IGNORECASE)
 # A DokuWiki page's marks that no plain note or other wiki writes beside its headings: an item indented
 # under no text, a block, a box or a macro.
@@ -153,7 +153,7 @@ def _inline(text: str) -> str:
 def _link(found: re.Match[str]) -> str:
     """A DokuWiki link as Markdown: a web address's as a link, another page's as its words (the page's name
     after its namespaces where it has none: "printing:drivers" reads "drivers")."""
-    target, words = found[1], (found[2] or "").strip()
+    target, words = found[1].strip(), (found[2] or "").strip()
     if _WEB_ADDRESS.match(target):
         return f"[{words or target}]({target})"
     return words or target.rsplit(":", 1)[-1].split("#", 1)[0] or target

@@ -24,12 +24,11 @@ ITEM = re.compile(r"^([#*]{1,6})[ \t]+(\S.*)$")
 # "{noformat}"), alone on it.
 _BLOCK_MARK = re.compile(r"^[ \t]*\{(code|noformat)(?::([^}]*))?\}[ \t]*$")
 # A macro that sets its lines apart ("{warning}", "{info:title=Heads up}", "{panel:title=Before you
-# start}", "{quote}"), alone on the line that opens or closes it, or around one line's text.
-_MACRO = re.compile(
-    r"^[ \t]*\{(warning|info|note|tip|panel|quote)(?::([^}]*))?\}(.*?)(?P<closed>\{\1\})?[ \t]*$"
-)
-# An admonition macro's label, as Markdown's advice is written ("> **Warning:** …").
-_ADVICE_LABELS = {"warning": "Warning", "info": "Note", "note": "Note", "tip": "Tip"}
+# start}", "{quote}"), opening its line; it closes where its mark ends a line.
+_MACRO = re.compile(r"[ \t]*\{(warning|info|note|tip|panel|quote)(?::([^}]*))?\}")
+# An admonition macro as Markdown's alerts name it (as indexer.dokuwiki_text and indexer.xwiki_text write
+# their wikis' boxes).
+_ALERT_KINDS = {"warning": "WARNING", "info": "NOTE", "note": "NOTE", "tip": "TIP"}
 # A macro's title parameter ("title=Before you start").
 _TITLE_PARAMETER = re.compile(r"(?:^|\|)title=([^|]+)")
 # The same marks around code on one line ("{noformat}systemctl stop …{noformat}"), and monospace.
@@ -70,8 +69,8 @@ def jira_markdown(text: str) -> str | None:
 
 def _rewrite(lines: list[str], first: int, title: re.Match[str] | None) -> list[str]:
     """``lines`` rewritten as Markdown: the ``title`` line ``first`` a heading (its dates on the line under
-    it), each block a fence (indented under the item it stands in), each macro's lines advice, a quote or
-    plain lines, each other line's markup Markdown's."""
+    it), each block a fence (indented under the item it stands in), the lines of an admonition or a quote
+    macro quoted (an admonition's as an alert), each line's markup Markdown's."""
     out = list(lines)
     dates = -1
     if title is not None:
@@ -82,52 +81,50 @@ def _rewrite(lines: list[str], first: int, title: re.Match[str] | None) -> list[
         else:
             out[first] += f"\n{title.group(2)}"
     index, indent = (first + 1 if title is not None else 0), ""
+    inside: str | None = None  # the macro whose lines are read, till its closing mark
     while index < len(lines):
-        line = lines[index]
+        line, head, opens = lines[index], "", False
+        if "{" in line and inside is None and (macro := _MACRO.match(line)):
+            inside, line, opens = macro[1], line[macro.end() :], True
+            head = _macro_head(inside, macro[2] or "")
+        closes = inside is not None and line.rstrip().endswith(f"{{{inside}}}")
+        if closes:
+            line = line.rstrip()[: -len(inside or "") - 2]
+        at = index
         if mark := _BLOCK_MARK.match(line):
             index = _fence(lines, out, index, mark, indent)
-            continue
-        if "{" in line and (macro := _MACRO.match(line)):
-            index = _macro(lines, out, index, macro)
-            indent = ""
-            continue
-        if index != dates or lines[index].strip():
-            out[index], indent = _line(line, indent)
-        index += 1
+        else:
+            if index != dates or line.strip():
+                out[index], indent = _line(line, indent)
+            index += 1
+        # A mark alone on its line is a blank one: the closing one ends the quote, and a quote's opening
+        # one is none of it.
+        if inside is not None and (head or line.strip() or not (closes or opens)):
+            _quote(out, at, index, head, quoted=inside != "panel")
+        if closes:
+            inside, indent = None, ""
     return out
 
 
-def _macro(lines: list[str], out: list[str], index: int, macro: re.Match[str]) -> int:
-    """Rewrite the macro that ``macro`` opens on line ``index`` (and closes there, or on a line of its own
-    after its lines): an admonition's lines as advice under its label, a quote's as a quote, a panel's as
-    plain lines under its title in bold; the line past it (or the end, where none closes it)."""
-    kind, parameters, inline = macro[1], macro[2] or "", macro[3].strip()
-    label = _ADVICE_LABELS.get(kind)
-    titled = _TITLE_PARAMETER.search(parameters)
-    if macro["closed"]:
-        out[index] = _macro_line(kind, label, _inline(inline), first=True) if inline else ""
-        return index + 1
-    end = next(
-        (n for n in range(index + 1, len(lines)) if (close := _MACRO.match(lines[n])) and close[1] == kind),
-        len(lines),
-    )
-    out[index] = f"**{titled[1].strip()}**" if titled and not label else ""
-    first = True
-    for number in range(index + 1, end):
-        text = lines[number].strip()
-        out[number] = _macro_line(kind, label, _inline(text), first=first) if text else ">" if label else ""
-        first = first and not text
-    if end < len(lines):
-        out[end] = ""
-    return end + 1
+def _macro_head(kind: str, parameters: str) -> str:
+    """What a macro's opening mark says: an admonition's kind as an alert's ("[!WARNING]"), a panel's
+    title in bold, nothing for a quote."""
+    if kind in _ALERT_KINDS:
+        return f"[!{_ALERT_KINDS[kind]}]"
+    titled = _TITLE_PARAMETER.search(parameters) if kind == "panel" else None
+    return f"**{titled[1].strip()}**" if titled else ""
 
 
-def _macro_line(kind: str, label: str | None, text: str, *, first: bool) -> str:
-    """One line of a macro's text as Markdown: advice under its ``label`` (on its ``first`` line), a quote's
-    line, or the line itself."""
-    if label:
-        return f"> **{label}:** {text}" if first else f"> {text}"
-    return f"> {text}" if kind == "quote" else text
+def _quote(out: list[str], start: int, end: int, head: str, *, quoted: bool) -> None:
+    """Set the lines ``out[start:end]`` of a macro apart, ``head`` (its opening mark's words) before the
+    first: quoted (an admonition's, a quote's) or as they are (a panel's)."""
+    for number in range(start, end):
+        text = out[number]
+        if number == start and head:
+            text = f"{head} {text}".rstrip() if quoted else f"{head}\n{text}".rstrip()
+        if quoted:
+            text = "\n".join(f"> {part}".rstrip() for part in text.split("\n"))
+        out[number] = text
 
 
 def _fence(lines: list[str], out: list[str], index: int, mark: re.Match[str], indent: str) -> int:

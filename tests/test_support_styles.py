@@ -5176,6 +5176,39 @@ def test_a_jira_description_without_an_export_s_first_line_is_read_as_its_markup
     assert not any("{" in n.text for n in tunnel.notes)
 
 
+def test_a_jira_macro_s_lines_keep_their_markup_and_end_at_its_closing_mark() -> None:
+    # A macro's lines were only inline markup: a "#" item in a panel was a Markdown heading, a {code}
+    # block in it literal text, the text on its opening line lost, and a closing mark after text not
+    # found, so the rest of the page was advice.
+    markdown = jira_markdown(
+        "h2. Export fails\n"
+        "{panel:title=Before you start}\n# Stop the scheduler: {{qmctl pause}}\n{code}\nqmctl status\n{code}\n{panel}\n"
+        "{note}Back up the queue first.\nIt takes a minute.{note}\n"
+        "h3. Workaround\n# Restart the exporter.\n"
+    )
+    assert markdown is not None
+    assert markdown.split("\n") == [
+        "## Export fails",
+        "**Before you start**",
+        "1. Stop the scheduler: `qmctl pause`",
+        "   ```",
+        "   qmctl status",
+        "   ```",
+        "",
+        "> [!NOTE] Back up the queue first.",
+        "> It takes a minute.",
+        "### Workaround",
+        "1. Restart the exporter.",
+        "",
+    ]
+
+
+def test_a_jira_macro_mark_after_a_long_run_of_spaces_is_read_in_linear_time() -> None:
+    # Guard: a lazy match up to the line's end backtracked over every space (a 40 KB line took 13 s).
+    with cpu_budget(1.5):
+        jira_markdown("h2. A\n{warning}" + " " * 200_000 + "x\n{code}\nls\n{code}\n")
+
+
 def test_a_page_with_h_headings_and_no_jira_macro_is_no_jira_description(tmp_path: Path) -> None:
     # Guard: Textile writes "hN." headings too; without a block or macro only Jira writes, the page is
     # not rewritten as Jira's.
@@ -5281,6 +5314,12 @@ def test_a_dokuwiki_page_s_links_read_as_their_words(tmp_path: Path) -> None:
         "Important: Siehe Werkseinstellungen, netz und die Herstellerseite."
     ]
     assert "(https://support.example.de/scan)" in unreachable.notes[0].markdown
+
+
+def test_an_unclosed_dokuwiki_link_is_read_in_linear_time(tmp_path: Path) -> None:
+    # Guard: "[[a" before a long run of spaces backtracked over every split of them (20 KB took 7 s).
+    with cpu_budget(1.5):
+        _read(tmp_path, "scanner.txt", DOKUWIKI_PAGE + "\n[[a" + " " * 200_000 + "\n")
 
 
 def test_a_text_file_with_an_equals_banner_but_no_dokuwiki_page_keeps_its_plain_reading(
