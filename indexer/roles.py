@@ -455,11 +455,11 @@ MESSAGE_WORDS = (
     # error, "וההודעה": and the message).
     "μήνυμα|felet|felmeddelande(?:t)?|[הובל]?[הוב]?(?:שגיאה|הודעה|הודעת שגיאה)"
 )
-# The same, and the words for an error, in scripts written without spaces (Chinese, Japanese, Thai):
-# they meet the word before them with no boundary ("แอปแสดงข้อความ", the app shows the message).
-UNSPACED_MESSAGE_WORDS = (
-    "エラー|メッセージ|错误|錯誤|报错|報錯|消息|訊息|ข้อความ(?:แสดง)?(?:ข้อผิดพลาด)?|ข้อผิดพลาด"
-)
+# The words for an error, and for a message shown, in scripts written without spaces (Chinese, Japanese,
+# Thai): they meet the word before them with no boundary ("แอปแสดงข้อความ", the app shows the message).
+# Thai's word for a message is its word for any text too ("พิมพ์ข้อความ", type the text): only with a verb
+# of showing.
+UNSPACED_MESSAGE_WORDS = "エラー|错误|錯誤|报错|報錯|(?:แสดง|ขึ้น)ข้อความ|ข้อผิดพลาด"
 _ELSEWHERE = {
     Role.ERRORS: f"{ERROR_WORDS}|{_MESSAGE_WORDS}|"
     "fehlermeldung(en)?|messages? d'erreur|mensajes? de error|mensagens? de erro|messaggio di errore|"

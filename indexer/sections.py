@@ -848,6 +848,7 @@ _HOURS = re.compile(r"(?<!\d)\d{1,2}(?:[:.]\d{2})?\s?[-\u2013~]\s?\d{1,2}(?:[:.]
 MIN_PHONE_DIGITS = 7
 # A host's address has a phone number's digits and dots: "Contact support at 192.168.100.200" is a fix's step.
 _IP_ADDRESS = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+_DOTTED_NUMBER = re.compile(r"\d+(?:\.\d+)+")
 # A footer's one sentence that sends further questions on, with no prompt before it ("For further
 # questions, contact the IT Service Desk, …", "Bei weiteren Fragen wenden Sie sich an …"), in the
 # languages whose help centres' prompts are read too.
@@ -918,7 +919,7 @@ def _support_prompt(text: str) -> bool:
         and (
             (
                 heading_role(prompt) is Role.BOILERPLATE
-                and (sends_on(sentence) or _ADDRESS.search(sentence) or _names_phone(sentence))
+                and (sends_on(sentence) or _ADDRESS.search(sentence) or _names_phone(sentence, dotted=False))
             )
             or writes_in
         )
@@ -953,13 +954,15 @@ def _support_contact(text: str) -> bool:
     return details >= 2 or ((phone or address) and sends_on(text))
 
 
-def _names_phone(text: str) -> bool:
-    """Whether ``text`` holds a phone number: a run of digits, spaces and dashes long enough to dial,
-    no date and no IP address."""
+def _names_phone(text: str, *, dotted: bool = True) -> bool:
+    """Whether ``text`` holds a phone number: a run of digits apart by spaces, dashes or dots, long enough
+    to dial, no date and no IP address; with ``dotted`` False, not one of digits and dots alone, which a
+    version is written as too ("10.0.19045.3803")."""
     return any(
         sum(c.isdigit() for c in found.group()) >= MIN_PHONE_DIGITS
         and not _DATE.fullmatch(found.group())
         and not _IP_ADDRESS.fullmatch(found.group())
+        and (dotted or not _DOTTED_NUMBER.fullmatch(found.group()))
         for found in _PHONE.finditer(text)
     )
 

@@ -7440,6 +7440,13 @@ def test_still_need_help_lines_and_their_sentence_are_the_page_s_in_more_languag
     assert problem.notes == []
 
 
+def test_a_still_not_working_line_over_a_version_to_install_stays_the_fix_s(tmp_path: Path) -> None:
+    # Guard: a version's digits and dots are no phone number to call ("… to 10.0.19045.3803.").
+    text = PORTUGUESE_PARTS + "\n---\n\nStill not working? Update the firmware to 10.0.19045.3803.\n"
+    [problem] = read(tmp_path / "kb", "labels.md", text).problems
+    assert [n.text for n in problem.notes] == ["Still not working? Update the firmware to 10.0.19045.3803."]
+
+
 def test_a_still_need_help_line_with_a_phone_number_in_the_steps_stays_a_step(tmp_path: Path) -> None:
     # Guard: a numbered step that says whom to call is the fix's, whatever it opens with.
     text = PORTUGUESE_PARTS + "3. Ainda precisa de ajuda? Ligue 4004-0000 e peça o desbloqueio.\n"
@@ -7528,6 +7535,16 @@ def test_a_message_in_italics_after_the_language_s_word_for_a_message_is_the_err
     problem = read(tmp_path / "kb", name, text).problems[0]
     assert problem.error_messages[-1] == message
     assert len(problem.steps) == 2
+
+
+def test_text_to_type_after_thai_s_word_for_a_text_is_no_message(tmp_path: Path) -> None:
+    # Guard: "พิมพ์ข้อความ" is "type the text"; only a message shown ("แสดงข้อความ") is quoted.
+    text = THAI_PARTS.replace(
+        "หลังกดปุ่มพิมพ์ หน้าจอแสดงข้อความ:\n\n```\nRCP-552: printer queue is paused by the spooler\n```\n",
+        "ลองพิมพ์ข้อความ`hello world test`เพื่อทดสอบเครื่องพิมพ์\n",
+    )
+    [problem] = read(tmp_path / "kb", "print.md", text).problems
+    assert problem.error_messages == []
 
 
 def test_ordinary_emphasis_in_a_symptom_sentence_is_no_message(tmp_path: Path) -> None:
