@@ -270,7 +270,11 @@ def _compounds_of_cleaned(cleaned: str) -> list[str]:
     # No compound holds a space (no word character is one), so only the runs between spaces that
     # hold a hyphen are searched, not all of the text: the same compounds in the same order, at a
     # third of the cost on the texts of an index (searched whole, 2-3 % of an article's parse).
-    found = [c for run in cleaned.lower().split() if "-" in run for c in _COMPOUND.findall(run)]
+    runs = cleaned.lower().split()
+    if not cleaned.isascii() and _HAS_NO_SPACE_SCRIPT.search(cleaned):
+        # Where a script written without spaces meets a Latin word, one word ends (see _candidates).
+        runs = [part for run in runs for part in _SCRIPT_CHANGE.sub(" ", run).split()]
+    found = [c for run in runs if "-" in run for c in _COMPOUND.findall(run)]
     return _COMPOUND_TERMS.terms(found) if found else []
 
 

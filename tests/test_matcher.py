@@ -1493,6 +1493,8 @@ def test_a_latin_word_glued_to_thai_is_a_word_of_its_own() -> None:
     # one token with the Thai after it, whichever side of it the spaces were on.
     assert words("รหัสOTPไม่มา") == words("รหัส OTP ไม่มา") == ["รห", "otp", "ไม", "มา"]
     assert words("ขอรหัส2ครั้ง") == words("ขอรหัส 2 ครั้ง")
+    # So are the words joined by hyphens among them ("wi-fi").
+    assert compounds("เชื่อมต่อwi-fiไม่ได้") == compounds("เชื่อมต่อ wi-fi ไม่ได้") == ["wi-fi"]
     # Guard: a word of Latin letters with accents is one word, as before.
     assert words("naïve café") == ["naïve", "café"]
 
