@@ -609,11 +609,14 @@ class _Reader:
     def _fields_after_fix(self, number: int, label: re.Match[str] | None, role: Role) -> bool:
         """Whether line ``number`` opens a paragraph of the record's fields after the last problem's fix:
         a field (see :func:`_fields`) that names no part and says nothing to do, after a blank line, right
-        over another label ("Windows: Open Devices and Printers …" over "macOS: …" says what to do)."""
+        over another label ("Windows: Open Devices and Printers …" over "macOS: …" says what to do). Fields
+        indented under a sentence that ends in ":" are what it introduces (the settings a runbook's "Step 2:
+        … settings:" sets), the step's; a record's stand at the margin."""
         draft = self.drafts[-1]
         return (
             label is not None
             and role is Role.TOPIC
+            and not self.shown[number - 1]
             and not reads_as_instruction(label.group(2))
             and self.fields[number - 1]
             and number > 1
@@ -1252,8 +1255,9 @@ def _resolution_line(
         # step, as a flowchart writes its answers; read alone, each answer was a step of its own.
         draft.steps.append(_sub_step(draft, bullet.group(1), number))
     elif indented and draft.written and not bullet and not sub:
-        # The step's (or its branch's) text wrapped onto a line indented under it.
-        draft.wrapped.append(f" {line}")
+        # The step's (or its branch's) text wrapped onto a line indented under it; under a step that
+        # ends in ":", what it introduces (its settings, its command), a line of its own.
+        draft.wrapped.append(f"\n{line}" if shown else f" {line}")
     elif bullet:
         for part in _RUN_ON_BULLET.split(bullet.group(1)):
             draft.steps.append(_step(draft, part, number))

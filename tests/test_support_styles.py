@@ -9524,3 +9524,60 @@ def test_a_vms_condition_name_pasted_alone_is_not_read_as_url_encoded(tmp_path: 
     assert prepare("error_description=AADSTS50011%3A+The+redirect+URI").parts == [
         "error_description=AADSTS50011: The redirect URI"
     ]
+
+
+# An operations runbook kept as plain text: ALL-CAPS headings, "PROBLEM n - …" per problem, and
+# "Step n:" lines with the settings or commands a step needs indented under it.
+CAPS_RUNBOOK = """RUNBOOK: NIGHTLY BACKUP FAILURES
+
+PROBLEM 1 - BACKUP JOB STALLS AT 0%
+
+SYMPTOMS
+The scheduler console shows:
+
+    Media server unreachable: no route to storage unit (BKP_MEDIA_TIMEOUT)
+
+RESOLUTION
+Step 1: Check that the media server answers ping from the master.
+Step 2: In the scheduler, edit the job's storage settings:
+
+    Storage unit: disk-pool-02
+    Retries: 3
+
+Step 3: Run the job again from the console.
+Step 4: If it stalls again, page the storage on-call.
+
+PROBLEM 2 - CATALOG VOLUME FULL
+
+SYMPTOMS
+Backups end with status 84 and the catalog volume is at 100%.
+
+RESOLUTION
+Step 1: Expire the images older than 90 days.
+Step 2: Compact the catalog.
+"""
+
+
+def test_settings_indented_under_a_runbook_step_are_that_step_s_and_the_steps_go_on(tmp_path: Path) -> None:
+    """The "Storage unit:" and "Retries:" lines indented under step 2 read as the record's fields after the
+    fix: they and steps 3 and 4 were lost."""
+    stalls, full = _read(tmp_path, "backup-runbook.txt", CAPS_RUNBOOK).problems
+    assert [(s.number, s.text) for s in stalls.steps] == [
+        ("1", "Check that the media server answers ping from the master."),
+        ("2", "In the scheduler, edit the job's storage settings:\nStorage unit: disk-pool-02\nRetries: 3"),
+        ("3", "Run the job again from the console."),
+        ("4", "If it stalls again, page the storage on-call."),
+    ]
+    assert [s.text for s in full.steps] == ["Expire the images older than 90 days.", "Compact the catalog."]
+
+
+def test_a_record_s_fields_at_the_margin_after_a_step_s_lead_in_still_end_the_fix(tmp_path: Path) -> None:
+    """Guard: fields at the margin after a fix whose last step ends in ":" are the record's, not the step's."""
+    text = (
+        "Symptoms: The export stops at 40%.\n\nResolution:\n1. Raise the timeout:\n\n"
+        "Closed: 2024-05-13 11:47:02\nClose notes: Raised the timeout.\n"
+    )
+    article = _read(tmp_path, "ticket.txt", text)
+    [problem] = article.problems
+    assert "Closed: 2024-05-13 11:47:02" in article.body
+    assert all("Closed" not in s.text for s in problem.steps)
