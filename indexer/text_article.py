@@ -152,6 +152,9 @@ _SENTENCE_WORD = re.compile(r"\b(?:the|an?|your|its?|this|that|these|those|to|wa
 # one perhaps with its time: when a record was written or changed, a field of the page whatever its label
 # ("Last Modified: …").
 _DATED = re.compile(rf"(?:{DATE}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})[ \t]*")
+# A line of a directory of who to reach and how ("Storage on-call: +1 555 0100", "Pager: oncall@…"): a
+# short name, then a value that ends no sentence.
+_DIRECTORY_LINE = re.compile(r"[^:.!?]{1,40}:[ \t]+\S[^!?]{0,100}(?<![.!?])")
 # A field of the page under its title: a short label and a short value, no sentence.
 _FIELD = re.compile(rf"(?:[A-Za-z][A-Za-z ]{{0,24}}|{_TITLE_CASE_LABEL}):\s*(?:[^.!?]|\.(?=\w)){{1,80}}")
 
@@ -421,6 +424,7 @@ class _Reader:
         self.salutations = _salutations(lines) if email else [False] * len(lines)
         self.signature = _signature_start(lines, roles)
         self.procedure = _written_procedure(lines)
+        self.directories = _directory_headings(lines)
         self.drafts: list[_Draft] = []
         # Text before a problem's "Symptoms:" label (its description), and the heading above it.
         self.pending: list[str] = []
@@ -718,7 +722,13 @@ class _Reader:
         if not draft.in_resolution and number - 1 == self.procedure and draft.under is None:
             # A flowchart's "Step 1. … ?" right under what is seen, no label over it: its fix begins.
             draft.in_resolution = True
-        if draft.in_resolution and _UNDERLINE.fullmatch(line) and not self.indented[number - 1]:
+        if draft.in_resolution and draft.steps and number - 1 in self.directories:
+            # A section of the runbook after the fix, over who to reach and how ("ESCALATION" over
+            # "Storage on-call: …"): the page's, as a record's fields after the fix are; its first line
+            # named a group of steps, and the next was its step.
+            draft.in_resolution, draft.under = False, Role.BOILERPLATE
+            self.outside.append(line)
+        elif draft.in_resolution and _UNDERLINE.fullmatch(line) and not self.indented[number - 1]:
             # A rule of dashes at the margin, as a tech note closes a section with: a separator,
             # no step nor more of the last one.
             self.outside.append(line)
@@ -1161,6 +1171,21 @@ def _under_steps(raw_lines: list[str], *, aligned: bool = False) -> list[bool]:
             found[number] = True
         else:
             column = mark.end() if mark else -1
+    return found
+
+
+def _directory_headings(lines: list[str]) -> set[int]:
+    """The indexes of the headings in capitals, alone after a blank line at the margin ("ESCALATION",
+    "CONTACTS"), whose paragraph under them is all "who: how" lines (see ``_DIRECTORY_LINE``), as a
+    runbook lists whom to call: no step, nor a line that says what to do."""
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        if not (line.isupper() and _looks_like_heading(line) and (index == 0 or not lines[index - 1])):
+            continue
+        end = next((n for n in range(index + 1, len(lines)) if not lines[n]), len(lines))
+        paragraph = lines[index + 1 : end]
+        if paragraph and all(_DIRECTORY_LINE.fullmatch(said) and not _is_step(said) for said in paragraph):
+            found.add(index)
     return found
 
 

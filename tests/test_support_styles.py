@@ -9581,3 +9581,28 @@ def test_a_record_s_fields_at_the_margin_after_a_step_s_lead_in_still_end_the_fi
     [problem] = article.problems
     assert "Closed: 2024-05-13 11:47:02" in article.body
     assert all("Closed" not in s.text for s in problem.steps)
+
+
+def test_a_runbook_s_contacts_section_after_the_last_fix_is_the_page_s_not_steps(tmp_path: Path) -> None:
+    """An ESCALATION section of "who: how to reach them" lines after the last problem named a group of
+    steps ("Storage on-call: …") whose step was the pager's address."""
+    text = (
+        CAPS_RUNBOOK + "\nESCALATION\nStorage on-call: +1 555 0100\nPager: storage-oncall@pager.example.org\n"
+    )
+    article = _read(tmp_path, "backup-runbook.txt", text)
+    _, full = article.problems
+    assert [(s.group, s.text) for s in full.steps] == [
+        (None, "Expire the images older than 90 days."),
+        (None, "Compact the catalog."),
+    ]
+    assert full.notes == []
+    assert "Pager: storage-oncall@pager.example.org" in article.body
+
+
+def test_a_capitals_heading_over_what_to_do_after_the_steps_still_names_their_group(tmp_path: Path) -> None:
+    """Guard: under the same heading, a line that says what to do (not a "who: how" line) stays a step."""
+    text = CAPS_RUNBOOK + "\nESCALATION\nPage the storage on-call and attach the job log.\n"
+    _, full = _read(tmp_path, "backup-runbook.txt", text).problems
+    assert [(s.group, s.text) for s in full.steps][2:] == [
+        ("ESCALATION", "Page the storage on-call and attach the job log.")
+    ]
