@@ -1712,14 +1712,12 @@ def _announced_messages(lines: list[str]) -> list[str]:
 
 
 def _shown_messages(shown: list[tuple[str, str]]) -> list[str]:
-    """The lines of ``shown`` (each indented line with the sentence it is shown under) that the sentence
-    announces as what a program printed or an error, and that report a failure: every one of them,
-    where :func:`_announced_messages` takes the line right after the sentence."""
-    return [
-        line
-        for lead, line in shown
-        if (is_error_lead(lead) or announces_output(lead)) and reads_as_failure(line)
-    ]
+    """The lines of ``shown`` (each indented line of the symptoms with the sentence it is shown under)
+    that the sentence announces as what a program printed or an error: every one of them, where
+    :func:`_announced_messages` takes the line right after the sentence. Whatever their words: set apart
+    under "The job log says:", a line is what the log printed, as a code block under a Markdown
+    article's symptoms is ("Spool overflow: …" names no failure as such)."""
+    return [line for lead, line in shown if is_error_lead(lead) or announces_output(lead)]
 
 
 def _title(symptoms: str) -> str:

@@ -9606,3 +9606,20 @@ def test_a_capitals_heading_over_what_to_do_after_the_steps_still_names_their_gr
     assert [(s.group, s.text) for s in full.steps][2:] == [
         ("ESCALATION", "Page the storage on-call and attach the job log.")
     ]
+
+
+def test_a_line_indented_under_what_a_runbook_s_symptoms_say_a_log_shows_is_the_message(
+    tmp_path: Path,
+) -> None:
+    """The line the job log "says", set apart under it as a code block sets it apart in Markdown, is the
+    error message by where it stands, though its words name no failure; it was only symptoms."""
+    said = "Image cleanup skipped: catalog lock held by nbdb (CAT_LOCK_HELD)"
+    text = CAPS_RUNBOOK.replace(
+        "Backups end with status 84 and the catalog volume is at 100%.\n",
+        f"The catalog job log says:\n\n    {said}\n\nAffected media servers:\n\n    bkp-media-01\n",
+    )
+    stalls, full = _read(tmp_path, "backup-runbook.txt", text).problems
+    assert full.error_messages == [said]
+    assert stalls.error_messages == ["Media server unreachable: no route to storage unit (BKP_MEDIA_TIMEOUT)"]
+    # Guard: what a line that announces no output sets apart under it ("Affected media servers:") is none.
+    assert "bkp-media-01" in full.symptoms
