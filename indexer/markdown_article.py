@@ -376,7 +376,7 @@ class _Draft:
             step.ordinal = n
         return Problem(
             ordinal=ordinal,
-            title=_without_title_label(self.title),
+            title=without_title_label(self.title),
             line=self.line,
             symptoms="\n\n".join(symptoms),
             error_messages=list(messages),
@@ -2149,7 +2149,7 @@ _TITLE_LABEL = re.compile(
 )
 
 
-def _without_title_label(title: str) -> str:
+def without_title_label(title: str) -> str:
     """A problem's title without the label it opens with (see _TITLE_LABEL)."""
     label = _TITLE_LABEL.match(title)
     return title[label.end() :] if label else title

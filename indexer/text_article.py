@@ -54,6 +54,7 @@ from itertools import accumulate, pairwise
 from indexer.callouts import PLAIN_ADVICE
 from indexer.dates import DATE
 from indexer.errortext import error_codes
+from indexer.markdown_article import without_title_label
 from indexer.messages import (
     REPLY_MARKER,
     announces_output,
@@ -829,9 +830,14 @@ class _Reader:
         # A converted page's running header sets the manual's name and its kind apart by a wide gap
         # ("PowerGuard 3000 UPS        User Manual"): as a title, the gap is a space.
         named = _LAYOUT_GAP.sub(" ", first_line)
-        guide = _reads_as_title(named)
+        # A first line in capitals is a runbook's title, its kind before a colon too ("RUNBOOK: BATCH JOB
+        # FAILURES"), over a problem that has a heading of its own as well as over several; but where a
+        # "Title:" field titles the page, a line in capitals over it names the record's kind.
+        capitals = _in_capitals(named) and not self.titled
+        guide = _reads_as_title(named) or capitals
+        headed = capitals and bool(drafts) and drafts[0].title not in ("", first_line)
         body = "\n".join(line for line in [*self.outside, *self.pending, self.heading] if line)
-        if len(problems) > 1 and guide and problems[0].title != first_line:
+        if (len(problems) > 1 or headed) and guide and (drafts[0].title or problems[0].title) != first_line:
             return TextArticle(problems, named, body)
         return TextArticle(problems, problems[0].title if problems else "", body)
 
@@ -1680,7 +1686,8 @@ def _to_problem(draft: _Draft, ordinal: int, where: dict[str, list[int]]) -> Pro
     title_line = _title_line(draft, where)
     return Problem(
         ordinal=ordinal,
-        title=draft.title or _title(symptoms) or f"Problem {ordinal}",
+        # "PROBLEM 1 - SPOOL OVERFLOW": the answer shows the title without its number, as a Markdown one's.
+        title=without_title_label(draft.title) or _title(symptoms) or f"Problem {ordinal}",
         line=title_line,
         symptoms=symptoms,
         error_messages=messages,

@@ -2228,10 +2228,9 @@ def test_a_tech_note_s_headings_over_logged_lines_and_cause_labels_are_its_probl
     article = _read(tmp_path, "edge-flaps.txt", TECH_NOTE_TEXT)
     bgp, vrrp = article.problems
     assert article.title == "Resolve BGP and VRRP Flaps on the Edge 4000 Router"
-    assert bgp.title == "Issue 1: BGP session resets every three minutes"
-    assert vrrp.title == (
-        "Issue 2: VRRP master changes although both routers are up, roughly once an hour at random"
-    )
+    # The titles without their "Issue n:" numbers, as a Markdown article's are shown.
+    assert bgp.title == "BGP session resets every three minutes"
+    assert vrrp.title == "VRRP master changes although both routers are up, roughly once an hour at random"
     assert bgp.error_messages == [
         "%BGP-3-NOTIFICATION: sent to neighbor 10.20.0.9 4/0 (hold time expired) 0 bytes"
     ]
@@ -9623,3 +9622,29 @@ def test_a_line_indented_under_what_a_runbook_s_symptoms_say_a_log_shows_is_the_
     assert stalls.error_messages == ["Media server unreachable: no route to storage unit (BKP_MEDIA_TIMEOUT)"]
     # Guard: what a line that announces no output sets apart under it ("Affected media servers:") is none.
     assert "bkp-media-01" in full.symptoms
+
+
+def test_a_runbook_s_first_line_in_capitals_titles_it_and_problem_numbers_leave_the_titles(
+    tmp_path: Path,
+) -> None:
+    """ "RUNBOOK: …" was read as a label, so the first problem's heading titled the page, its "PROBLEM 1 -"
+    kept; with one problem under it as well."""
+    article = _read(tmp_path, "backup-runbook.txt", CAPS_RUNBOOK)
+    assert article.title == "RUNBOOK: NIGHTLY BACKUP FAILURES"
+    assert [p.title for p in article.problems] == ["BACKUP JOB STALLS AT 0%", "CATALOG VOLUME FULL"]
+    assert [p.line for p in article.problems] == [3, 20]
+    single = _read(tmp_path, "single.txt", CAPS_RUNBOOK.split("\nPROBLEM 2")[0])
+    assert (single.title, single.problems[0].title) == (
+        "RUNBOOK: NIGHTLY BACKUP FAILURES",
+        "BACKUP JOB STALLS AT 0%",
+    )
+
+
+def test_a_single_problem_s_own_heading_first_still_titles_the_page(tmp_path: Path) -> None:
+    """Guard: a first line that heads the problem itself, or one not in capitals over a problem with a
+    heading of its own, leaves the problem's title the page's."""
+    body = CAPS_RUNBOOK.split("\nPROBLEM 2")[0].split("\n", 2)[2]
+    own = _read(tmp_path, "own.txt", body)
+    assert (own.title, own.problems[0].title) == ("BACKUP JOB STALLS AT 0%", "BACKUP JOB STALLS AT 0%")
+    plain = _read(tmp_path, "plain.txt", "Backup notes\n\n" + body)
+    assert plain.title == "BACKUP JOB STALLS AT 0%"
