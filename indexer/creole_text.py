@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from indexer.equals_headings import equals_heading
+from indexer.trac_text import header_end
 from indexer.wiki_inline import double_hash_code, link_words, slash_italics, triple_brace_code
 
 # A list item: its marks ("#" numbered, "*" a bullet, as many as its depth) and its text. A bullet's
@@ -53,9 +54,9 @@ def creole_markdown(text: str) -> str | None:
 
 def _has_numbered_item(lines: list[str]) -> bool:
     """Whether a ``#`` item opens one of ``lines`` outside a ``{{{`` block (where a shell's comment may;
-    Trac's may open with its processor, ``{{{#!sh``)."""
+    Trac's may open with its processor, ``{{{#!sh``), or under a MoinMoin page's header ("#format wiki")."""
     block = False
-    for line in lines:
+    for line in lines[header_end(lines) :]:
         if block:
             block = line.strip() != "}}}"
         elif line.startswith("{{{") and _BLOCK_OPEN.match(line):

@@ -9,7 +9,9 @@ rule. Read as Markdown, the headings were text, so the page was one problem hold
 the items (indented by a space, which Markdown reads as a paragraph's) ran into one step, and a block's
 braces and processor were its text. Each construct is rewritten as the Markdown that says the same, line
 for line, so that lines keep their numbers: only a table's header row, under which Markdown wants a rule,
-adds a line.
+adds a line. A MoinMoin page, written in the same marks, is read so too; the processing instructions
+and "##" comments that open it ("#format wiki", "## page was renamed from …") are no text: read as
+Markdown, a comment was a heading over the page's "= Title =".
 """
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ _PAGE_MARK = re.compile(
 _FOOTER = re.compile(
     r"^[ \t]*(?:''|//)?[ \t]*(?:last modified\b|(?:note:[ \t]*)?see tracwiki\b)", re.IGNORECASE
 )
+# A line of a MoinMoin page's header: a processing instruction ("#format wiki", "#language en") or a comment
+# ("## page was renamed from …", which the wiki writes itself).
+_HEADER_LINE = re.compile(r"##|#(?:format|language|pragma|acl|redirect|refresh|deprecated)\b", re.IGNORECASE)
 # A table's row: cells between "||".
 _ROW = re.compile(r"^[ \t]*\|\|(.*)\|\|[ \t]*$")
 # Inline markup: bold, italics, links with their words, a WikiWord's escape (code and "//" italics as other
@@ -65,6 +70,12 @@ def trac_markdown(text: str) -> str | None:
     return "\n".join(_rewrite(lines))
 
 
+def header_end(lines: list[str]) -> int:
+    """The index of the first of ``lines`` under a MoinMoin page's header (its processing instructions and
+    comments, the lines that open it; see ``_HEADER_LINE``): 0 where it has none."""
+    return next((at for at, line in enumerate(lines) if not _HEADER_LINE.match(line)), len(lines))
+
+
 def _rewrite(lines: list[str]) -> list[str]:
     """``lines`` rewritten as Markdown, a heading's level its number of "="."""
     out: list[str] = []
@@ -77,8 +88,10 @@ def _rewrite(lines: list[str]) -> list[str]:
     footer = len(lines)
     if rules and all(not line.strip() or _FOOTER.match(line) for line in lines[rules[-1] + 1 :]):
         footer = rules[-1]
+    # Read as Markdown, a "##" comment was a heading over the page's title.
+    header = header_end(lines)
     for at, line in enumerate(lines):
-        if at >= footer:
+        if at < header or at >= footer:
             out.append("")
             continue
         if block is not None:

@@ -9648,3 +9648,49 @@ def test_a_single_problem_s_own_heading_first_still_titles_the_page(tmp_path: Pa
     assert (own.title, own.problems[0].title) == ("BACKUP JOB STALLS AT 0%", "BACKUP JOB STALLS AT 0%")
     plain = _read(tmp_path, "plain.txt", "Backup notes\n\n" + body)
     assert plain.title == "BACKUP JOB STALLS AT 0%"
+
+
+# A MoinMoin page: its processing instructions and the wiki's "##" comments over its "= Title =", items
+# indented by a space (deeper ones by more), and its categories under the last rule.
+MOIN_PAGE = """#format wiki
+#language en
+## page was renamed from PrinterIssues
+= Print server problems =
+
+== Jobs stay queued ==
+=== Symptoms ===
+{{{
+spoolsv: job 212 held: printer PRN-07 offline (0x00000709)
+}}}
+=== Resolution ===
+ 1. Set PRN-07 online in Print Management.
+ 1. Resume job 212.
+
+== Driver install fails ==
+=== Resolution ===
+ 1. Download the signed driver package.
+  * for the 64-bit hosts use the x64 package
+  * for the old 32-bit hosts use the x86 package
+ 1. Install it from Print Management.
+
+----
+CategoryPrinting CategoryWindows
+"""
+
+
+def test_a_moin_page_s_header_lines_are_no_headings_and_its_title_is_its_first_heading(
+    tmp_path: Path,
+) -> None:
+    """The "##" comment read as a level-2 heading: the "= Title =" was lost as the page's title, and the
+    items under the resolution were flattened."""
+    article = _read(tmp_path, "PrintServer.txt", MOIN_PAGE)
+    assert article.title == "Print server problems"
+    assert all("renamed" not in p.title for p in article.problems)
+    queued, driver = article.problems
+    assert queued.title == "Jobs stay queued"
+    assert [(s.number, s.text) for s in driver.steps] == [
+        ("1", "Download the signed driver package."),
+        ("1.1", "for the 64-bit hosts use the x64 package"),
+        ("1.2", "for the old 32-bit hosts use the x86 package"),
+        ("2", "Install it from Print Management."),
+    ]
