@@ -42,6 +42,9 @@ _PAGE_MARK = re.compile(
 _FOOTER = re.compile(
     r"^[ \t]*(?:''|//)?[ \t]*(?:last modified\b|(?:note:[ \t]*)?see tracwiki\b)", re.IGNORECASE
 )
+# The categories a MoinMoin page lists under its last rule, each a link to its "Category…" page
+# ("CategoryMail CategoryPostfix"): the wiki's filing, no text of the page's last problem.
+_CATEGORIES = re.compile(r"^[ \t]*Category[A-Z]\w*(?:[ \t]+Category[A-Z]\w*)*[ \t]*$")
 # A line of a MoinMoin page's header: a processing instruction ("#format wiki", "#language en") or a comment
 # ("## page was renamed from …", which the wiki writes itself).
 _HEADER_LINE = re.compile(r"##|#(?:format|language|pragma|acl|redirect|refresh|deprecated)\b", re.IGNORECASE)
@@ -86,7 +89,9 @@ def _rewrite(lines: list[str]) -> list[str]:
     table = False
     rules = [at for at, line in enumerate(lines) if line.strip() == "----"]
     footer = len(lines)
-    if rules and all(not line.strip() or _FOOTER.match(line) for line in lines[rules[-1] + 1 :]):
+    if rules and all(
+        not line.strip() or _FOOTER.match(line) or _CATEGORIES.match(line) for line in lines[rules[-1] + 1 :]
+    ):
         footer = rules[-1]
     # Read as Markdown, a "##" comment was a heading over the page's title.
     header = header_end(lines)

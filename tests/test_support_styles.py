@@ -9694,3 +9694,17 @@ def test_a_moin_page_s_header_lines_are_no_headings_and_its_title_is_its_first_h
         ("1.2", "for the old 32-bit hosts use the x86 package"),
         ("2", "Install it from Print Management."),
     ]
+
+
+def test_a_moin_page_s_categories_under_its_last_rule_are_no_note(tmp_path: Path) -> None:
+    """ "CategoryPrinting CategoryWindows" under the last "----" was a note after the last fix's steps."""
+    _, driver = _read(tmp_path, "PrintServer.txt", MOIN_PAGE).problems
+    assert driver.notes == []
+    assert "CategoryPrinting" not in driver.body
+
+
+def test_text_under_a_wiki_page_s_last_rule_that_is_no_category_stays(tmp_path: Path) -> None:
+    """Guard: a sentence under the last rule is the page's text as before, whatever its first word."""
+    page = MOIN_PAGE.replace("CategoryPrinting CategoryWindows", "Category pages list every printer model.")
+    _, driver = _read(tmp_path, "PrintServer.txt", page).problems
+    assert "Category pages list every printer model." in [n.text for n in driver.notes] + [driver.body]
