@@ -154,5 +154,8 @@ def _looks_like_id(value: str, max_chars: int) -> bool:
 def quoted_text(message: str) -> str:
     """The text of an error message an article quotes as the matcher reads a paste of it: a JSON
     body's messages and the text around it (see :func:`json_messages`), any other text as it is."""
-    parts = json_messages(message, max_chars=len(message))[0] if "{" in message else []
+    # Every value read whole, and the messages told apart by as much of their beginnings as a paste's
+    # are (a paste's bound is far above an article's quote): bounded by the quote's length alone, a
+    # body's messages were told apart by their first few characters, and all but the first lost.
+    parts = json_messages(message, max_chars=MAX_JSON_MESSAGES * len(message))[0] if "{" in message else []
     return " ".join(parts) if parts else message

@@ -61,7 +61,7 @@ from api.matcher import (
 from api.models import MatchResult
 from api.query import RANK_DEPTH, Scope, prepare
 from indexer.build import build_index
-from indexer.json_bodies import MAX_JSON_BODIES
+from indexer.json_bodies import MAX_JSON_BODIES, quoted_text
 from indexer.parse import parse_article
 from indexer.terms import compounds, document_terms, stemmed, terms, words
 
@@ -565,6 +565,13 @@ def test_a_text_under_a_key_that_holds_messages_is_a_message_whatever_its_own_ke
         },
     }
     assert prepare(json.dumps(body)).parts == ["Failed to get the snapshot nightly-0a7f: snapshot not found"]
+
+
+def test_an_article_s_quoted_json_body_keeps_each_of_its_messages_as_a_paste_does() -> None:
+    # Bounded by the quote's own length, a short body's messages were told apart by their first few
+    # characters ("Field email is required" and "Field phone is invalid" by "Fi"), and the second lost.
+    body = '{"errors":[{"message":"Field email is required"},{"message":"Field phone is invalid"}]}'
+    assert quoted_text(body) == "Field email is required Field phone is invalid"
 
 
 def test_a_brace_that_opens_no_json_body_is_text_and_the_next_one_is_tried() -> None:
