@@ -830,10 +830,13 @@ class _Reader:
         # A converted page's running header sets the manual's name and its kind apart by a wide gap
         # ("PowerGuard 3000 UPS        User Manual"): as a title, the gap is a space.
         named = _LAYOUT_GAP.sub(" ", first_line)
-        # A first line in capitals is a runbook's title, its kind before a colon too ("RUNBOOK: BATCH JOB
-        # FAILURES"), over a problem that has a heading of its own as well as over several; but where a
-        # "Title:" field titles the page, a line in capitals over it names the record's kind.
-        capitals = _in_capitals(named) and not self.titled
+        # A first line in capitals that names the page's kind before a colon ("RUNBOOK: BATCH JOB FAILURES"),
+        # or stands over numbered problems ("PROBLEM 1 - SPOOL OVERFLOW"), is a runbook's title, over a
+        # problem that has a heading of its own as well as over several; not a marking alone ("INTERNAL
+        # USE ONLY"); and where a "Title:" field titles the page, a line in capitals over it names the
+        # record's kind.
+        numbered = bool(drafts) and without_title_label(drafts[0].title) != drafts[0].title
+        capitals = _in_capitals(named) and not self.titled and (":" in named or numbered)
         guide = _reads_as_title(named) or capitals
         headed = capitals and bool(drafts) and drafts[0].title not in ("", first_line)
         body = "\n".join(line for line in [*self.outside, *self.pending, self.heading] if line)
@@ -1190,9 +1193,18 @@ def _directory_headings(lines: list[str]) -> set[int]:
             continue
         end = next((n for n in range(index + 1, len(lines)) if not lines[n]), len(lines))
         paragraph = lines[index + 1 : end]
-        if paragraph and all(_DIRECTORY_LINE.fullmatch(said) and not _is_step(said) for said in paragraph):
+        if paragraph and all(_directory_line(said) for said in paragraph):
             found.add(index)
     return found
+
+
+def _directory_line(said: str) -> bool:
+    """Whether a line ``said`` lists whom to reach ("Storage on-call: +1 555 0100"): no step, and its value
+    says nothing to do ("Windows: restart the Print Spooler" is a step for one system)."""
+    found = _DIRECTORY_LINE.fullmatch(said)
+    return (
+        found is not None and not _is_step(said) and not reads_as_instruction(said.split(":", 1)[1].strip())
+    )
 
 
 def _alone(lines: list[str], index: int) -> bool:
@@ -1720,11 +1732,15 @@ def _announced_messages(lines: list[str]) -> list[str]:
 
 def _shown_messages(shown: list[tuple[str, str]]) -> list[str]:
     """The lines of ``shown`` (each indented line of the symptoms with the sentence it is shown under)
-    that the sentence announces as what a program printed or an error: every one of them, where
-    :func:`_announced_messages` takes the line right after the sentence. Whatever their words: set apart
-    under "The job log says:", a line is what the log printed, as a code block under a Markdown
-    article's symptoms is ("Spool overflow: …" names no failure as such)."""
-    return [line for lead, line in shown if is_error_lead(lead) or announces_output(lead)]
+    that the sentence announces as an error, whatever their words ("Spool overflow: …" names no failure
+    as such), or as what a program printed, where they report a failure (a table of healthy nodes under
+    "kubectl get nodes shows:" is none): every one of them, where :func:`_announced_messages` takes the
+    line right after the sentence."""
+    return [
+        line
+        for lead, line in shown
+        if is_error_lead(lead) or (announces_output(lead) and reads_as_failure(line))
+    ]
 
 
 def _title(symptoms: str) -> str:

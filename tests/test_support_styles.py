@@ -9598,6 +9598,20 @@ def test_a_runbook_s_contacts_section_after_the_last_fix_is_the_page_s_not_steps
     assert "Pager: storage-oncall@pager.example.org" in article.body
 
 
+def test_a_capitals_heading_over_labelled_steps_after_the_fix_still_names_their_group(tmp_path: Path) -> None:
+    """Guard: "Windows: restart …" lines say what to do on each system: steps, not whom to call."""
+    text = (
+        CAPS_RUNBOOK + "\nIF THE QUEUE STAYS STUCK\nWindows: restart the Print Spooler service\n"
+        "Linux: run systemctl restart cups\n"
+    )
+    article = _read(tmp_path, "backup-runbook.txt", text)
+    _, full = article.problems
+    said = " ".join(f"{s.group} {s.text}" for s in full.steps)
+    assert "Windows: restart the Print Spooler service" in said
+    assert "Linux: run systemctl restart cups" in said
+    assert "Print Spooler" not in article.body
+
+
 def test_a_capitals_heading_over_what_to_do_after_the_steps_still_names_their_group(tmp_path: Path) -> None:
     """Guard: under the same heading, a line that says what to do (not a "who: how" line) stays a step."""
     text = CAPS_RUNBOOK + "\nESCALATION\nPage the storage on-call and attach the job log.\n"
@@ -9624,6 +9638,18 @@ def test_a_line_indented_under_what_a_runbook_s_symptoms_say_a_log_shows_is_the_
     assert "bkp-media-01" in full.symptoms
 
 
+def test_output_shown_under_a_runbook_s_symptoms_that_reports_no_failure_is_no_message(
+    tmp_path: Path,
+) -> None:
+    # Guard: a table of healthy nodes a command shows is what the reader checks, not the error.
+    text = CAPS_RUNBOOK.replace(
+        "Backups end with status 84 and the catalog volume is at 100%.\n",
+        "Backups end with status 84. kubectl get nodes shows:\n\n    bkp-node-01   Ready   control-plane   41d\n\n",
+    )
+    _, full = _read(tmp_path, "backup-runbook.txt", text).problems
+    assert full.error_messages == []
+
+
 def test_a_runbook_s_first_line_in_capitals_titles_it_and_problem_numbers_leave_the_titles(
     tmp_path: Path,
 ) -> None:
@@ -9648,6 +9674,9 @@ def test_a_single_problem_s_own_heading_first_still_titles_the_page(tmp_path: Pa
     assert (own.title, own.problems[0].title) == ("BACKUP JOB STALLS AT 0%", "BACKUP JOB STALLS AT 0%")
     plain = _read(tmp_path, "plain.txt", "Backup notes\n\n" + body)
     assert plain.title == "BACKUP JOB STALLS AT 0%"
+    # Nor does a marking in capitals that names no kind of page over one problem.
+    marked = _read(tmp_path, "marked.txt", "INTERNAL USE ONLY\n\n" + body.replace("PROBLEM 1 - ", ""))
+    assert marked.title == "BACKUP JOB STALLS AT 0%"
 
 
 # A MoinMoin page: its processing instructions and the wiki's "##" comments over its "= Title =", items
