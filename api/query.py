@@ -17,6 +17,7 @@ from urllib.parse import unquote_plus
 from indexer.errortext import (
     ALERT_NAME,
     FAILURE_WORDS,
+    MESSAGE_NAME_HEAD,
     clean,
     codes_if_known,
     comparable,
@@ -57,7 +58,9 @@ _ERROR_LINE = re.compile(FAILURE_WORDS.pattern + r"|0x[0-9a-f]{8}")
 _CODE_LIKE = re.compile(r"\d{3}(?<=[A-Z]{2}\d{3})|\d{3}(?<=[A-Z]{2}[_-]\d{3})")
 # Not a "%" that leads a message's name in capitals, whose first two letters may be hexadecimal digits: a
 # network device's syslog name ("%CDP-4-DUPLEX_MISMATCH") or a VMS condition's ("%BACKUP-F-WRITEERR").
-_URL_ENCODED = re.compile(r"%(?!(?-i:[A-Z][A-Z0-9_$]*+-(?:[0-7]|[SIWEF])-))[0-9a-f]{2}|\w\+\w+\+\w", re.I)
+_URL_ENCODED = re.compile(rf"%(?!{MESSAGE_NAME_HEAD})[0-9a-f]{{2}}|\w\+\w+\+\w", re.I)
+# Such a "%", kept as it is when the text around it is decoded.
+_NAME_PERCENT = re.compile(rf"%(?={MESSAGE_NAME_HEAD})")
 
 
 @dataclass(frozen=True)
@@ -201,7 +204,7 @@ def _decode(text: str) -> str:
     has its entities decoded by the Markdown parser, so a paste must too to compare equal."""
     # Both forms have a "%" or a "+": a text with neither (most) is not scanned for them.
     encoded = ("%" in text or "+" in text) and _URL_ENCODED.search(text)
-    text = unquote_plus(text) if encoded else text
+    text = unquote_plus(_NAME_PERCENT.sub("%25", text)) if encoded else text
     return html.unescape(text)
 
 

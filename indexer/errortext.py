@@ -120,6 +120,8 @@ _ACTIONS_MARK = "##"
 # Spring Boot's fields between the level and the message: the process id, "---", the thread in brackets
 # (after the application's name in brackets, since 3.2) and the logger, padded, before " : " ("ERROR 4122
 # --- [worker-1] c.f.e.batch.MonthEndJob : …"). Only after a level word.
+# A VMS file specification's directory and file after its device ("…:[000000]DAILY.BCK;1").
+_VMS_DIRECTORY = re.compile(r":\[[\w$.,-]{1,80}\][\w$-]{1,39}\.[\w$-]{0,39}", re.ASCII)
 _AFTER_LEVEL = r"(?:\d{1,9}\s+---\s+(?:\[[^\]\n]{0,60}\]\s*){1,2}[\w.$-]{1,100}\s*:\s+)?"
 # Airflow's task log: "[2026-03-04, 02:41:09 UTC] {subprocess.py:93} INFO - ", the time in brackets, the
 # source file and line in braces, the level and a dash, and perhaps the time the task's own tool printed
@@ -480,6 +482,9 @@ _SEVERITY_LED_MARK = re.compile(r"-[EWIF]\d{3}", re.IGNORECASE)
 # The three parts together name the event, so the name is one code; people often drop the "%".
 # Firewalls of Cisco's ASA family number their messages instead, in six digits ("%ASA-3-722007",
 # "%FTD-6-302014"): the number is the mnemonic.
+# How a network device's syslog name or a VMS condition's opens after its "%" ("%CDP-4-…", "%BACKUP-F-…"),
+# whatever the case the text around it is read in: its facility, then its severity between hyphens.
+MESSAGE_NAME_HEAD = r"(?-i:[A-Z][A-Z0-9_$]*+-(?:[0-7]|[SIWEF])-)"
 _SYSLOG_MNEMONIC = re.compile(
     r"(?<![\w-])%?([A-Z][A-Z0-9_]{1,30}-[0-7]-(?:[A-Z][A-Z0-9_]{2,40}|\d{6}))(?![\w-])"
 )
@@ -1158,9 +1163,10 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool, client_l
             and not (m.start() and text[m.start() - 1] == "@")
             # Before an extension, a file's name ("IMG_2231.HEIC", "DSC_0042.jpg"): one user's data.
             and not (text.startswith(".", m.end()) and _FILE_EXTENSION.match(text, m.end()))
-            # Before ":[" and a directory, a VMS file specification's device ("MKA500:[000000]DAILY.BCK"):
-            # the tape drive, the same in every message about it.
-            and not text.startswith(":[", m.end())
+            # Before ":[", a directory and a file's name, a VMS file specification's device
+            # ("MKA500:[000000]DAILY.BCK"): the tape drive, the same in every message about it. Not a code
+            # before its bracketed argument ("ORA-00600:[kcratr1_lostwrt]").
+            and not (text.startswith(":[", m.end()) and _VMS_DIRECTORY.match(text, m.end()))
         ):
             before = _PART_BEFORE.search(text, max(0, m.start() - 9), m.start())
             if before is None:

@@ -1360,3 +1360,15 @@ def test_an_app_s_code_in_brackets_after_the_message_it_shows_is_its_code(
     text: str, code: str | None
 ) -> None:
     assert bracketed_code(text) == code
+
+
+def test_a_code_before_its_bracketed_argument_stays_a_code() -> None:
+    # Guard: only a VMS device, before a directory and a file's name, is no code ("MKA500:[000000]DAILY.BCK");
+    # an error's code before its argument in brackets is one.
+    assert error_codes("ORA-00600: internal error code, arguments: ORA-00600:[kcratr1_lostwrt]") == [
+        "ORA00600"
+    ]
+    assert error_codes("PAY4031:[checkout] declined") == ["PAY4031"]
+    assert error_codes("%BACKUP-F-OPENOUT, error opening MKA500:[000000]DAILY.BCK; as output") == [
+        "BACKUP-F-OPENOUT"
+    ]

@@ -9523,6 +9523,8 @@ def test_a_vms_condition_name_pasted_alone_is_not_read_as_url_encoded(tmp_path: 
     assert prepare("error_description=AADSTS50011%3A+The+redirect+URI").parts == [
         "error_description=AADSTS50011: The redirect URI"
     ]
+    # And where the paste holds another escape, the name's "%" is kept as the rest is decoded.
+    assert prepare("%BACKUP-F-WRITEERR, error writing; see wiki?q=tape%20full").codes == ["BACKUP-F-WRITEERR"]
 
 
 # An operations runbook kept as plain text: ALL-CAPS headings, "PROBLEM n - …" per problem, and
