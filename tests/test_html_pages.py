@@ -733,6 +733,68 @@ def test_a_confluence_export_s_title_is_the_page_s_without_its_space_name() -> N
     assert parse_article(other.encode(), "relay.html").title == "Ops Wiki : Tollgate relay : known problems"
 
 
+# A page in Confluence's storage format (its XHTML as the editor's source view, a space export or the REST API
+# gives it): each macro an <ac:structured-macro> whose settings are <ac:parameter> elements and whose text
+# is in an <ac:plain-text-body> (a CDATA section) or an <ac:rich-text-body>.
+CONFLUENCE_STORAGE_PAGE = """<h1>Badge printers at the front desk</h1>
+<h2>Printing stops with a ribbon sensor fault</h2>
+<h3>Symptoms</h3>
+<p>After the kiosk wakes from sleep, every badge fails and the print queue shows:</p>
+<ac:structured-macro ac:name="code" ac:schema-version="1" ac:macro-id="5c1e7a30-8d2b-4f51-9a77-0c1d3e2f4b6a">
+  <ac:parameter ac:name="language">text</ac:parameter>
+  <ac:parameter ac:name="linenumbers">false</ac:parameter>
+  <ac:plain-text-body><![CDATA[BP-4471: ribbon sensor reports <no ribbon> & head lifted]]></ac:plain-text-body>
+</ac:structured-macro>
+<h3>Cause</h3>
+<p>The sleep timer powers the ribbon sensor down, and the driver does not wake it again.</p>
+<h3>Resolution</h3>
+<ol>
+  <li>Open the printer's web page and set <strong>Sensor power</strong> to <em>Always on</em>.</li>
+  <li>Restart the spooler:
+    <ac:structured-macro ac:name="code" ac:schema-version="1">
+      <ac:parameter ac:name="language">powershell</ac:parameter>
+      <ac:plain-text-body><![CDATA[Restart-Service -Name Spooler -Force]]></ac:plain-text-body>
+    </ac:structured-macro>
+  </li>
+  <li>Print a test badge.</li>
+</ol>
+"""
+
+
+def test_a_confluence_code_macro_s_body_is_its_code_and_its_parameters_no_text() -> None:
+    """The CDATA body of a code macro was dropped, so the error a problem's Symptoms quote was lost, and its
+    language parameter ("text") was left as the symptoms' last words: the body is the macro's code block
+    (the error message, read literally), labelled by its language (a command in a fix stays a command)."""
+    article = parse_article(CONFLUENCE_STORAGE_PAGE.encode(), "badge-printers.html")
+    [problem] = article.problems
+    assert problem.title == "Printing stops with a ribbon sensor fault"
+    assert problem.error_messages == ["BP-4471: ribbon sensor reports <no ribbon> & head lifted"]
+    assert problem.error_codes == ["BP4471"]
+    assert "text" not in problem.symptoms.split() and "false" not in problem.symptoms.split()
+    assert problem.cause.startswith("The sleep timer powers the ribbon sensor down")
+    assert [(s.number, s.text) for s in problem.steps] == [
+        ("1", "Open the printer's web page and set Sensor power to Always on."),
+        ("2", "Restart the spooler:\nRestart-Service -Name Spooler -Force"),
+        ("3", "Print a test badge."),
+    ]
+    assert "```powershell" in problem.steps[1].markdown
+
+
+def test_a_cdata_section_outside_a_macro_ends_where_it_closes() -> None:
+    """Guard: a CDATA section is text only as Confluence's macro body; elsewhere (a script's, an SVG's)
+    its ">" no longer ends it early, which left the rest of it as the problem's cause."""
+    page = """<html><body><h1>Kiosk badge errors</h1>
+<h2>Printing stops with a ribbon sensor fault</h2>
+<p>The queue shows <code>BP-4471: ribbon sensor fault</code>.</p>
+<![CDATA[ if (a > b) { warn(); } ]]>
+<ol><li>Set the sensor power to always on.</li><li>Print a test badge.</li></ol>
+</body></html>"""
+    [problem] = parse_article(page.encode(), "kiosk.html").problems
+    assert problem.error_messages == ["BP-4471: ribbon sensor fault"]
+    assert (problem.symptoms, problem.cause) == ("The queue shows BP-4471: ribbon sensor fault.", "")
+    assert [s.text for s in problem.steps] == ["Set the sensor power to always on.", "Print a test badge."]
+
+
 def test_a_section_anchored_breadcrumbs_and_a_list_of_another_id_stay_the_article_s() -> None:
     """Guard: a section whose id is its heading's anchor ("breadcrumbs") and a list of an id that names no
     trail hold the article."""
