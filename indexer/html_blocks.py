@@ -95,6 +95,14 @@ _MACRO_NAME = re.compile(r"""(?<![\w:-])ac:name\s*=\s*(?:"([^"]*)"|'([^']*)'|([^
 _MACRO_LANGUAGE = "language"
 _LANGUAGE_NAME = re.compile(r"[\w#+.-]{1,30}")
 _LANGUAGE_PEEK_CHARS = 64
+# Its link (<ac:link>) to a page, a blog post or an attached file (<ri:page ri:content-title="…"/>,
+# <ri:attachment ri:filename="…"/>) with no words of its own shows the page's title or the file's name: such a
+# link was no words ("Related: " alone). A resource's name is read only in a link: an image's is no text.
+_RESOURCE_LINK = "ac:link"
+_RESOURCE_PREFIX = "ri:"
+_RESOURCE_NAME = re.compile(
+    r"""(?<![\w:-])ri:(?:content-title|filename)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"""
+)
 # What a reader never sees; the first ones hold raw text, skipped to their closing tag unread. A drop-down's
 # choices are a form's too (a question page's "Sorted by:" control over every order it offers, which ran
 # into one note of the fix), but for the one it shows (see _Converter._chosen_option).
@@ -1222,6 +1230,9 @@ class _Converter:
         self.attachments: list[tuple[int, int]] = []
         # Whether the link open is a button (see _BUTTON_ROLE).
         self.link_button = False
+        # The Confluence link open (see _RESOURCE_LINK): where its words begin in ``text``, and the name of
+        # the page or file it links to, and the line of that.
+        self.resource_link: tuple[int, str, int] | None = None
         self.marks: list[tuple[str, int]] = []
         self.code: list[str] | None = None
         # The last code span written (the very string in ``text``) and its code.
@@ -1612,6 +1623,12 @@ class _Converter:
                     ("btn" in lowered or "button" in lowered) and _has_class(attributes, _BUTTON_CLASS)
                 )
                 self.buttons += self.link_button
+        elif tag == _RESOURCE_LINK:
+            self.resource_link = (len(self.text), "", line)
+        elif (
+            tag.startswith(_RESOURCE_PREFIX) and self.resource_link is not None and not self.resource_link[1]
+        ):
+            self.resource_link = (self.resource_link[0], _attribute(_RESOURCE_NAME, attributes), line)
         elif tag == "br":
             if self._blank_line():
                 self.flush()
@@ -1764,6 +1781,11 @@ class _Converter:
             words, target = "".join(self.text[at:]).strip(), _link_target(href)
             if words and target:
                 self.text[at:] = [f"[{words}]({target})"]
+        elif tag == _RESOURCE_LINK and self.resource_link is not None:
+            at, name, line = self.resource_link
+            self.resource_link = None
+            if name and not "".join(self.text[at:]).strip():
+                self.data(name, line)
         elif tag == "button":
             self.buttons = max(0, self.buttons - 1)
         elif tag in ("ol", "ul"):

@@ -780,6 +780,31 @@ def test_a_confluence_code_macro_s_body_is_its_code_and_its_parameters_no_text()
     assert "```powershell" in problem.steps[1].markdown
 
 
+def test_a_confluence_link_with_no_words_of_its_own_shows_its_page_s_title() -> None:
+    """A Confluence link to a page (<ac:link><ri:page ri:content-title="…"/></ac:link>) or a file
+    (<ri:attachment ri:filename="…"/>) with no link body shows the page's title or the file's name: the
+    note was "Related:" alone. A link's own words, rich or plain (CDATA), are its text still (guard), and
+    an image of an attached file writes no name."""
+    page = CONFLUENCE_STORAGE_PAGE.replace(
+        "  <li>Print a test badge.</li>\n</ol>\n",
+        """  <li>Print a test badge.</li>
+</ol>
+<ac:structured-macro ac:name="info" ac:schema-version="1">
+  <ac:rich-text-body><p>Related: <ac:link><ri:page ri:content-title="Kiosk sleep &amp; power settings" ri:space-key="FD" /></ac:link>,
+  the vendor's <ac:link><ri:attachment ri:filename="bp-400-manual.pdf" /></ac:link>,
+  <ac:link><ri:page ri:content-title="Badge printer inventory" /><ac:plain-text-link-body><![CDATA[the printer list]]></ac:plain-text-link-body></ac:link>
+  and <ac:link><ri:page ri:content-title="Front desk on-call" /><ac:link-body>who to <strong>call</strong></ac:link-body></ac:link>.</p>
+  <p><ac:image><ri:attachment ri:filename="sensor-menu.png" /></ac:image></p></ac:rich-text-body>
+</ac:structured-macro>
+""",
+    )
+    [problem] = parse_article(page.encode(), "badge-printers.html").problems
+    assert [s.text for s in problem.steps][-1] == "Print a test badge."
+    assert [n.text for n in problem.notes] == [
+        "Related: Kiosk sleep & power settings, the vendor's bp-400-manual.pdf, the printer list and who to call."
+    ]
+
+
 def test_a_cdata_section_outside_a_macro_ends_where_it_closes() -> None:
     """Guard: a CDATA section is text only as Confluence's macro body; elsewhere (a script's, an SVG's)
     its ">" no longer ends it early, which left the rest of it as the problem's cause."""
