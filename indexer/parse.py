@@ -50,6 +50,7 @@ from indexer.records import (
     without_terminal_controls,
 )
 from indexer.remarkup_text import remarkup_markdown
+from indexer.roff_text import roff_markdown
 from indexer.roles import (
     PROBLEM_PART_ROLES,
     SUBJECT_PREFIX,
@@ -353,7 +354,7 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
 
 def _markup_markdown(text: str) -> str | None:
     """The Markdown that a text file's ``text`` stands for where a markup language's own marks tell
-    which it is written in (a rendered manual page, an Info manual's nodes, IBM i message descriptions, an OpenVMS HELP library, a Perl POD page, a TiddlyWiki tiddler, a
+    which it is written in (a rendered manual page or its source, an Info manual's nodes, IBM i message descriptions, an OpenVMS HELP library, a Perl POD page, a TiddlyWiki tiddler, a
     Zim page, a Jira export, a FAQ posted to Usenet, a phpBB topic, a Remarkup, XWiki, Creole, Trac, MediaWiki,
     DokuWiki, AsciiDoc, Textile or org-mode page); None for any other.
     XWiki's and Trac's before MediaWiki's: they write "=" headings and ``'''bold'''``, but their own marks
@@ -363,6 +364,7 @@ def _markup_markdown(text: str) -> str | None:
     span that DokuWiki writes as a block."""
     return (
         man_markdown(text)
+        or roff_markdown(text)
         or info_markdown(text)
         or message_description_markdown(text)
         or vms_help_markdown(text)

@@ -32,6 +32,7 @@ from indexer.mediawiki_text import mediawiki_markdown
 from indexer.parse import MAX_HEADINGS, MAX_PROBLEMS_PER_ARTICLE, MAX_STEPS_PER_PROBLEM, parse_article
 from indexer.pod_text import pod_markdown
 from indexer.posts import listed_comments
+from indexer.roff_text import roff_markdown
 from indexer.tiddlywiki_text import tiddlywiki_markdown
 from indexer.trac_text import trac_markdown
 from indexer.usenet_text import usenet_markdown
@@ -1071,6 +1072,22 @@ def test_a_pod_page_of_codes_left_open_and_lists_nested_deep_is_rewritten_in_lin
         markdown = pod_markdown(page)
     assert markdown is not None
     assert markdown.split("\n")[2] == "# Printer faults - what to do"
+
+
+def test_a_man_page_s_source_of_many_requests_and_escapes_is_rewritten_in_linear_time() -> None:
+    # Indentations never closed, tags never given text, a line of font escapes and quotes never closed.
+    page = (
+        ".TH FAULTS 8\n.SH NAME\nfaults \\- what to do\n.SH DIAGNOSTICS\n"
+        + ".RS\n.TP\n.IP 1.\n" * 30_000
+        + "\\fB\\-" * 50_000
+        + "\n.B "
+        + '"' * 50_000
+        + "\n"
+    )
+    with cpu_budget(2.0):
+        markdown = roff_markdown(page)
+    assert markdown is not None
+    assert markdown.split("\n")[0] == "# FAULTS(8)"
 
 
 def test_a_page_of_many_drop_downs_is_read_in_linear_time() -> None:

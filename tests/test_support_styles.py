@@ -5560,6 +5560,66 @@ def test_a_text_file_that_only_mentions_a_manual_page_keeps_its_plain_reading(tm
     assert [s.text for p in article.problems for s in p.steps] == ["Press FEED.", "Restart the daemon."]
 
 
+# The source of a manual page (groff's man macros) saved as .txt: comments, .TH, .SH sections, .TP tagged
+# paragraphs whose tag is a .B line, .RS/.RE around .IP numbered items, a .nf/.fi display and font escapes.
+MAN_SOURCE = r""".\" Maintained by the print team.
+.TH LABELD 8 "May 2024" "labeld 3.1" "System Manager's Manual"
+.SH NAME
+labeld \- print daemon for thermal label printers
+.SH OPTIONS
+.TP
+.B \-f
+Stay in the foreground.
+.SH DIAGNOSTICS
+.TP
+.B "labeld: LBL-221: no reply from printer on /dev/usb/lp0"
+The printer went to sleep and dropped off the USB bus.
+.RS
+.IP 1. 4
+Press \fBFEED\fR once to wake the printer.
+.IP 2. 4
+Restart the daemon:
+.nf
+systemctl restart labeld
+.fi
+.RE
+.TP
+.B "labeld: LBL-305: ribbon out"
+Load a new ribbon, then press \fBFEED\fP.
+.SH "SEE ALSO"
+.BR lpr (1),
+.BR cups (1)
+"""
+
+
+def test_a_manual_page_s_source_is_read_as_its_macros_stand_for(tmp_path: Path) -> None:
+    # Read as prose, the whole source was one step of raw macros, and no message was any problem's.
+    # Titled by its name and section over NAME, its OPTIONS are the page's text, no problem's steps.
+    article = _read(tmp_path, "labeld.txt", MAN_SOURCE)
+    assert article.title == "LABELD(8)"
+    asleep, ribbon = article.problems
+    assert asleep.title == "labeld: LBL-221: no reply from printer on /dev/usb/lp0"
+    assert asleep.error_messages == ["labeld: LBL-221: no reply from printer on /dev/usb/lp0"]
+    assert [s.text for s in asleep.steps][-2:] == [
+        "Press FEED once to wake the printer.",
+        "Restart the daemon:\nsystemctl restart labeld",
+    ]
+    assert ribbon.error_messages == ["labeld: LBL-305: ribbon out"]
+    assert [s.text for s in ribbon.steps] == ["Load a new ribbon, then press FEED."]
+    assert (
+        "Stay in the foreground." in article.body
+        and "print daemon for thermal label printers" in article.body
+    )
+    assert ".TP" not in article.body and "\\f" not in article.body
+
+
+def test_a_text_file_that_quotes_a_request_line_keeps_its_plain_reading(tmp_path: Path) -> None:
+    # Guard: a note that opens with prose and quotes a .TH line further down is no manual page's source.
+    note = "Printer notes\n\nThe man page opens with:\n.TH LABELD 8\n.SH NAME\n\n1. Press FEED.\n2. Restart the daemon.\n"
+    article = _read(tmp_path, "notes.txt", note)
+    assert [s.text for p in article.problems for s in p.steps] == ["Press FEED.", "Restart the daemon."]
+
+
 # A MediaWiki page saved as .txt (its source, copied from the edit box): "==" headings (two a section, three
 # a sub-section), "#"/"##" numbered items and "*" bullets at a line's start, "#:" text under an item,
 # '''bold''', <pre> and <syntaxhighlight> blocks, a line opened by a space preformatted, {{Note|…}} boxes and
