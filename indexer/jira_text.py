@@ -5,9 +5,10 @@ numbered items, ``*`` bullets, ``{code}`` and ``{noformat}`` blocks, ``{warning}
 ``{tip}``, ``{panel}`` and ``{quote}`` macros, ``{{monospace}}`` and ``[~user]`` mentions; the export opens
 with "[KEY-123] Summary Created: … Updated: …" and ends with "Generated at … using Jira …". An issue's
 description copied out of Jira (or a page of Confluence's older wiki markup, the same markup) has no such
-first line: it is read as one where its headings and its macros say it is. Read as a text file's labelled parts, the issue's "Resolution: Fixed" field was its fix
-and titled it; read as Markdown it also is, a "#" item was a heading and a block's lines steps. Each of
-them is rewritten as the Markdown that says the same, line for line, so that lines keep their numbers:
+first line: it is read as one where its headings and its macros say it is. Read as a text file's
+labelled parts, the issue's "Resolution: Fixed" field was its fix and titled it; read as Markdown it also
+is, a "#" item was a heading and a block's lines steps. Each of them is rewritten as the Markdown that
+says the same, line for line, so that lines keep their numbers:
 but a comment's byline, and the title's dates where no blank line follows the title, are paragraphs
 of their own, each a line more, so what follows one is reported a line later.
 """

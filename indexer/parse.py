@@ -355,7 +355,7 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
 def _markup_markdown(text: str) -> str | None:
     """The Markdown that a text file's ``text`` stands for where a markup language's own marks tell
     which it is written in (a rendered manual page or its source, an Info manual's nodes, IBM i message descriptions, an OpenVMS HELP library, a Perl POD page, a TiddlyWiki tiddler, a
-    Zim page, a Jira export, a FAQ posted to Usenet, a phpBB topic, a Remarkup, XWiki, Creole, Trac, MediaWiki,
+    Zim page, a Jira export or description, a FAQ posted to Usenet, a phpBB topic, a Remarkup, XWiki, Creole, Trac, MediaWiki,
     DokuWiki, AsciiDoc, Textile or org-mode page); None for any other.
     XWiki's and Trac's before MediaWiki's: they write "=" headings and ``'''bold'''``, but their own marks
     (``{{/macro}}``, ``{{{`` blocks, items indented by a space) are no MediaWiki page's. Creole's before Trac's:

@@ -404,11 +404,12 @@ HELP_PROMPTS = (
     # "Didn't find the answer?" in Czech, Slovak, Hungarian and Croatian.
     r"nenašli jste (?:odpověď|řešení)|nenašli ste (?:odpoveď|riešenie)|nem találta (?:meg )?a (?:választ|megoldást)|"
     r"niste pronašli (?:odgovor|rješenje)|"
-    # "Didn't find the answer?" in Italian, Polish, Korean and Lithuanian; "Need more help?" in Indonesian,
-    # and in English with "further" too, which the boilerplate headings (see heading_role) do not name.
+    # "Didn't find the answer?" in Italian, Polish, Korean, Lithuanian and English; "Need more help?" in
+    # Indonesian, and in English with "further" too, which the boilerplate headings (see heading_role) do
+    # not name.
     r"non (?:hai|avete) trovato (?:la )?rispost[ae]|non trovi (?:la )?risposta|nie znalazł(?:e|a)ś odpowiedzi|"
-    r"(?:원하는 )?답변을 찾지 못하셨나요|neradote atsakymo|butuh bantuan(?: lebih lanjut)?|"
-    r"(?:still )?need (?:more|further) help|didn['’]?t find (?:what you were looking for|the answer|an answer)|"
+    r"(?:원하는 )?답변을 찾지 못하셨나요|neradote atsakymo|didn['’]?t find (?:what you were looking for|the answer|an answer)|"
+    r"butuh bantuan(?: lebih lanjut)?|(?:still )?need (?:more|further) help|"
     # Portuguese, Spanish, Catalan, Hindi and Ukrainian: "Still need help?", "Didn't find the answer?".
     r"(?:você )?(?:ainda )?precisa de (?:mais )?ajuda|¿?necesitas? (?:más )?ayuda|"
     r"no (?:heu|has) trobat (?:el que (?:cercàveu|buscàveu|cercaves|buscaves)|la resposta)|"
