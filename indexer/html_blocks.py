@@ -59,8 +59,10 @@ _TAG = re.compile(
 )
 # Where a tag, a comment or a declaration may begin.
 _OPENING = re.compile(r"<(?=[A-Za-z/!?])")
-_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
-_ID = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+# An attribute's value after its name, each of its groups one way of quoting it (see _attribute).
+_ATTRIBUTE_VALUE = r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"""
+_HREF = re.compile(rf"\bhref{_ATTRIBUTE_VALUE}", re.I)
+_ID = re.compile(rf"\bid{_ATTRIBUTE_VALUE}", re.I)
 _START = re.compile(r"""\bstart\s*=\s*["']?(\d{1,6})""", re.I)
 _SPACES = re.compile(r"\s+")
 # Text that Markdown would read as markup anywhere in a line: escaped ("<" only where a tag could begin).
@@ -91,7 +93,7 @@ _PLAIN_TEXT_ELEMENTS = frozenset(("ac:plain-text-body", "ac:plain-text-link-body
 _CDATA_OPEN, _CDATA_CLOSE = "<![CDATA[", "]]>"
 # A code macro's language parameter, which labels its body as a <pre>'s class does, and how far its value
 # is looked for.
-_MACRO_NAME = re.compile(r"""(?<![\w:-])ac:name\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_MACRO_NAME = re.compile(rf"(?<![\w:-])ac:name{_ATTRIBUTE_VALUE}")
 _MACRO_LANGUAGE = "language"
 _LANGUAGE_NAME = re.compile(r"[\w#+.-]{1,30}")
 _LANGUAGE_PEEK_CHARS = 64
@@ -100,9 +102,7 @@ _LANGUAGE_PEEK_CHARS = 64
 # link was no words ("Related: " alone). A resource's name is read only in a link: an image's is no text.
 _RESOURCE_LINK = "ac:link"
 _RESOURCE_PREFIX = "ri:"
-_RESOURCE_NAME = re.compile(
-    r"""(?<![\w:-])ri:(?:content-title|filename)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"""
-)
+_RESOURCE_NAME = re.compile(rf"(?<![\w:-])ri:(?:content-title|filename){_ATTRIBUTE_VALUE}")
 # What a reader never sees; the first ones hold raw text, skipped to their closing tag unread. A drop-down's
 # choices are a form's too (a question page's "Sorted by:" control over every order it offers, which ran
 # into one note of the fix), but for the one it shows (see _Converter._chosen_option).
@@ -382,13 +382,13 @@ _ATTACHMENTS_TITLE = "Attachments"
 _BUTTON_ROLE = re.compile(r"""\brole\s*=\s*["']?button\b""", re.I)
 _BUTTON_CLASS = re.compile(r"^(?:[a-z]{1,4}-)?(?:btn|button)$")
 # An element's ARIA roles: a tab list's (role="tablist", its labels role="tab") and its panels' ("tabpanel").
-_ROLE = re.compile(r"""(?<![\w-])role\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_ROLE = re.compile(rf"(?<![\w-])role{_ATTRIBUTE_VALUE}", re.I)
 # The elements a docs tool or help centre renders a call-out as, and the classes that say so:
 # "admonition warning" (Sphinx), "admonitionblock warning" (Asciidoctor), "alert alert-warning"
 # (Bootstrap), "confluence-information-macro-warning", "callout callout-tip", or a kind alone ("note").
 # (Not <p>: a paragraph may be left unclosed, and would take the rest of the page into its quote.)
 _CALLOUT_TAGS = frozenset(("div", "aside", "section"))
-_CLASS = re.compile(r"""(?<![\w-])class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_CLASS = re.compile(rf"(?<![\w-])class{_ATTRIBUTE_VALUE}", re.I)
 _CALLOUT_CLASSES = frozenset(
     "admonition admonitionblock callout alert notice confluence-information-macro markdown-alert".split()
 )
@@ -424,7 +424,7 @@ _FOOTNOTE_MARK_TAGS = frozenset(("a", "sup", "span"))
 # An EPUB book's own semantics of an element (epub:type="noteref sidebar"), as its XHTML writes them: a
 # footnote's reference mark ("noteref", or its ARIA role "doc-noteref"), a mark as the classes above are,
 # and a boxed sidebar, the author's aside in its section, a note, whatever theme class the box has.
-_EPUB_TYPE = re.compile(r"""\bepub:type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_EPUB_TYPE = re.compile(rf"\bepub:type{_ATTRIBUTE_VALUE}", re.I)
 # Kinds that style other things too when no call-out class goes with them: an "error" <div> is the
 # message a page shows.
 _STYLES_ALONE = frozenset(("error",))
