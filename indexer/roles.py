@@ -427,9 +427,11 @@ HELP_PROMPTS = (
 # The word for an error, and those for its code and for a message, in the same languages: one
 # vocabulary for a heading that names the part ("Fehlermeldung", "Kod błędu"), one that opens with the
 # word ("Błąd: …", "错误：…") and a table's column ("| Fehler | Ursache | Lösung |").
+# Those of scripts written without spaces (see UNSPACED_MESSAGE_WORDS) first.
+_UNSPACED_ERROR_WORDS = "エラー|错误|錯誤|报错|報錯|ข้อผิดพลาด"
 ERROR_WORDS = (
-    "fehler|erreur|erro|errore|fout|błąd|ошибка|エラー|错误|錯誤|报错|報錯|오류|에러|hata|kesalahan|lỗi|"
-    "помилка|σφάλμα|ข้อผิดพลาด|त्रुटि|שגיאה|klaida"
+    f"{_UNSPACED_ERROR_WORDS}|fehler|erreur|erro|errore|fout|błąd|ошибка|오류|에러|hata|kesalahan|lỗi|"
+    "помилка|σφάλμα|त्रुटि|שגיאה|klaida"
 )
 _ERROR_CODE_WORDS = (
     "fehler ?(codes?|nummer)|codes? d'erreur|códigos? de erro(r)?|codic[ei] (di |d')errore|fout ?codes?|"
@@ -454,13 +456,13 @@ MESSAGE_WORDS = (
     "üzenet(?:et|tel)?|poruk(?:a|u|om)|mesaj(?:ul|ului|ı)?|meddelelse(?:n)?|meddelande(?:t)?|mesej|پیام|"
     # Greek, Swedish ("felet", "felmeddelandet") and Hebrew, whose words take a prefix ("השגיאה": the
     # error, "וההודעה": and the message).
-    "μήνυμα|felet|felmeddelande(?:t)?|[הובל]?[הוב]?(?:שגיאה|הודעה|הודעת שגיאה)"
+    "μήνυμα|felet|felmeddelande(?:t)?|[הובל]?[הוב]?(?:שגיאה|הודעה)"
 )
 # The words for an error, and for a message shown, in scripts written without spaces (Chinese, Japanese,
 # Thai): they meet the word before them with no boundary ("แอปแสดงข้อความ", the app shows the message).
 # Thai's word for a message is its word for any text too ("พิมพ์ข้อความ", type the text): only with a verb
 # of showing.
-UNSPACED_MESSAGE_WORDS = "エラー|错误|錯誤|报错|報錯|(?:แสดง|ขึ้น)ข้อความ|ข้อผิดพลาด"
+UNSPACED_MESSAGE_WORDS = f"{_UNSPACED_ERROR_WORDS}|(?:แสดง|ขึ้น)ข้อความ"
 _ELSEWHERE = {
     Role.ERRORS: f"{ERROR_WORDS}|{_MESSAGE_WORDS}|"
     "fehlermeldung(en)?|messages? d'erreur|mensajes? de error|mensagens? de erro|messaggio di errore|"
