@@ -1466,14 +1466,16 @@ class _Converter:
             self.answers_count_heading = len(self.heading_lines)
         if tag == _MACRO_PARAMETER and _attribute(_MACRO_NAME, attributes) == _MACRO_LANGUAGE:
             self.pre_language = self._macro_language()
+        # Each asked once: the skip below needs to know again why it skips.
+        comments, furniture = _is_comments(tag, attributes), _is_furniture(tag, attributes)
         if (
             tag in _SKIPPED
             or tag in _PAGE_CHROME
             or (tag in _BLOCKS and _CHROME_ROLE.search(attributes))
-            or _is_comments(tag, attributes)
+            or comments
             or _is_rating(tag, attributes)
             or _is_support_contact(tag, attributes)
-            or _is_furniture(tag, attributes)
+            or furniture
             or (tag in _BLOCKS and "callout-" in attributes and _has_class(attributes, _CALLOUT_ICON))
             or (
                 tag in _FOOTNOTE_MARK_TAGS
@@ -1493,10 +1495,10 @@ class _Converter:
             or (tag not in _VOID and _is_hidden(attributes) and not self._opens_tab_panel(tag, attributes))
             or self._is_reference_member(tag, attributes)
         ):
-            if _is_comments(tag, attributes):
+            if comments:
                 self._drop_comments_count()
             self.skipping, self.skipped_depth = tag, 1
-            self.skipping_furniture = _is_furniture(tag, attributes)
+            self.skipping_furniture = furniture
             return
         if self._variant_start(tag, attributes, line):
             return
