@@ -15,6 +15,7 @@ an article's do not (:func:`terms`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import lru_cache, partial
 from operator import is_not
@@ -38,6 +39,24 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _NO_SPACE_SCRIPT = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 _SCRIPT_CHANGE = re.compile(rf"(?<=[a-z0-9])(?=[{_NO_SPACE_SCRIPT}])|(?<=[{_NO_SPACE_SCRIPT}])(?=[a-z0-9])")
 _HAS_NO_SPACE_SCRIPT = re.compile(rf"[{_NO_SPACE_SCRIPT}]")
+# The scripts of India and Sri Lanka (Devanagari to Sinhala) write a vowel after its consonant as a
+# combining sign, which is no letter to \w: "त्रुटि" (error) fell apart into single letters, and a
+# Hindi, Bengali or Tamil text gave next to no terms. Inside their words the signs belong to the word.
+_INDIC_BLOCKS = range(0x0900, 0x0E00)
+_INDIC_MARKS = "".join(ch for ch in map(chr, _INDIC_BLOCKS) if unicodedata.category(ch)[0] == "M")
+_HAS_INDIC = re.compile(r"[\u0900-\u0dff]")
+_WORD_WITH_SIGNS = re.compile(rf"[^\W_](?:[^\W_]|[{_INDIC_MARKS}])+")
+# Arabic's and Hebrew's vowel points are optional: written in one text and not in another, they split
+# a word where they stood ("مُشكلة" gave "شكلة"). Left out, the pointed and the plain word are one.
+_POINTS = [
+    *range(0x0591, 0x05C8),
+    *range(0x0610, 0x061B),
+    *range(0x064B, 0x0660),
+    0x0670,
+    *range(0x06D6, 0x06EE),
+]
+_WITHOUT_POINTS = dict.fromkeys(p for p in _POINTS if unicodedata.category(chr(p)) == "Mn")
+_HAS_POINTS = re.compile(f"[{''.join(map(chr, _WITHOUT_POINTS))}]")
 # An identifier in camel case, as a query has it ("ResolutionTooDeep", "MountVolume.MountDevice"):
 # a word with a hump, and where each of its words starts.
 _LOWER_UPPER = re.compile(r"[a-z][A-Z]")
@@ -174,7 +193,9 @@ def _candidates(cleaned: str) -> list[str]:
         return _WORD.findall(cleaned)
     if _HAS_NO_SPACE_SCRIPT.search(cleaned):
         cleaned = _SCRIPT_CHANGE.sub(" ", cleaned)
-    found = _WORD.findall(cleaned)
+    if _HAS_POINTS.search(cleaned):
+        cleaned = cleaned.translate(_WITHOUT_POINTS)
+    found = (_WORD_WITH_SIGNS if _HAS_INDIC.search(cleaned) else _WORD).findall(cleaned)
     # Only a text with Chinese or Japanese characters has words to split: the others (most
     # non-ASCII texts, with an accent or a dash) skip a call per word.
     if _CJK.search(cleaned):

@@ -1521,6 +1521,39 @@ def test_a_thai_question_with_a_latin_word_glued_in_finds_its_problem(tmp_path: 
     assert asked and asked[0].problem.title == "ไม่ได้รับรหัส OTP ทาง SMS"
 
 
+def test_the_vowel_signs_of_indic_scripts_belong_to_their_words() -> None:
+    # "त्रुटि" (error) fell apart at its vowel signs into single letters, which are no terms: a Hindi,
+    # Bengali or Tamil text gave next to none.
+    assert words("सर्वर त्रुटि") == ["सर्वर", "त्रुटि"]
+    assert words("সংযোগ ত্রুটি") == ["সংযোগ", "ত্রুটি"]
+    assert words("சேவையகம் பிழை") == ["சேவையகம்", "பிழை"]
+    # Arabic's and Hebrew's optional vowel points are left out: the pointed word is the plain one.
+    assert words("مُشكلة") == words("مشكلة") == ["مشكلة"]
+    assert words("שְׁגִיאָה") == words("שגיאה") == ["שגיאה"]
+    # Guard: Thai, written without spaces, is split as before.
+    assert words("ไม่มา") == ["ไม", "มา"]
+
+
+def test_a_hindi_question_finds_the_problem_whose_words_it_shares(tmp_path: Path) -> None:
+    """A Hindi question whose words all have vowel signs found nothing: they fell apart into single
+    letters, which are no terms."""
+    kb = _indexed(
+        tmp_path,
+        {
+            "printer": "# प्रिंटर की समस्याएँ\n\n## प्रिंटर कागज़ नहीं उठाता\n\n### लक्षण\n\nप्रिंट करते समय प्रिंटर "
+            "कागज़ नहीं खींचता और ट्रे खाली दिखती है।\n\n### समाधान\n\n1. ट्रे में कागज़ दोबारा लगाएँ।\n2. रोलर साफ़ करें।\n\n"
+            "## नेटवर्क प्रिंटर दिखाई नहीं देता\n\n### लक्षण\n\nकंप्यूटर पर नेटवर्क प्रिंटर की सूची खाली है।\n\n"
+            "### समाधान\n\n1. प्रिंटर और कंप्यूटर को एक ही वाई-फ़ाई से जोड़ें।\n2. प्रिंटर को पुनः आरंभ करें।\n",
+        },
+    )
+    for question in ("सूची खाली है", "वाई-फ़ाई"):
+        asked = match(kb, question).matches
+        assert asked and asked[0].problem.title == "नेटवर्क प्रिंटर दिखाई नहीं देता"
+    # Guard: a question that shares words without vowel signs finds its problem, as before.
+    asked = match(kb, "ट्रे से कागज़ नहीं खींचता").matches
+    assert asked and asked[0].problem.title == "प्रिंटर कागज़ नहीं उठाता"
+
+
 def test_a_question_in_chinese_finds_the_problem_that_words_it_otherwise(tmp_path: Path) -> None:
     """A run of Chinese characters was one word: a question worded otherwise shared none of them."""
     kb = _indexed(

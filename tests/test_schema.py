@@ -19,17 +19,19 @@ from indexer.terms import document_terms
 # What indexer.terms.document_terms makes of _SAMPLE at each TERMS version (indexer/index_file.py).
 _SAMPLE = (
     "The licence option is greyed out: AADSTS50105 in the 服务器 logs, ResolutionTooDeep after 3 retries "
-    "(0x80070005), colour settings cancelled, authorisation of a keg-only formula. รหัสOTPไม่มา"
+    "(0x80070005), colour settings cancelled, authorisation of a keg-only formula. รหัสOTPไม่มา सर्वर त्रुटि, مُشكلة"
 )
 _SAMPLE_TERMS = {
     "2": [
         *["licens", "option", "gray", "aadsts50105", "服务", "务器", "log", "resolutiontoodeep"],
         *["retri", "0x80070005", "color", "set", "cancel", "author", "keg", "formula", "รห", "สotpไม", "มา"],
+        *["सर", "वर", "شكلة"],
     ],
     # Words joined by hyphens are a term of their own too, after the words.
     "3": [
         *["licens", "option", "gray", "aadsts50105", "服务", "务器", "log", "resolutiontoodeep"],
         *["retri", "0x80070005", "color", "set", "cancel", "author", "keg", "formula", "รห", "สotpไม", "มา"],
+        *["सर", "वर", "شكلة"],
         "keg-onli",
     ],
     # Where a script written without spaces (Thai) meets a Latin word, one word ends.
@@ -49,6 +51,28 @@ _SAMPLE_TERMS = {
             "ไม",
             "มา",
         ],
+        *["सर", "वर", "شكلة"],
+        "keg-onli",
+    ],
+    # A vowel sign of an Indic script is part of its word, and Arabic's and Hebrew's optional vowel
+    # points are left out.
+    "5": [
+        *["licens", "option", "gray", "aadsts50105", "服务", "务器", "log", "resolutiontoodeep"],
+        *[
+            "retri",
+            "0x80070005",
+            "color",
+            "set",
+            "cancel",
+            "author",
+            "keg",
+            "formula",
+            "รห",
+            "otp",
+            "ไม",
+            "มา",
+        ],
+        *["सर्वर", "त्रुटि", "مشكلة"],
         "keg-onli",
     ],
 }
