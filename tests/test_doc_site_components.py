@@ -1,0 +1,66 @@
+"""Documentation sites' components in troubleshooting pages: VitePress containers (``::: details``,
+``::: code-group``, ``::: danger``), Mintlify's MDX components (``<AccordionGroup>``, ``<Steps>``,
+``<CodeGroup>``) and Docsify's heading attributes (``:id=``) and closing help sections.
+
+Each test writes a small article of its own in one site's style, finds it as `kb index` does and
+reads it with the real indexer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from indexer.article_files import find_articles
+from indexer.parse import parse_article
+from indexer.records import Article
+
+
+def read(folder: Path, name: str, text: str) -> Article:
+    """The article ``text`` becomes, written as ``folder/name`` and found in ``folder`` as an article."""
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    found = [f for f in find_articles([folder]).files if f.source == name]
+    assert found, f"{name} is not found as an article"
+    return parse_article(found[0].path.read_bytes(), name)
+
+
+DOCSIFY_PAGE = """\
+# Troubleshooting
+
+## Uploads stall at 99% :id=uploads-stall
+
+The progress bar stops at 99% and the console shows `net::ERR_CONNECTION_RESET`.
+
+**Cause:** the proxy in front of the server limits request bodies to 1 MB.
+
+**Fix**
+
+1. Raise `client_max_body_size` in the proxy's configuration.
+2. Reload the proxy.
+
+## Thumbnails are blank :id=blank-thumbnails
+
+Thumbnails show a grey box instead of the picture.
+
+**Fix**
+
+1. Install the `libvips` package on the server.
+2. Restart the worker.
+"""
+
+
+def test_a_docsify_heading_id_is_no_word_of_the_problem_title(tmp_path: Path) -> None:
+    """Docsify gives a heading its anchor after its text (``## Uploads stall :id=uploads-stall``)."""
+    article = read(tmp_path / "docs", "troubleshooting.md", DOCSIFY_PAGE)
+    assert [p.title for p in article.problems] == ["Uploads stall at 99%", "Thumbnails are blank"]
+    assert [s.text for s in article.problems[0].steps] == [
+        "Raise client_max_body_size in the proxy's configuration.",
+        "Reload the proxy.",
+    ]
+
+
+def test_an_id_set_in_a_heading_s_code_stays(tmp_path: Path) -> None:
+    """Guard: ``:id=`` inside a code span, or written without a space before it, is the heading's text."""
+    page = "# Flags\n\n## `--name :id=web` is rejected\n\nThe CLI says `invalid flag`.\n\n## Key:id=5 missing\n\nNo row.\n"
+    article = read(tmp_path / "docs", "flags.md", page)
+    assert [p.title for p in article.problems] == ["--name :id=web is rejected", "Key:id=5 missing"]
