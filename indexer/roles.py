@@ -230,6 +230,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             r"^(versions?|fixed (in )?versions?|(fix|affects?|affected) versions?|see also|next steps?|what('s|’s| is) next|feedback|prerequisites?|requirements?|"
             r"table of contents|contents|on this page|in this (article|page)|references?|further reading|additional (resources|information)|"
             r"more resources|not covered|license|contributing|changelog|get help|getting help|related|attachments|"
+            # A docs site's closing section that sends the reader on ("Getting more help": open a
+            # discussion, attach the diagnostics), which was read as a problem whose step was to ask.
+            r"(get(ting)? )?(more|further|additional) help|"
             # A support site's record of the page itself (IBM's "Document Information": its modified
             # date and ID), exported as a heading after the fix.
             r"(document|article|page) (information|details|properties|metadata)|"

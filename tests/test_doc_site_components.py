@@ -64,3 +64,27 @@ def test_an_id_set_in_a_heading_s_code_stays(tmp_path: Path) -> None:
     page = "# Flags\n\n## `--name :id=web` is rejected\n\nThe CLI says `invalid flag`.\n\n## Key:id=5 missing\n\nNo row.\n"
     article = read(tmp_path / "docs", "flags.md", page)
     assert [p.title for p in article.problems] == ["--name :id=web is rejected", "Key:id=5 missing"]
+
+
+def test_a_closing_getting_more_help_section_is_no_problem(tmp_path: Path) -> None:
+    """A docs site's troubleshooting page closes with where to ask (Docsify's "Getting more help",
+    hidden from its sidebar by a comment): page text, not a problem whose step is to ask."""
+    page = DOCSIFY_PAGE + (
+        "\n## Getting more help <!-- docsify-ignore -->\n\n"
+        "Open an issue with the output of `relay diagnose` attached.\n"
+    )
+    article = read(tmp_path / "docs", "troubleshooting.md", page)
+    assert [p.title for p in article.problems] == ["Uploads stall at 99%", "Thumbnails are blank"]
+    assert [s.text for s in article.problems[1].steps] == [
+        "Install the libvips package on the server.",
+        "Restart the worker.",
+    ]
+    assert "relay diagnose" in article.body
+
+
+def test_a_problem_about_a_help_page_stays_a_problem(tmp_path: Path) -> None:
+    """Guard: a heading that only names help ("Help page does not load") is a problem."""
+    page = "# Troubleshooting\n\n## Help page does not load\n\nThe help page stays blank.\n\n**Fix**\n\n1. Clear the cache.\n2. Reload.\n"
+    article = read(tmp_path / "docs", "help.md", page)
+    assert [p.title for p in article.problems] == ["Help page does not load"]
+    assert [s.text for s in article.problems[0].steps] == ["Clear the cache.", "Reload."]
