@@ -542,6 +542,7 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
         state.tokens[first:] = _tab(state.tokens[first:], label, start, state.level)
     elif name in _FOLD_NAMES and args.strip():
         state.tokens[first:first] = _fold_title_tokens(args, start, state.level)
+        state.tokens.append(_fold_end_token(close, state.level))
     elif name == "step" and len(state.tokens) > first + 2 and state.tokens[first].type == "heading_open":
         # A GitBook stepper's step opens with its title as a heading: its content labelled by it, as
         # an MDX <Step title=…>'s is. Read as a section, each step was a problem or a group of its own.
@@ -1880,7 +1881,11 @@ def _nested(state: StateCore, fence: Token, name: str, args: str) -> list[Token]
     if fence.map and (label := _tab_label(name, args)):
         inner = _tab(inner, label, fence.map[0], fence.level)
     elif fence.map and name in _FOLD_NAMES and args.strip():
-        inner = [*_fold_title_tokens(args, fence.map[0], fence.level), *inner]
+        inner = [
+            *_fold_title_tokens(args, fence.map[0], fence.level),
+            *inner,
+            _fold_end_token(fence.map[1] - 1, fence.level),
+        ]
     if not callout:
         return inner
     if title := _version_line(name, args) or _callout_title(name, args):
@@ -2078,6 +2083,16 @@ def _fold_title_tokens(title: str, line: int, level: int) -> list[Token]:
     paragraph a ``<summary>`` becomes, at the dropdown's ``line``: it heads the fold's content. Left
     out, a FAQ of dropdowns was one problem, its answers run together."""
     return _line_paragraph(title.strip(), line, level, {FOLD_TITLE: True, "label": True})
+
+
+def _fold_end_token(line: int, level: int) -> Token:
+    """The end of a directive's fold at its closing ``line``, as the ``</details>`` it renders: what
+    follows is its parent section's again. Without it, VitePress' ``::: details Why is polling slow?``
+    after a fix's steps held the ``::: warning`` under it, a problem of their own, and a ``::: details
+    Full CI log`` kept the ``::: danger`` after it in a fold of output, where it was lost."""
+    token = Token("html_block", "", 0, map=[line, line + 1], level=level)
+    token.content = "</details>\n"
+    return token
 
 
 def _mark_fold_title(html: str, tokens: list[Token]) -> None:

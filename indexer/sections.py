@@ -379,16 +379,27 @@ class _SectionReader:
         ):
             return
         fold = stack.pop()
+        # The part a fold right after a bold label's part closed when it opened ("**Solution:**", its
+        # steps, then the fold): an aside of it, and what follows the fold is that part's again. Read as
+        # the problem's, a "::: warning" after the fold was a note before the steps, and the fold asking
+        # "Why is polling slow?" was no aside of the steps, which were the part's, not the problem's.
+        before = stack[-1].children[-2] if len(stack[-1].children) > 1 else None
+        part = before if before is not None and before.level >= BOLD_LABEL_LEVEL else None
         if _folds_output(fold):
             # A fold of output only ("Full log", "Show output") hides what the page shows where
             # it stands: an error's log, not a section of its own, whose code was a step.
+            # The problem's, not the part's: after a fix's steps, its log was one more line of the last.
             stack[-1].children.remove(fold)
             stack[-1].blocks.extend(fold.blocks)
-        elif _folds_aside(fold, stack[-1]):
+            if part is not None:
+                stack.append(part)
+        elif _folds_aside(fold, part or stack[-1]):
             # A question folded after the section's steps, answered in prose ("Why does the client say
             # Active?"), as GitLab and GitHub pages fold an explanation: an aside of the problem above,
             # no problem of its own whose explanation was a step.
             stack[-1].children.remove(fold)
+            if part is not None:
+                stack.append(part)
             stack[-1].blocks.extend([self.folds.pop(id(fold)), *fold.blocks])
 
     def _own_number(self, node: SyntaxTreeNode) -> bool:

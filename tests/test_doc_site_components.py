@@ -88,3 +88,117 @@ def test_a_problem_about_a_help_page_stays_a_problem(tmp_path: Path) -> None:
     article = read(tmp_path / "docs", "help.md", page)
     assert [p.title for p in article.problems] == ["Help page does not load"]
     assert [s.text for s in article.problems[0].steps] == ["Clear the cache.", "Reload."]
+
+
+VITEPRESS_PAGE = """\
+# Troubleshooting
+
+## Preview shows a blank page {#blank-preview}
+
+`quire preview` opens a blank page and the console shows `Failed to fetch dynamically imported module`.
+
+**Cause:** the `base` option does not match the folder the site is served from.
+
+**Solution:**
+
+1. Set `base: '/handbook/'` in `.quire/config.ts`.
+2. Build and preview again.
+
+::: details Full browser console
+```
+Uncaught (in promise) TypeError: Failed to fetch dynamically imported module: /assets/index.js
+```
+:::
+
+::: danger STOP
+If the page is still blank after a rebuild, do not purge the CDN by hand. Ask the platform team.
+:::
+
+## Search returns nothing {#search}
+
+The search box finds no page, even for words in a title.
+
+**Solution:**
+
+- Rebuild the search index with `quire build --index`.
+- Or switch to the local search provider.
+
+::: details Why does the index go stale?
+The index is built once per deploy, so pages added by hand after it are not in it.
+:::
+
+::: warning
+The local provider loads the whole index in the browser, which is slow on large sites.
+:::
+"""
+
+
+def test_a_callout_after_a_vitepress_fold_of_output_is_a_note_of_the_fix(tmp_path: Path) -> None:
+    """``::: details Full browser console`` over a log, then ``::: danger``: the fold ends at its ``:::``,
+    and the danger box after it is a note after the fix's steps (it was lost with the fold)."""
+    article = read(tmp_path / "docs", "troubleshooting.md", VITEPRESS_PAGE)
+    problem = article.problems[0]
+    assert problem.title == "Preview shows a blank page"
+    assert [s.text for s in problem.steps] == [
+        "Set base: '/handbook/' in .quire/config.ts.",
+        "Build and preview again.",
+    ]
+    assert [(n.text, n.after) for n in problem.notes] == [
+        (
+            "Danger: STOP\nIf the page is still blank after a rebuild, do not purge the CDN by hand. "
+            "Ask the platform team.",
+            True,
+        )
+    ]
+    assert any("dynamically imported module: /assets/index.js" in m for m in problem.error_messages)
+
+
+def test_a_vitepress_fold_asking_why_after_the_fix_is_an_aside_of_it(tmp_path: Path) -> None:
+    """``::: details Why does the index go stale?`` after a labelled fix's steps explains them: no
+    problem of its own, and the ``::: warning`` after it is a note of the fix."""
+    article = read(tmp_path / "docs", "troubleshooting.md", VITEPRESS_PAGE)
+    assert [p.title for p in article.problems] == ["Preview shows a blank page", "Search returns nothing"]
+    problem = article.problems[1]
+    assert [s.text for s in problem.steps] == [
+        "Rebuild the search index with quire build --index.",
+        "Or switch to the local search provider.",
+    ]
+    assert [(n.text, n.after) for n in problem.notes] == [
+        ("Why does the index go stale?", True),
+        ("The index is built once per deploy, so pages added by hand after it are not in it.", True),
+        (
+            "Warning: The local provider loads the whole index in the browser, which is slow on large sites.",
+            True,
+        ),
+    ]
+
+
+def test_the_same_question_in_an_html_fold_is_an_aside_of_the_fix(tmp_path: Path) -> None:
+    """The ``<details>`` a VitePress fold renders, written as HTML, is read the same way."""
+    page = VITEPRESS_PAGE.replace(
+        "::: details Why does the index go stale?\n",
+        "<details>\n<summary>Why does the index go stale?</summary>\n\n",
+    ).replace("not in it.\n:::", "not in it.\n\n</details>")
+    article = read(tmp_path / "docs", "troubleshooting.md", page)
+    assert [p.title for p in article.problems] == ["Preview shows a blank page", "Search returns nothing"]
+    assert len(article.problems[1].notes) == 3
+
+
+def test_a_faq_of_vitepress_folds_is_a_problem_per_fold(tmp_path: Path) -> None:
+    """Guard: folds that no fix's steps stand before are a FAQ's entries, each its own problem."""
+    page = """\
+# FAQ
+
+::: details Why does the preview show a blank page?
+The `base` option does not match the folder the site is served from. Set it and build again.
+:::
+
+::: details Can I host the site on a subpath?
+Yes: set `base` to the subpath, with a slash at each end.
+:::
+"""
+    article = read(tmp_path / "docs", "faq.md", page)
+    assert [p.title for p in article.problems] == [
+        "Why does the preview show a blank page?",
+        "Can I host the site on a subpath?",
+    ]
