@@ -555,6 +555,8 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
             opening.meta = {**(opening.meta or {}), STEP_TITLE: label}
     elif name == "steps":
         state.tokens[first:] = _headed_steps(state, state.tokens[first:], close)
+    elif name == "code-group":
+        state.tokens[first:] = _code_group(state.tokens[first:], state.level)
     if callout:
         state.push("callout_close", "aside", -1)
     state.line = close + 1
@@ -705,6 +707,27 @@ _LABEL_ATTRIBUTES = r"\b(?:name|title|header|heading|label)\s*=\s*"
 # environment" is part of it (cut there, the step was titled "Check the app").
 _QUOTED_VALUE = r"""(?P<quote>["'])(?P<value>(?:(?!(?P=quote))[^\n])+)(?P=quote)"""
 _NAMED = re.compile(_LABEL_ATTRIBUTES + _QUOTED_VALUE)
+
+
+# A VitePress code group's tab label, in brackets after a fence's language ("```sh [npm]").
+_CODE_GROUP_LABEL = re.compile(r"[ \t]*\[([^\[\]\n]+)\][ \t]*$")
+
+
+def _code_group(tokens: list[Token], level: int) -> list[Token]:
+    """A VitePress ``::: code-group``'s ``tokens`` at ``level``: each fence a tab labelled as its info
+    names it ("```sh [npm]"), "npm: npm install …". Left as fences, the group's alternatives (npm,
+    pnpm, yarn) read as commands to run one after another, their labels shown nowhere."""
+    out: list[Token] = []
+    for token in tokens:
+        found = (
+            _CODE_GROUP_LABEL.search(token.info) if token.type == "fence" and token.level == level else None
+        )
+        if found is None or token.map is None:
+            out.append(token)
+            continue
+        token.info = token.info[: found.start()]
+        out.extend(_tab([token], found.group(1).strip()[:MAX_TAB_LABEL], token.map[0], level))
+    return out
 
 
 def _tab_label(name: str, args: str) -> str:

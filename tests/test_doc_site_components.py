@@ -202,3 +202,50 @@ Yes: set `base` to the subpath, with a slash at each end.
         "Why does the preview show a blank page?",
         "Can I host the site on a subpath?",
     ]
+
+
+CODE_GROUP_PAGE = """\
+# Troubleshooting
+
+## Build fails with `ERR_MODULE_NOT_FOUND`
+
+The build stops with `Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'quire-theme'`.
+
+**Solution:**
+
+1. Install the theme next to Quire:
+
+::: code-group
+
+```sh [npm]
+npm install -D quire-theme
+```
+
+```sh [yarn]
+yarn add -D quire-theme
+```
+
+:::
+
+2. Run the build again.
+"""
+
+
+def test_a_vitepress_code_group_s_fences_are_labelled_alternatives(tmp_path: Path) -> None:
+    """``::: code-group`` holds one command per package manager, each labelled in its fence's info
+    (```` ```sh [npm] ````): each is shown under its label, not as commands to run one after another."""
+    article = read(tmp_path / "docs", "build.md", CODE_GROUP_PAGE)
+    [problem] = article.problems
+    assert [s.text for s in problem.steps] == [
+        "Install the theme next to Quire:\nnpm:\nnpm install -D quire-theme\nyarn:\nyarn add -D quire-theme",
+        "Run the build again.",
+    ]
+
+
+def test_a_fence_labelled_in_brackets_outside_a_code_group_stays_code(tmp_path: Path) -> None:
+    """Guard: brackets after a fence's language, with no code group around it, label nothing."""
+    page = CODE_GROUP_PAGE.replace("::: code-group\n\n", "").replace("```\n\n:::\n", "```\n")
+    article = read(tmp_path / "docs", "build.md", page)
+    [problem] = article.problems
+    assert "npm:" not in problem.steps[0].text
+    assert "npm install -D quire-theme" in problem.steps[0].text
