@@ -781,8 +781,10 @@ _TYPED_CALLOUT_COMPONENTS = {"callout", "aside", "admonition"}
 _LABELLED_COMPONENTS = {"step", "accordion", "expandable"}
 # Those of them that fold their content away under their title.
 _FOLD_COMPONENTS = {"accordion"}
-# MDX components that only group those: their own lines carry nothing.
-_GROUP_COMPONENTS = {"steps", "accordiongroup", "cardgroup"}
+# MDX components that only group those, or code blocks (Mintlify's <CodeGroup>): their own lines
+# carry nothing. Read as HTML, a <CodeGroup> with a fence right under it took the fence as its text,
+# its backticks and all.
+_GROUP_COMPONENTS = {"steps", "accordiongroup", "cardgroup", "codegroup"}
 _COMPONENT_OPEN = re.compile(r"<(/?[A-Z][\w]*)\b([^<>]*)>")
 _COMPONENT_TYPE = re.compile(r"""\b(?:type|variant|kind)\s*=\s*["'{]*\s*["']?([\w-]+)""")
 # How far below its opening line a component's closing line is looked for.
@@ -823,7 +825,11 @@ def _component_block(state: StateBlock, start: int, end: int, silent: bool) -> b
     label = ""
     if lowered in _LABELLED_COMPONENTS:
         named = _NAMED.search(attributes)
-        label = named.group("value").strip()[:MAX_TAB_LABEL] if named else ""
+        label = named.group("value").strip() if named else ""
+        if lowered not in _FOLD_COMPONENTS:
+            # A fold's title is whole, as a <summary> is: it titles a problem, and cut to a tab's
+            # label it ended mid-word ("… unable to get local issuer certif").
+            label = label[:MAX_TAB_LABEL]
     if not callout and lowered not in _LABELLED_COMPONENTS:
         return False
     close = _closing_tag_line(state, start, end, f"</{name}>")

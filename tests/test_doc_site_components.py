@@ -249,3 +249,83 @@ def test_a_fence_labelled_in_brackets_outside_a_code_group_stays_code(tmp_path: 
     [problem] = article.problems
     assert "npm:" not in problem.steps[0].text
     assert "npm install -D quire-theme" in problem.steps[0].text
+
+
+MINTLIFY_STEPS_PAGE = """\
+---
+title: "Troubleshooting uploads"
+---
+
+## Upload URL expired
+
+Your client gets `SignedUrlExpired: the upload URL expired before the upload finished`.
+
+<Steps>
+  <Step title="Ask for a longer expiry">
+    Pass `expires_in` when you create the upload URL.
+
+    <CodeGroup>
+    ```js Node.js
+    const url = await ferry.uploads.createUrl({ expires_in: 3600 });
+    ```
+
+    ```python Python
+    url = ferry.uploads.create_url(expires_in=3600)
+    ```
+    </CodeGroup>
+  </Step>
+  <Step title="Retry the upload">
+    Upload the file again with the new URL.
+  </Step>
+</Steps>
+"""
+
+
+def test_a_mintlify_code_group_right_under_its_tag_is_code_without_fences(tmp_path: Path) -> None:
+    """``<CodeGroup>`` with a fence on the line under it: the fences are code, not a paragraph of
+    HTML whose text kept their backticks."""
+    article = read(tmp_path / "docs", "uploads.mdx", MINTLIFY_STEPS_PAGE)
+    [problem] = article.problems
+    assert [s.text for s in problem.steps] == [
+        "Ask for a longer expiry: Pass expires_in when you create the upload URL.\n"
+        "const url = await ferry.uploads.createUrl({ expires_in: 3600 });\n"
+        "url = ferry.uploads.create_url(expires_in=3600)",
+        "Retry the upload: Upload the file again with the new URL.",
+    ]
+
+
+LONG_TITLE = (
+    "Uploads fail with 'SSL certificate problem: unable to get local issuer certificate' behind a proxy"
+)
+
+
+def test_a_mintlify_accordion_s_long_title_is_the_whole_problem_title(tmp_path: Path) -> None:
+    """An ``<Accordion title=…>`` titles a problem: its title is whole, not cut mid-word as a tab's label."""
+    page = f"""\
+---
+title: "Troubleshooting uploads"
+---
+
+## Common issues
+
+<AccordionGroup>
+  <Accordion title="{LONG_TITLE}">
+    The proxy re-signs traffic with its own certificate authority.
+
+    **Fix:** add the proxy's CA bundle with `ferry config set ca_bundle /etc/ssl/proxy.pem`.
+  </Accordion>
+  <Accordion title="Uploads stall at 99%">
+    The server is still checking the file.
+
+    **Fix:** wait for the check to finish; large files take a few minutes.
+  </Accordion>
+</AccordionGroup>
+"""
+    article = read(tmp_path / "docs", "uploads.mdx", page)
+    assert [p.title for p in article.problems] == [LONG_TITLE, "Uploads stall at 99%"]
+
+
+def test_a_mintlify_step_s_title_still_labels_its_content(tmp_path: Path) -> None:
+    """Guard: a ``<Step title=…>`` is its content labelled by its title, as before."""
+    article = read(tmp_path / "docs", "uploads.mdx", MINTLIFY_STEPS_PAGE)
+    assert article.problems[0].steps[1].text == "Retry the upload: Upload the file again with the new URL."
