@@ -264,13 +264,34 @@ def groups_problems(section: Section) -> bool:
     over "Quota exceeded for CPUS"): read as the problem, the one error's heading was a group of its
     steps and its output a step. (Over sections of its fix too, "Resolution Too Deep Errors" names one
     error.)"""
-    own = sum(1 for c in section.children if heads_own_problem(c) or states_own_problem(c))
     if is_procedural(section.blocks):
         return False
+    # Beside one that names its error, a sub-section that says what goes wrong in its own text and
+    # fixes it in a part of its own is another problem: Mintlify's "Webhook errors" over an accordion
+    # per error, "Deliveries fail with '…'" and "The same event arrives twice" (each a paragraph then
+    # "**Fix:** …"), was one problem whose accordions were groups of steps.
+    named = any(heads_own_problem(c) for c in section.children)
+    own = sum(
+        1
+        for c in section.children
+        if heads_own_problem(c) or states_own_problem(c) or (named and _describes_and_fixes(c))
+    )
     return own >= 2 or (
         own == len(section.children) == 1
         and (not section.blocks or names_error_category(section.title))
         and not messages_in(section.blocks)
+    )
+
+
+def _describes_and_fixes(section: Section) -> bool:
+    """Whether a plain sub-section says what goes wrong in text of its own and then fixes it in a part
+    a fix's name heads ("The same event arrives twice", a paragraph, then "**Fix:** …")."""
+    return (
+        bool(section.blocks)
+        and heading_role(section.title) is Role.TOPIC
+        and section_kind(section) is not Kind.ALTERNATIVE
+        and heading_number(section.title) is None
+        and any(is_strong_resolution(c.title) for c in section.children)
     )
 
 

@@ -329,3 +329,87 @@ def test_a_mintlify_step_s_title_still_labels_its_content(tmp_path: Path) -> Non
     """Guard: a ``<Step title=…>`` is its content labelled by its title, as before."""
     article = read(tmp_path / "docs", "uploads.mdx", MINTLIFY_STEPS_PAGE)
     assert article.problems[0].steps[1].text == "Retry the upload: Upload the file again with the new URL."
+
+
+ACCORDION_ERRORS_PAGE = """\
+---
+title: "Troubleshooting sync"
+---
+
+## Sync errors
+
+<AccordionGroup>
+  <Accordion title="Sync stops with 'quota exceeded for project'">
+    The project used its monthly transfer quota. Transfers resume on the first of the month.
+
+    **Fix:** raise the quota under **Settings → Billing**, then click **Retry sync**.
+  </Accordion>
+  <Accordion title="Files appear twice after a sync">
+    Two devices renamed the same file while offline, so both names were kept.
+
+    **Fix:** delete the copy with the older date; the next sync removes it everywhere.
+  </Accordion>
+</AccordionGroup>
+"""
+
+
+def test_accordions_under_an_errors_heading_are_a_problem_each(tmp_path: Path) -> None:
+    """Under "## Sync errors", one accordion names its error and the other says what is seen: each
+    says what goes wrong and fixes it, a problem of its own (they were one problem, "Sync errors",
+    each accordion a group of its steps)."""
+    article = read(tmp_path / "docs", "sync.mdx", ACCORDION_ERRORS_PAGE)
+    assert [p.title for p in article.problems] == [
+        "Sync stops with 'quota exceeded for project'",
+        "Files appear twice after a sync",
+    ]
+    first, second = article.problems
+    assert first.symptoms.startswith("The project used its monthly transfer quota.")
+    assert [s.text for s in first.steps] == [
+        "raise the quota under Settings → Billing, then click Retry sync."
+    ]
+    assert [s.text for s in second.steps] == [
+        "delete the copy with the older date; the next sync removes it everywhere."
+    ]
+
+
+def test_the_same_errors_under_plain_headings_are_a_problem_each(tmp_path: Path) -> None:
+    """The same page written with ``###`` headings, as a Markdown site writes it."""
+    page = (
+        ACCORDION_ERRORS_PAGE.replace("<AccordionGroup>\n", "")
+        .replace("</AccordionGroup>\n", "")
+        .replace("  </Accordion>\n", "")
+        .replace('  <Accordion title="', "### ")
+        .replace('">\n', "\n\n")
+        .replace("\n    ", "\n")
+    )
+    article = read(tmp_path / "docs", "sync.md", page)
+    assert [p.title for p in article.problems] == [
+        "Sync stops with 'quota exceeded for project'",
+        "Files appear twice after a sync",
+    ]
+
+
+def test_fixes_per_server_under_one_error_stay_one_problem(tmp_path: Path) -> None:
+    """Guard: sub-sections of one error that each say how it shows on one server and fix it there,
+    none naming an error of its own, are that error's fixes, not problems of their own."""
+    page = """\
+# Uploads
+
+## Upload fails with "413 Request Entity Too Large"
+
+Large uploads stop at once.
+
+### Nginx
+
+Nginx limits request bodies to 1 MB by default.
+
+**Fix:** set `client_max_body_size 50m;` and reload Nginx.
+
+### Apache
+
+Apache may limit request bodies with `LimitRequestBody`.
+
+**Fix:** raise `LimitRequestBody` and restart Apache.
+"""
+    article = read(tmp_path / "docs", "uploads.md", page)
+    assert [p.title for p in article.problems] == ['Upload fails with "413 Request Entity Too Large"']
