@@ -119,8 +119,9 @@ _WIKI_LINK = re.compile(
 # matched from the heading's last "{" (see without_heading_attributes).
 _HEADING_ATTRIBUTES = re.compile(r"\{(?:-|" + _ATTRIBUTES + r")\}[ \t]*+$")
 # Docsify's anchor after a heading's text, with no braces (## Container restarts :id=crashloop), was
-# read as words of the problem's title; a space before it, so "Key:id=5" stays the heading's text.
-_DOCSIFY_HEADING_ID = re.compile(r"[ \t]++:id=[\w-]++[ \t]*+$")
+# read as words of the problem's title; a space before it, so "Key:id=5" stays the heading's text. The
+# comment that hides the heading from Docsify's sidebar may follow it ("<!-- {docsify-ignore} -->").
+_DOCSIFY_HEADING_ID = re.compile(r"[ \t]++:id=[\w-]++(?=[ \t]*+(?:<!--[^\n]*?-->[ \t]*+)?$)")
 # In a step's Markdown source: the attributes after an image, a link or a code span, and a bracketed
 # span's (whose brackets go with them).
 _SOURCE_ATTRIBUTES = re.compile(
@@ -2186,7 +2187,7 @@ def without_heading_attributes(heading: str) -> str:
     Docsify's ``:id=`` (``## Uploads stall :id=uploads-stall``) is an id too."""
     docsify = _DOCSIFY_HEADING_ID.search(heading)
     if docsify is not None and docsify.start() > 0:
-        return heading[: docsify.start()]
+        return heading[: docsify.start()] + heading[docsify.end() :]
     stripped = heading.rstrip()
     brace = stripped.rfind("{") if stripped.endswith("}") else -1
     if brace <= 0 or stripped[brace - 1] not in " \t" or not _HEADING_ATTRIBUTES.match(stripped, brace):

@@ -38,7 +38,7 @@ The progress bar stops at 99% and the console shows `net::ERR_CONNECTION_RESET`.
 1. Raise `client_max_body_size` in the proxy's configuration.
 2. Reload the proxy.
 
-## Thumbnails are blank :id=blank-thumbnails
+## Thumbnails are blank :id=blank-thumbnails <!-- {docsify-ignore} -->
 
 Thumbnails show a grey box instead of the picture.
 
@@ -50,7 +50,8 @@ Thumbnails show a grey box instead of the picture.
 
 
 def test_a_docsify_heading_id_is_no_word_of_the_problem_title(tmp_path: Path) -> None:
-    """Docsify gives a heading its anchor after its text (``## Uploads stall :id=uploads-stall``)."""
+    """Docsify gives a heading its anchor after its text (``## Uploads stall :id=uploads-stall``), before
+    the comment that hides it from the sidebar, if any."""
     article = read(tmp_path / "docs", "troubleshooting.md", DOCSIFY_PAGE)
     assert [p.title for p in article.problems] == ["Uploads stall at 99%", "Thumbnails are blank"]
     assert [s.text for s in article.problems[0].steps] == [
