@@ -38,8 +38,8 @@ def symbol_kind(text: str) -> str:
 # languages whose part names are read (German, French, Portuguese, Dutch, Spanish, Italian, Polish,
 # Russian, Ukrainian, Greek, Chinese, Japanese, Korean, Arabic, Hebrew, Turkish, Indonesian, Vietnamese,
 # Thai, Hindi, Swedish, Norwegian, Danish, Bulgarian, Persian, Malay, Czech, Slovak, Hungarian, Romanian,
-# Croatian, Serbian, Finnish, Lithuanian, Slovenian, Estonian and Catalan), their words for Note, Tip and
-# Important, and for Warning and Caution (French's "Attention" and "Important" are English words already).
+# Croatian, Serbian, Finnish, Lithuanian, Slovenian, Estonian, Catalan and Filipino), their words for Note,
+# Tip and Important, and for Warning and Caution (French's "Attention" and "Important" are English words already).
 ADVICE_ELSEWHERE = {
     "hinweis": "note",
     "wichtig": "important",
@@ -193,6 +193,10 @@ ADVICE_ELSEWHERE = {
     "consell": "tip",
     "avís": "warning",
     "advertència": "warning",
+    "paalala": "note",
+    "tandaan": "note",
+    "mahalaga": "important",
+    "babala": "warning",
     # Hebrew's "mind" ("שימו לב", "שים לב") heads a note as Dutch "Let op" does.
     "הערה": "note",
     "שימו לב": "note",
