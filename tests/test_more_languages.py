@@ -114,3 +114,66 @@ def test_a_filipino_heading_that_only_opens_with_a_part_s_word_is_a_problem(tmp_
         "Dahilan ng pagka-logout araw-araw",
     ]
     assert [s.text for s in problems[0].steps] == ["Ibaba ang density.", "I-restart ang printer."]
+
+
+# A Bengali wiki page exported from Confluence: numbered problem headings (in Bengali digits), the
+# parts in bold labels, each message in a <pre>.
+BENGALI_CONFLUENCE = """\
+<html><head><meta charset="utf-8"><title>পেমেন্ট অ্যাপ : বিল পরিশোধের সমস্যা</title></head><body>
+<div id="main-header"><h1 id="title-heading"><span>পেমেন্ট অ্যাপ : </span>বিল পরিশোধের সমস্যা</h1></div>
+<div id="content" class="wiki-content">
+<h2>১. বিদ্যুৎ বিল জমা দিলে "গ্রাহক নম্বর সঠিক নয়" দেখায়</h2>
+<p><strong>লক্ষণ:</strong> বিল জমা দেওয়ার সময় অ্যাপে দেখায়:</p>
+<pre>Biller rejected the request: invalid customer number (BL-114)</pre>
+<p><strong>কারণ:</strong> গ্রাহক নম্বরের শুরুর শূন্য বাদ পড়েছে।</p>
+<p><strong>সমাধান:</strong></p>
+<ol><li>বিলের কাগজ থেকে পুরো গ্রাহক নম্বর আবার লিখুন।</li><li>আবার জমা দিন চাপুন।</li></ol>
+<h2>২. টাকা কেটেছে কিন্তু রসিদ আসেনি</h2>
+<p><strong>লক্ষণ:</strong> লেনদেনের ইতিহাসে লেখা:</p>
+<pre>Payment pending confirmation from biller (BL-208)</pre>
+<p><strong>কারণ:</strong> বিলার সার্ভার থেকে উত্তর আসতে দেরি হচ্ছে।</p>
+<p><strong>সমাধান:</strong></p>
+<ol><li>আবার টাকা পাঠাবেন না।</li><li>২৪ ঘণ্টা পরে ইতিহাস দেখুন।</li></ol>
+</div></body></html>
+"""
+
+
+def test_bengali_bold_labels_under_numbered_headings_are_a_problem_s_parts(tmp_path: Path) -> None:
+    """লক্ষণ, কারণ and সমাধান are the symptoms, cause and fix (review R7 §3): the page was one problem, its
+    headings groups of steps, every symptom, cause and message a note before them."""
+    article = read(tmp_path / "kb", "bill-payment.html", BENGALI_CONFLUENCE)
+    assert [p.title for p in article.problems] == [
+        'বিদ্যুৎ বিল জমা দিলে "গ্রাহক নম্বর সঠিক নয়" দেখায়',
+        "টাকা কেটেছে কিন্তু রসিদ আসেনি",
+    ]
+    number, pending = article.problems
+    assert "Biller rejected the request: invalid customer number (BL-114)" in number.error_messages
+    assert number.error_codes == ["BL114"]
+    assert number.cause == "গ্রাহক নম্বরের শুরুর শূন্য বাদ পড়েছে।"
+    assert [s.text for s in number.steps] == [
+        "বিলের কাগজ থেকে পুরো গ্রাহক নম্বর আবার লিখুন।",
+        "আবার জমা দিন চাপুন।",
+    ]
+    assert number.notes == []
+    assert pending.error_codes == ["BL208"]
+    assert pending.cause == "বিলার সার্ভার থেকে উত্তর আসতে দেরি হচ্ছে।"
+    assert [s.text for s in pending.steps] == ["আবার টাকা পাঠাবেন না।", "২৪ ঘণ্টা পরে ইতিহাস দেখুন।"]
+    build_index([tmp_path / "kb"], tmp_path / "index.db")
+    best = match(KnowledgeBase(tmp_path / "index.db"), "Payment pending confirmation from biller (BL-208)")
+    assert best.matches[0].problem.id == "bill-payment#2"
+
+
+def test_a_bengali_heading_that_only_opens_with_a_part_s_word_is_a_problem(tmp_path: Path) -> None:
+    """Guard: "কারণ ছাড়াই লগআউট হয়ে যায়" (logged out without a reason) titles a problem, no cause."""
+    page = (
+        "# পেমেন্ট অ্যাপ\n\n"
+        "## কারণ ছাড়াই লগআউট হয়ে যায়\n\n"
+        "অ্যাপ খোলার পর কয়েক মিনিটে লগআউট হয়ে যায়।\n\n"
+        "1. অ্যাপ আপডেট করুন।\n2. আবার লগইন করুন।\n\n"
+        "## সমাধান কেন্দ্রে টিকিট খোলে না\n\n"
+        "টিকিট বোতাম চাপলে কিছু হয় না।\n\n"
+        "1. ক্যাশ মুছে ফেলুন।\n"
+    )
+    problems = read(tmp_path / "kb", "logout.md", page).problems
+    assert [p.title for p in problems] == ["কারণ ছাড়াই লগআউট হয়ে যায়", "সমাধান কেন্দ্রে টিকিট খোলে না"]
+    assert problems[0].cause == ""
