@@ -38,7 +38,7 @@ def symbol_kind(text: str) -> str:
 # languages whose part names are read (German, French, Portuguese, Dutch, Spanish, Italian, Polish,
 # Russian, Ukrainian, Greek, Chinese, Japanese, Korean, Arabic, Hebrew, Turkish, Indonesian, Vietnamese,
 # Thai, Hindi, Swedish, Norwegian, Danish, Bulgarian, Persian, Malay, Czech, Slovak, Hungarian, Romanian,
-# Croatian, Serbian, Finnish, Lithuanian, Slovenian, Estonian, Catalan, Filipino and Bengali), their words for Note,
+# Croatian, Serbian, Finnish, Lithuanian, Slovenian, Estonian, Catalan, Filipino, Bengali and Tamil), their words for Note,
 # Tip and Important, and for Warning and Caution (French's "Attention" and "Important" are English words already).
 ADVICE_ELSEWHERE = {
     "hinweis": "note",
@@ -202,6 +202,10 @@ ADVICE_ELSEWHERE = {
     "টিপ": "tip",
     "গুরুত্বপূর্ণ": "important",
     "সতর্কতা": "warning",
+    "குறிப்பு": "note",
+    "உதவிக்குறிப்பு": "tip",
+    "முக்கியம்": "important",
+    "எச்சரிக்கை": "warning",
     # Hebrew's "mind" ("שימו לב", "שים לב") heads a note as Dutch "Let op" does.
     "הערה": "note",
     "שימו לב": "note",

@@ -177,3 +177,73 @@ def test_a_bengali_heading_that_only_opens_with_a_part_s_word_is_a_problem(tmp_p
     problems = read(tmp_path / "kb", "logout.md", page).problems
     assert [p.title for p in problems] == ["কারণ ছাড়াই লগআউট হয়ে যায়", "সমাধান কেন্দ্রে টিকিট খোলে না"]
     assert problems[0].cause == ""
+
+
+# A Tamil product's help page: a numbered `##` heading per problem, its parts in `###` sub-headings.
+TAMIL_SUBHEADINGS = """\
+# சில்லறை விற்பனை மென்பொருள் – பொதுவான பிழைகள்
+
+## 1. பார்கோடு ஸ்கேனர் எண்களை இரண்டு முறை உள்ளிடுகிறது
+
+### அறிகுறி
+ஒவ்வொரு பொருளும் பில்லில் இரண்டு முறை சேர்க்கப்படுகிறது.
+
+### காரணம்
+ஸ்கேனரின் பின்னொட்டு அமைப்பில் இரண்டு Enter விசைகள் உள்ளன.
+
+### தீர்வு
+1. ஸ்கேனர் கையேட்டில் உள்ள **Suffix: CR** பார்கோடை ஸ்கேன் செய்யவும்.
+2. சோதனைக்கு ஒரு பொருளை ஸ்கேன் செய்யவும்.
+
+## 2. விலைப் பட்டியல் ஏற்றுமதி தோல்வியடைகிறது
+
+### அறிகுறி
+ஏற்றுமதி பொத்தானை அழுத்தியதும் இந்தச் செய்தி தோன்றுகிறது:
+
+```
+Export failed: the file price_list.xlsx is open in another program
+```
+
+### காரணம்
+அதே கோப்பு Excel-இல் திறந்திருக்கிறது.
+
+### தீர்வு
+1. Excel-ஐ மூடவும்.
+2. மீண்டும் **ஏற்றுமதி** அழுத்தவும்.
+"""
+
+
+def test_tamil_part_subheadings_are_a_problem_s_parts(tmp_path: Path) -> None:
+    """அறிகுறி, காரணம் and தீர்வு are the symptoms, cause and fix of the heading above them (review R7 §4):
+    each was a problem of its own, titled by the label, its symptoms and cause read as steps."""
+    article = read(tmp_path / "kb", "billing-errors.md", TAMIL_SUBHEADINGS)
+    assert [p.title for p in article.problems] == [
+        "பார்கோடு ஸ்கேனர் எண்களை இரண்டு முறை உள்ளிடுகிறது",
+        "விலைப் பட்டியல் ஏற்றுமதி தோல்வியடைகிறது",
+    ]
+    scanner, export = article.problems
+    assert scanner.symptoms == "ஒவ்வொரு பொருளும் பில்லில் இரண்டு முறை சேர்க்கப்படுகிறது."
+    assert scanner.cause == "ஸ்கேனரின் பின்னொட்டு அமைப்பில் இரண்டு Enter விசைகள் உள்ளன."
+    assert [s.number for s in scanner.steps] == ["1", "2"]
+    assert export.error_messages == ["Export failed: the file price_list.xlsx is open in another program"]
+    assert export.cause == "அதே கோப்பு Excel-இல் திறந்திருக்கிறது."
+    assert [s.text for s in export.steps] == ["Excel-ஐ மூடவும்.", "மீண்டும் ஏற்றுமதி அழுத்தவும்."]
+    build_index([tmp_path / "kb"], tmp_path / "index.db")
+    best = match(KnowledgeBase(tmp_path / "index.db"), "விலைப் பட்டியல் ஏற்றுமதி தோல்வியடைகிறது").matches[0]
+    assert best.problem.id == "billing-errors#2"
+
+
+def test_a_tamil_heading_that_only_opens_with_a_part_s_word_is_a_problem(tmp_path: Path) -> None:
+    """Guard: "காரணம் தெரியாமல் …" (for no known reason, …) titles a problem, no cause."""
+    page = (
+        "# சில்லறை விற்பனை மென்பொருள்\n\n"
+        "## காரணம் தெரியாமல் மென்பொருள் மூடுகிறது\n\n"
+        "பில் போடும்போது மென்பொருள் திடீரென மூடுகிறது.\n\n"
+        "1. புதிய பதிப்பை நிறுவவும்.\n2. கணினியை மறுதொடக்கம் செய்யவும்.\n\n"
+        "## அச்சுப்பொறி பதிலளிக்கவில்லை\n\n"
+        "அச்சு பொத்தானை அழுத்தினால் எதுவும் நடக்கவில்லை.\n\n"
+        "1. அச்சுப்பொறியை இயக்கவும்.\n"
+    )
+    problems = read(tmp_path / "kb", "crash.md", page).problems
+    assert [p.title for p in problems] == ["காரணம் தெரியாமல் மென்பொருள் மூடுகிறது", "அச்சுப்பொறி பதிலளிக்கவில்லை"]
+    assert (problems[0].cause, len(problems[0].steps)) == ("", 2)
