@@ -38,8 +38,9 @@ def symbol_kind(text: str) -> str:
 # languages whose part names are read (German, French, Portuguese, Dutch, Spanish, Italian, Polish,
 # Russian, Ukrainian, Greek, Chinese, Japanese, Korean, Arabic, Hebrew, Turkish, Indonesian, Vietnamese,
 # Thai, Hindi, Swedish, Norwegian, Danish, Bulgarian, Persian, Malay, Czech, Slovak, Hungarian, Romanian,
-# Croatian, Serbian, Finnish, Lithuanian, Slovenian, Estonian, Catalan, Filipino, Bengali and Tamil), their words for Note,
-# Tip and Important, and for Warning and Caution (French's "Attention" and "Important" are English words already).
+# Croatian, Serbian, Finnish, Lithuanian, Slovenian, Estonian, Catalan, Filipino, Bengali, Tamil,
+# Swahili, Urdu and Azerbaijani), their words for Note, Tip and Important, and for Warning and Caution
+# (French's "Attention" and "Important" are English words already).
 ADVICE_ELSEWHERE = {
     "hinweis": "note",
     "wichtig": "important",
@@ -206,6 +207,20 @@ ADVICE_ELSEWHERE = {
     "உதவிக்குறிப்பு": "tip",
     "முக்கியம்": "important",
     "எச்சரிக்கை": "warning",
+    "kumbuka": "note",
+    "dokezo": "tip",
+    "muhimu": "important",
+    "onyo": "warning",
+    "tahadhari": "caution",
+    "نوٹ": "note",
+    "تجویز": "tip",
+    "اہم": "important",
+    "انتباہ": "warning",
+    "احتیاط": "caution",
+    "məsləhət": "tip",
+    "vacib": "important",
+    "xəbərdarlıq": "warning",
+    "diqqət": "warning",
     # Hebrew's "mind" ("שימו לב", "שים לב") heads a note as Dutch "Let op" does.
     "הערה": "note",
     "שימו לב": "note",

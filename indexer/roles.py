@@ -422,7 +422,7 @@ HELP_PROMPTS = (
 # The same parts as other languages' knowledge bases name them (German, French, Spanish, Portuguese,
 # Italian, Dutch, Polish, Russian, Ukrainian, Greek, Japanese, Chinese in simplified and traditional
 # characters, Korean, Arabic, Hebrew, Persian, Turkish, Indonesian, Malay, Vietnamese, Thai, Hindi, Czech,
-# Slovak, Hungarian, Romanian, Croatian, Serbian, Finnish, Lithuanian, Slovenian, Estonian, Catalan, Filipino, Bengali and Tamil; the symptoms, the cause and the fix in
+# Slovak, Hungarian, Romanian, Croatian, Serbian, Finnish, Lithuanian, Slovenian, Estonian, Catalan, Filipino, Bengali, Tamil, Swahili, Urdu and Azerbaijani; the symptoms, the cause and the fix in
 # Swedish, Norwegian and Danish:
 # the headings of localized vendor knowledge bases, such as Microsoft's "Symptome / Ursache / Lösung"):
 # whole headings only, so that "Risoluzione dei problemi" (troubleshooting) is not read as "Risoluzione"
@@ -515,7 +515,10 @@ _ELSEWHERE = {
     # Bengali ("লক্ষণ", as Hindi's word in its own script, "উপসর্গ", "সমস্যার বিবরণ").
     "লক্ষণ|লক্ষণসমূহ|উপসর্গ|সমস্যা|সমস্যার বিবরণ|"
     # Tamil ("அறிகுறி", "அறிகுறிகள்", "சிக்கல்", "சிக்கலின் விவரம்").
-    "அறிகுறி(கள்)?|சிக்கல்|பிரச்சினை|சிக்கலின் விவரம்",
+    "அறிகுறி(கள்)?|சிக்கல்|பிரச்சினை|சிக்கலின் விவரம்|"
+    # Swahili ("Dalili", "Tatizo", "Maelezo ya tatizo"), Urdu ("علامات", "مسئلہ", "مسئلے کی تفصیل") and
+    # Azerbaijani ("Əlamət", "Əlamətlər", "Problemin təsviri").
+    "dalili|tatizo|maelezo ya tatizo|علامات|مسئلہ|مسئلے کی تفصیل|əlamət(lər)?|problemin təsviri",
     Role.CAUSE: "ursachen?|causes?|causas?|causa (raíz|principale)|oorza(ak|ken)|przyczyn[ay]|причин[аы]|"
     # Swedish, Norwegian and Danish: "Orsak", "Årsak", "Årsag".
     "orsak(er)?|årsak(er)?|årsag(er)?|"
@@ -548,7 +551,10 @@ _ELSEWHERE = {
     # Bengali ("কারণ", "সমস্যার কারণ", "মূল কারণ").
     "কারণ|কারণসমূহ|সমস্যার কারণ|মূল কারণ|"
     # Tamil ("காரணம்", "காரணங்கள்", "மூல காரணம்").
-    "(மூல )?காரணம்|காரணங்கள்",
+    "(மூல )?காரணம்|காரணங்கள்|"
+    # Swahili ("Chanzo", "Sababu", "Chanzo cha tatizo"), Urdu ("وجہ", "وجوہات", "مسئلے کی وجہ") and
+    # Azerbaijani ("Səbəb", "Səbəblər", "Problemin səbəbi").
+    "chanzo( cha tatizo)?|sababu|وجہ|وجوہات|مسئلے کی وجہ|səbəb(lər)?|problemin səbəbi",
     Role.RESOLUTION: "lösung(en)?|problemumgehung|abhilfe|behebung|résolution|contournement|solución|soluciones|"
     # An FAQ's "How do I fix it?" and "What should I do?" over the fix, in Spanish and Portuguese, as
     # English's are (see _ASKS_FOR_THE_FIX).
@@ -599,7 +605,11 @@ _ELSEWHERE = {
     # Bengali ("সমাধান", "সমাধানের উপায়", a workaround "অস্থায়ী সমাধান").
     "(অস্থায়ী )?সমাধান|সমাধানের উপায়|সমস্যার সমাধান|"
     # Tamil ("தீர்வு", "தீர்வுகள்", a workaround "தற்காலிக தீர்வு").
-    "(தற்காலிக )?தீர்வு|தீர்வுகள்|சரிசெய்யும் முறை",
+    "(தற்காலிக )?தீர்வு|தீர்வுகள்|சரிசெய்யும் முறை|"
+    # Swahili ("Suluhisho", "Suluhu", "Utatuzi", a workaround "Suluhisho la muda"), Urdu ("حل", "مسئلے
+    # کا حل", a workaround "عارضی حل") and Azerbaijani ("Həll", "Həll yolu", a workaround "Müvəqqəti həll").
+    "suluhisho( la muda)?|suluhu|utatuzi|jinsi ya kutatua|حل|مسئلے کا حل|عارضی حل|"
+    "(müvəqqəti )?həll( yolu| yolları)?|problemin həlli",
     # "See also", "Related articles", "Learn more"; and "More information", which is the problem's, not a step.
     Role.BOILERPLATE: "siehe auch|verwandte (artikel|themen)|weiterführende links|voir aussi|articles connexes|"
     # A help centre's list of the files attached to the page ("Attachments"), in its language.

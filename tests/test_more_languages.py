@@ -247,3 +247,138 @@ def test_a_tamil_heading_that_only_opens_with_a_part_s_word_is_a_problem(tmp_pat
     problems = read(tmp_path / "kb", "crash.md", page).problems
     assert [p.title for p in problems] == ["காரணம் தெரியாமல் மென்பொருள் மூடுகிறது", "அச்சுப்பொறி பதிலளிக்கவில்லை"]
     assert (problems[0].cause, len(problems[0].steps)) == ("", 2)
+
+
+# A Swahili agent app's help page: a problem per heading, its parts in bold labels.
+SWAHILI_LABELS = """\
+# Programu ya Wakala: matatizo ya kawaida
+
+## Salio la wakala halionekani
+
+**Dalili:** Ukurasa wa mwanzo unaonyesha "Salio: --" badala ya kiasi.
+
+**Chanzo:** Programu haijasasisha data tangu ulipoingia mara ya mwisho.
+
+**Suluhisho:**
+
+1. Vuta ukurasa chini ili kusasisha.
+2. Kama bado haionekani, toka na uingie tena.
+
+> **Kumbuka:** Salio husasishwa kila baada ya dakika 5.
+
+## Risiti haitumwi kwa mteja
+
+**Dalili:** Mteja hapokei SMS ya risiti baada ya muamala.
+
+**Chanzo:** Namba ya mteja imeandikwa bila msimbo wa nchi.
+
+**Suluhisho:**
+
+1. Fungua **Historia** na uchague muamala.
+2. Bonyeza **Tuma risiti tena** na uandike namba kwa +255.
+"""
+
+
+def test_swahili_bold_labels_are_a_problem_s_parts(tmp_path: Path) -> None:
+    """Dalili, Chanzo and Suluhisho are the symptoms, cause and fix (review R7 §8): the cause was read as
+    more symptoms, and the labels' words were left in them."""
+    article = read(tmp_path / "kb", "wakala.md", SWAHILI_LABELS)
+    balance, receipt = article.problems
+    assert balance.symptoms == 'Ukurasa wa mwanzo unaonyesha "Salio: --" badala ya kiasi.'
+    assert balance.cause == "Programu haijasasisha data tangu ulipoingia mara ya mwisho."
+    assert [s.text for s in balance.steps] == [
+        "Vuta ukurasa chini ili kusasisha.",
+        "Kama bado haionekani, toka na uingie tena.",
+    ]
+    assert [n.text for n in balance.notes] == ["Kumbuka: Salio husasishwa kila baada ya dakika 5."]
+    assert receipt.symptoms == "Mteja hapokei SMS ya risiti baada ya muamala."
+    assert receipt.cause == "Namba ya mteja imeandikwa bila msimbo wa nchi."
+    assert len(receipt.steps) == 2
+
+
+# An Urdu help centre's page, right to left: a numbered problem per heading, its parts in bold labels.
+URDU_LABELS = """\
+<!DOCTYPE html>
+<html lang="ur" dir="rtl"><head><meta charset="utf-8"><title>موبائل ٹاپ اپ – مسائل</title></head>
+<body><article>
+<h1>موبائل ٹاپ اپ کے مسائل</h1>
+<h2>بیلنس منتقل نہیں ہوا</h2>
+<p><b>علامات:</b> رقم کٹ گئی مگر موبائل پر بیلنس نہیں آیا۔</p>
+<p><b>وجہ:</b> موبائل کمپنی کا نظام عارضی طور پر بند تھا۔</p>
+<p><b>حل:</b></p>
+<ol><li>دوبارہ ٹاپ اپ نہ کریں۔</li><li>ایک گھنٹہ انتظار کریں۔</li></ol>
+<h2>نمبر قبول نہیں ہوتا</h2>
+<p><b>علامات:</b> نمبر درج کرنے پر بٹن بند رہتا ہے۔</p>
+<p><b>وجہ:</b> نمبر کے شروع میں ۰ نہیں لکھا گیا۔</p>
+<p><b>حل:</b></p>
+<ol><li>نمبر ۰۳ سے شروع کریں۔</li></ol>
+</article></body></html>
+"""
+
+
+def test_urdu_bold_labels_are_a_problem_s_parts(tmp_path: Path) -> None:
+    """علامات, وجہ and حل are the symptoms, cause and fix (review R7 §8)."""
+    article = read(tmp_path / "kb", "top-up.html", URDU_LABELS)
+    assert [p.title for p in article.problems] == ["بیلنس منتقل نہیں ہوا", "نمبر قبول نہیں ہوتا"]
+    balance, number = article.problems
+    assert balance.symptoms == "رقم کٹ گئی مگر موبائل پر بیلنس نہیں آیا۔"
+    assert balance.cause == "موبائل کمپنی کا نظام عارضی طور پر بند تھا۔"
+    assert [s.text for s in balance.steps] == ["دوبارہ ٹاپ اپ نہ کریں۔", "ایک گھنٹہ انتظار کریں۔"]
+    assert number.cause == "نمبر کے شروع میں ۰ نہیں لکھا گیا۔"
+
+
+# An Azerbaijani team's TiddlyWiki: a problem per `!!` heading, its parts in italic-bold labels.
+AZERBAIJANI_TIDDLER = """\
+title: Terminal xətaları
+type: text/vnd.tiddlywiki
+
+!! Kart oxunmur
+
+''Əlamət:'' Kartı taxdıqda terminal heç nə göstərmir.
+
+''Səbəb:'' Kart oxuyucunun kontaktları çirklənib.
+
+''Həll yolu:''
+
+# Terminalı söndürün.
+# Təmizləyici kartı üç dəfə keçirin.
+
+!! Çek kağızı bitməyib, amma çap olunmur
+
+''Əlamət:'' Ekranda "Kağız yoxdur" yazılır.
+
+''Səbəb:'' Rulon tərs qoyulub.
+
+''Həll yolu:''
+
+# Rulonu termo tərəfi yuxarı olmaqla qoyun.
+"""
+
+
+def test_azerbaijani_labels_are_a_problem_s_parts(tmp_path: Path) -> None:
+    """Əlamət, Səbəb and Həll yolu are the symptoms, cause and fix (review R7 §8)."""
+    article = read(tmp_path / "kb", "terminal.tid", AZERBAIJANI_TIDDLER)
+    card, paper = article.problems
+    assert card.symptoms == "Kartı taxdıqda terminal heç nə göstərmir."
+    assert card.cause == "Kart oxuyucunun kontaktları çirklənib."
+    assert [s.text for s in card.steps] == ["Terminalı söndürün.", "Təmizləyici kartı üç dəfə keçirin."]
+    assert paper.cause == "Rulon tərs qoyulub."
+
+
+def test_a_swahili_heading_that_only_opens_with_a_part_s_word_is_a_problem(tmp_path: Path) -> None:
+    """Guard: "Sababu za muamala kukataliwa" (why a transaction is refused) titles a problem, no cause."""
+    page = (
+        "# Programu ya Wakala\n\n"
+        "## Sababu za muamala kukataliwa\n\n"
+        "Muamala unakataliwa bila ujumbe.\n\n"
+        "1. Hakikisha salio la e-float.\n2. Jaribu tena.\n\n"
+        "## Suluhisho halionekani kwenye menyu\n\n"
+        "Menyu ya msaada iko tupu.\n\n"
+        "1. Sasisha programu.\n"
+    )
+    problems = read(tmp_path / "kb", "sababu.md", page).problems
+    assert [p.title for p in problems] == [
+        "Sababu za muamala kukataliwa",
+        "Suluhisho halionekani kwenye menyu",
+    ]
+    assert problems[0].cause == ""
