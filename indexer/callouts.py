@@ -217,6 +217,7 @@ ADVICE_ELSEWHERE = {
     "اہم": "important",
     "انتباہ": "warning",
     "احتیاط": "caution",
+    "qeyd": "note",
     "məsləhət": "tip",
     "vacib": "important",
     "xəbərdarlıq": "warning",

@@ -382,3 +382,54 @@ def test_a_swahili_heading_that_only_opens_with_a_part_s_word_is_a_problem(tmp_p
         "Suluhisho halionekani kwenye menyu",
     ]
     assert problems[0].cause == ""
+
+
+# An Azerbaijani TiddlyWiki's problem whose fix ends in a `<<<` block quote of advice ("Qeyd:", a note).
+AZERBAIJANI_NOTE = """\
+title: Terminal növbələri
+type: text/vnd.tiddlywiki
+
+!! Növbə bağlanmır
+
+Z-hesabat düyməsi basıldıqda heç nə olmur.
+
+# Bütün açıq çekləri bağlayın.
+# ''Z-hesabat'' düyməsini yenidən basın.
+
+<<<
+Qeyd: Bağlanmış növbənin çeklərini sonra dəyişmək olmur.
+<<<
+
+!! Ekran donub
+
+Terminal toxunuşa cavab vermir.
+
+# Terminalı 10 saniyə söndürün.
+"""
+
+
+def test_an_azerbaijani_quote_opened_by_qeyd_is_a_note(tmp_path: Path) -> None:
+    """A quote that opens with "Qeyd:" (Note) is a note after the steps (review R7 §13): it was the
+    problem's error message and glued to its last step."""
+    shift = read(tmp_path / "kb", "novbe.tid", AZERBAIJANI_NOTE).problems[0]
+    assert shift.error_messages == []
+    assert [s.text for s in shift.steps] == [
+        "Bütün açıq çekləri bağlayın.",
+        "Z-hesabat düyməsini yenidən basın.",
+    ]
+    assert [(n.text, n.after) for n in shift.notes] == [
+        ("Qeyd: Bağlanmış növbənin çeklərini sonra dəyişmək olmur.", True)
+    ]
+    page = "# Terminal\n\n## Növbə bağlanmır\n\nHeç nə olmur.\n\n1. Çekləri bağlayın.\n\n> Qeyd: Sonra dəyişmək olmur.\n"
+    [problem] = read(tmp_path / "md", "novbe.md", page).problems
+    assert (problem.error_messages, [n.text for n in problem.notes]) == ([], ["Qeyd: Sonra dəyişmək olmur."])
+
+
+def test_a_quoted_message_that_opens_with_the_word_for_a_note_stays_a_message(tmp_path: Path) -> None:
+    """Guard: "Qeyd edilməmiş çek: …" (an unregistered receipt: …) is the message a sentence introduces."""
+    page = AZERBAIJANI_NOTE.replace(
+        "Z-hesabat düyməsi basıldıqda heç nə olmur.\n",
+        "Ekranda bu mesaj görünür:\n\n<<<\nQeyd edilməmiş çek: növbə bağlana bilməz (K-40)\n<<<\n",
+    )
+    shift = read(tmp_path / "kb", "novbe.tid", page).problems[0]
+    assert shift.error_messages == ["Qeyd edilməmiş çek: növbə bağlana bilməz (K-40)"]
