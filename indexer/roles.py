@@ -391,6 +391,18 @@ FEEDBACK_PROMPTS = (
     r"ar (?:šis (?:straipsnis|atsakymas|puslapis)|ši informacija) (?:jums )?buvo naudinga?s?|"
     # Catalan ("Us ha estat útil aquest article?", "T'ha estat útil?").
     r"(?:us ha|t['’]ha) estat útil(?: aquest (?:article|contingut)| aquesta (?:pàgina|resposta))?|"
+    # Romanian with the page first ("Acest răspuns v-a fost util?"), Filipino ("Nakatulong ba ang artikulong
+    # ito?"), Swahili ("Je, makala hii imekusaidia?"), Azerbaijani ("Bu məqalə faydalı oldu mu?"), Bengali
+    # ("এই নিবন্ধটি কি সহায়ক ছিল?"), Tamil ("இந்தக் கட்டுரை உதவியாக இருந்ததா?") and Urdu ("کیا یہ مضمون
+    # مددگار تھا؟").
+    r"(?:acest (?:articol|răspuns)|această (?:pagină|informație)) v-a fost util(?:ă)?|"
+    r"nakatulong ba (?:sa (?:iyo|inyo) )?(?:ang (?:artikulong|pahinang|sagot na) ito|ito)|"
+    r"je,? (?:makala|ukurasa|jibu|maelezo) h(?:ii|ili|aya) (?:i|u|li|ya)(?:me|li)?kusaidia|"
+    r"je,? (?:makala|ukurasa|jibu) h(?:ii|ili) (?:i|u|li)(?:na|li)kuwa na msaada|"
+    r"bu (?:məqalə|səhifə|cavab) (?:sizə )?(?:faydalı (?:oldu|idi) ?m[iu]|kömək etdi ?mi)|"
+    r"এই (?:নিবন্ধ|লেখা|পৃষ্ঠা|উত্তর|তথ্য)(?:টি|টা)? কি (?:আপনার )?(?:সহায়ক|উপকারী|কাজে লেগেছে)|"
+    r"இந்த[க்ப்]* (?:கட்டுரை|பக்கம்|பதில்|தகவல்) (?:உங்களுக்கு )?(?:உதவியாக|பயனுள்ளதாக) இருந்ததா|"
+    r"کیا یہ (?:مضمون|صفحہ|جواب|معلومات) (?:آپ کے لیے )?(?:مددگار|مفید|کارآمد) (?:تھا|تھی|تھیں|رہا|رہی)|"
     # "以上内容是否解决了您的问题？", "本文是否对您有帮助？" (and in traditional characters).
     r"(?:以上|本文|本|此)?(?:内容|內容|文章|回答|信息|資訊)?是否(?:解[决決]了?[您你]的[问問][题題]|[对對][您你]有(?:帮助|幫助|用))"
 )
@@ -634,7 +646,8 @@ _ELSEWHERE = {
     "궁금한 (점이|사항이) (더 )?있으신가요|"
     f"{HELP_PROMPTS})[?？]?|"
     # Their prompt for a verdict, where a help centre's widget heads its buttons with it.
-    f"({FEEDBACK_PROMPTS})[?？;]?|"
+    # Urdu's, Persian's and Arabic's question mark ("؟") ends one as "?" does.
+    f"({FEEDBACK_PROMPTS})[?？;؟]?|"
     # "Related articles" and "See also" in the same languages and Persian.
     "relaterede artikler|relaterte artikler|se også|aiheeseen liittyvät artikkelit|katso myös|"
     "související články|viz také|súvisiace články|pozri tiež|kapcsolódó cikkek|lásd még|"

@@ -1256,7 +1256,9 @@ _ANSWER = (
     r"(?:yes|no|ja|nein|oui|non|s[ií]|sim|não|tak|nie|да|нет|はい|いいえ|是|否|예|아니요|evet|hayır|ya|tidak|có|không"
     # Czech and Slovak, Hungarian, Croatian and Romanian, the Scandinavian languages, Finnish and Persian.
     # Lithuanian's, and Korean's "No" as it is often spelled ("아니오").
-    r"|ano|áno|ne|igen|nem|da|nu|nej|nei|kyllä|ei|بله|خیر|taip|아니오)"
+    r"|ano|áno|ne|igen|nem|da|nu|nej|nei|kyllä|ei|بله|خیر|taip|아니오"
+    # Filipino, Swahili, Azerbaijani, Bengali, Tamil and Urdu.
+    r"|oo|hindi|ndiyo|hapana|bəli|xeyr|হ্যাঁ|না|ஆம்|இல்லை|جی ہاں|ہاں|نہیں)"
 )
 _WIDGET_ANSWERS = re.compile(rf"{_ANSWER}(?:\s*[/|\u00b7]?\s*{_ANSWER})+", re.IGNORECASE)
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from api.knowledge import KnowledgeBase
 from api.matcher import match
 from indexer.article_files import find_articles
@@ -433,3 +435,79 @@ def test_a_quoted_message_that_opens_with_the_word_for_a_note_stays_a_message(tm
     )
     shift = read(tmp_path / "kb", "novbe.tid", page).problems[0]
     assert shift.error_messages == ["Qeyd edilməmiş çek: növbə bağlana bilməz (K-40)"]
+
+
+# A fix, then the help centre's feedback prompt after a rule, in each language's words.
+FEEDBACK_PAGE = """\
+# Router
+
+## {title}
+
+{symptoms}
+
+1. {first}
+2. {second}
+
+---
+
+{prompt}
+"""
+FEEDBACK_PROMPTS = [
+    ("ro", "Acest răspuns v-a fost util? 👍 Da · 👎 Nu"),
+    ("ro", "Acest articol v-a fost util?"),
+    ("ta", "இந்தக் கட்டுரை உதவியாக இருந்ததா? 👍 ஆம் | 👎 இல்லை"),
+    ("tl", "*Nakatulong ba ang artikulong ito?* Oo | Hindi"),
+    ("sw", "Je, makala hii imekusaidia? Ndiyo | Hapana"),
+    ("az", "Bu məqalə faydalı oldu mu? Bəli / Xeyr"),
+    ("bn", "এই নিবন্ধটি কি সহায়ক ছিল? হ্যাঁ | না"),
+    ("ur", "کیا یہ مضمون مددگار تھا؟ جی ہاں | نہیں"),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "prompt"),
+    FEEDBACK_PROMPTS,
+    ids=[f"{lang}{i}" for i, (lang, _) in enumerate(FEEDBACK_PROMPTS)],
+)
+def test_a_feedback_prompt_after_the_last_rule_is_the_page_s(
+    tmp_path: Path, language: str, prompt: str
+) -> None:
+    """ "Was this article helpful?" in Romanian, Tamil, Filipino, Swahili, Azerbaijani, Bengali and Urdu is
+    page furniture, as it is in English, not a note after the last step (review R7 §15)."""
+    page = FEEDBACK_PAGE.format(
+        title="Viteza este mică",
+        symptoms="Testul de viteză arată mult sub abonament.",
+        first="Faceți testul prin cablu.",
+        second="Opriți alte descărcări.",
+        prompt=prompt,
+    )
+    [problem] = read(tmp_path / "kb", f"speed-{language}.md", page).problems
+    assert problem.notes == []
+    assert [s.text for s in problem.steps] == ["Faceți testul prin cablu.", "Opriți alte descărcări."]
+
+
+def test_the_answer_buttons_under_a_feedback_prompt_are_the_page_s_too(tmp_path: Path) -> None:
+    """A widget's buttons on a line of their own under the prompt ("Ndiyo Hapana") go with it."""
+    page = FEEDBACK_PAGE.format(
+        title="Salio halionekani",
+        symptoms="Salio linaonyesha --.",
+        first="Sasisha ukurasa.",
+        second="Ingia tena.",
+        prompt="Je, makala hii ilikusaidia?\n\nNdiyo Hapana",
+    )
+    [problem] = read(tmp_path / "kb", "salio.md", page).problems
+    assert problem.notes == []
+    assert [s.text for s in problem.steps] == ["Sasisha ukurasa.", "Ingia tena."]
+
+
+def test_a_sentence_that_asks_whether_a_step_helped_stays_a_note(tmp_path: Path) -> None:
+    """Guard: a question about the fix that goes on to say what to do is no feedback prompt."""
+    page = FEEDBACK_PAGE.format(
+        title="Viteza este mică",
+        symptoms="Testul de viteză arată mult sub abonament.",
+        first="Faceți testul prin cablu.",
+        second="Opriți alte descărcări.",
+        prompt="Dacă viteza tot este mică după acești pași, sunați la 0800 000 000 și cereți verificarea liniei.",
+    )
+    [problem] = read(tmp_path / "kb", "speed.md", page).problems
+    assert len(problem.notes) == 1
