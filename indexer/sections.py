@@ -803,18 +803,38 @@ def _footer_kind(block: SyntaxTreeNode, related: set[int]) -> Literal["", "links
     if _about_the_page(block) or _links_line(block) is not None or labelled_links(markdown):
         return "links"
     text = block_text(block)
+    if "\n" in text:
+        # A footer's short lines in one paragraph, each alone the page's: a support line over the feedback
+        # prompt ("KasaPro d.o.o. | Podrška: podrska@… | +385 1 …" then "Je li vam ovaj članak pomogao? DA /
+        # NE") was the last fix's note. One line of anything else (advice, "If it persists, reset …") keeps
+        # the paragraph the fix's.
+        lines = text.split("\n")
+        return (
+            "page"
+            if len(lines) <= MAX_FOOTER_PARAGRAPH_LINES
+            and all(_PAGE_FURNITURE.match(line) or _page_line(line) for line in lines)
+            else ""
+        )
+    return "page" if _page_line(text) else ""
+
+
+# The most lines a footer's paragraph of its short lines holds (a support line, a prompt, a copyright).
+MAX_FOOTER_PARAGRAPH_LINES = 4
+
+
+def _page_line(text: str) -> bool:
+    """Whether ``text`` is one short line of a footer's kinds below (see _footer_kind): a field, a prompt
+    that sends to support, a support contact, a sign-off, contact links or a generator's signature."""
     if "\n" in text or len(text) > _FURNITURE_CHARS:
         # Each of the kinds below is one short line.
-        return ""
+        return False
     return (
-        "page"
-        if _footer_line(text)
+        _footer_line(text)
         or _support_prompt(text)
         or _support_contact(text)
         or _sign_off(text)
         or _contact_links(text)
         or _generator_line(text)
-        else ""
     )
 
 

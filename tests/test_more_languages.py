@@ -511,3 +511,37 @@ def test_a_sentence_that_asks_whether_a_step_helped_stays_a_note(tmp_path: Path)
     )
     [problem] = read(tmp_path / "kb", "speed.md", page).problems
     assert len(problem.notes) == 1
+
+
+def test_a_support_line_over_a_feedback_prompt_after_the_last_rule_is_the_page_s(tmp_path: Path) -> None:
+    """A footer's support line (company, address, phone) and its feedback prompt on the next line, one
+    paragraph, are the page's as each is alone (review R7 §15): together they were a note of the last fix,
+    in English too."""
+    for footer in (
+        "Routerly Ltd. | Support: help@routerly.example | +44 20 7946 0000\nWas this article helpful? Yes / No",
+        "NetAcasă SRL · Suport: suport@netacasa.example · 021 555 0100\nAcest articol v-a fost util? Da / Nu",
+    ):
+        page = FEEDBACK_PAGE.format(
+            title="Slow speed",
+            symptoms="The speed test shows less than the plan.",
+            first="Test over cable.",
+            second="Stop other downloads.",
+            prompt=footer,
+        )
+        [problem] = read(tmp_path / "kb", "speed.md", page).problems
+        assert problem.notes == [], footer
+        assert [s.text for s in problem.steps] == ["Test over cable.", "Stop other downloads."]
+
+
+def test_a_support_line_over_advice_after_the_last_rule_stays_a_note(tmp_path: Path) -> None:
+    """Guard: where a line of the paragraph says what to do, it is the fix's, support line and all."""
+    page = FEEDBACK_PAGE.format(
+        title="Slow speed",
+        symptoms="The speed test shows less than the plan.",
+        first="Test over cable.",
+        second="Stop other downloads.",
+        prompt="Routerly Ltd. | Support: help@routerly.example | +44 20 7946 0000\n"
+        "If the speed is still low, reset the router to its factory settings.",
+    )
+    [problem] = read(tmp_path / "kb", "speed.md", page).problems
+    assert len(problem.notes) == 1
