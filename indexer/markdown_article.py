@@ -2137,7 +2137,9 @@ _ARABIC_NUMBER = (
     r"(?:ال[أا]ولى|الثانية|الثالثة|الرابعة|الخامسة|السادسة|السابعة|الثامنة|التاسعة|العاشرة|[0-9٠-٩]{1,2})"
 )
 _TITLE_LABEL = re.compile(
-    r"(?:(?:(?:q|question)[ \t]*\d{0,3}[ \t]*[:.)]"
+    # A question's mark in other languages too: Romanian's "Î:" (Întrebare), Swahili's "Swali:",
+    # Azerbaijani's "Sual:", Filipino's "Tanong:", Urdu's, Bengali's and Tamil's "سوال:", "প্রশ্ন:", "கேள்வி:".
+    r"(?:(?:(?:q|question|î|întrebare|swali|sual|tanong|سوال|প্রশ্ন|கேள்வி)[ \t]*\d{0,3}[ \t]*[:.)]"
     rf"|(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?[ \t]+)?(?:symptoms?|issue|problem|failure(?: mode)?|scenario|{PROBLEM_WORDS})"
     r"(?:[ \t]*(?:\d{1,2}[ \t]*)?:|[ \t]+\d{1,2}[ \t]+[-\u2013\u2014])"
     r"|\d{1,2}[.)])[ \t]+"

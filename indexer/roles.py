@@ -461,8 +461,13 @@ STEP_WORDS = (
 )
 # The word for a problem in the same languages, as a page that numbers its problems opens each one's
 # title ("Проблема 2: …", "ปัญหาที่ 2: …", "समस्या 2: …", Thai's with its word for "number"; Hebrew's
-# "תקלה 2: …", a fault).
-PROBLEM_WORDS = "problème|problema|проблема|probleem|sorun|masalah|vấn đề|πρόβλημα|ปัญหา(?:ที่)?|समस्या|תקלה|בעיה"
+# "תקלה 2: …", a fault); and Urdu's, Bengali's, Tamil's, Bulgarian's ("مسئلہ ۱: …", "সমস্যা ১: …",
+# "சிக்கல் 1: …", "Проблем 1: …", in their own digits or not), Croatian's and Swahili's with the word that
+# goes before a number ("Problem br. 1: …", "Tatizo la 1: …").
+PROBLEM_WORDS = (
+    "problème|problema|проблема|probleem|sorun|masalah|vấn đề|πρόβλημα|ปัญหา(?:ที่)?|समस्या|תקלה|בעיה|"
+    r"مسئلہ|সমস্যা|சிக்கல்|பிரச்சினை|проблем|problem br\.|tatizo(?: la)?"
+)
 _MESSAGE_WORDS = "meldung(en)?|mensajes?|mensage(m|ns)|messaggi|messaggio|melding(en)?|komunikaty?|сообщени[ея]|メッセージ|消息|訊息|메[시세]지"
 # The word for a message in the languages of localized help centres, in the cases a sentence puts it in
 # before the message it quotes ("прекъсва със съобщение …", "näyttää ilmoituksen …", "s porukom …").

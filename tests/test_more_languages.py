@@ -545,3 +545,48 @@ def test_a_support_line_over_advice_after_the_last_rule_stays_a_note(tmp_path: P
     )
     [problem] = read(tmp_path / "kb", "speed.md", page).problems
     assert len(problem.notes) == 1
+
+
+# An Urdu help centre's page that numbers its problems in its own digits ("مسئلہ ۱: …").
+URDU_NUMBERED = """\
+<html lang="ur" dir="rtl"><head><meta charset="utf-8"><title>بل ادائیگی</title></head><body><article>
+<h1>بل ادائیگی کے مسائل</h1>
+<h2>مسئلہ ۱: رسید ڈاؤن لوڈ نہیں ہوتی</h2>
+<p>رسید کا بٹن دبانے پر کچھ نہیں ہوتا۔</p>
+<ol><li>ایپ کو اسٹوریج کی اجازت دیں۔</li></ol>
+<h2>مسئلہ ۲: کیو آر کوڈ اسکین نہیں ہوتا</h2>
+<p>کیمرہ کھلتا ہے مگر کوڈ نہیں پڑھتا۔</p>
+<ol><li>کیمرہ کا لینس صاف کریں۔</li></ol>
+</article></body></html>
+"""
+
+
+def test_a_numbered_problem_s_word_and_a_question_s_mark_are_left_out_of_its_title(tmp_path: Path) -> None:
+    """ "مسئلہ ۱:", "সমস্যা ১:", "சிக்கல் 1:", "Проблем 1:", "Problem br. 1:", "Tatizo la 1:", and "Î:", "Swali:",
+    "Sual:" are left out of the title the answer shows, as "Problem 1:" and "Q:" are (review R7 §16)."""
+    titles = [p.title for p in read(tmp_path / "kb", "bill.html", URDU_NUMBERED).problems]
+    assert titles == ["رسید ڈاؤن لوڈ نہیں ہوتی", "کیو آر کوڈ اسکین نہیں ہوتا"]
+    for first, second in (
+        ("সমস্যা ১: অ্যাপ খোলে না", "সমস্যা ২: OTP আসে না"),
+        ("சிக்கல் 1: அச்சு மங்கலாக உள்ளது", "சிக்கல் 2: பில் சேமிக்கப்படவில்லை"),
+        ("Проблем 1: Фактурата не се изпраща", "Проблем 2: Подписът е изтекъл"),
+        ("Problem br. 1: Račun nije fiskaliziran", "Problem br. 2: Pogrešan OIB"),
+        ("Tatizo la 1: Salio halionekani", "Tatizo la 2: Risiti haitumwi"),
+        ("Î: Routerul nu pornește.", "Î: Wi-Fi-ul se deconectează des."),
+        ("Swali: Kwa nini salio halionekani?", "Swali: Kwa nini risiti haitumwi?"),
+        ("Sual: Kassa niyə bloklanıb?", "Sual: Çek niyə çap olunmur?"),
+    ):
+        page = f"# Help\n\n## {first}\n\nIt fails.\n\n1. Restart it.\n\n## {second}\n\nIt fails.\n\n1. Update it.\n"
+        titles = [p.title for p in read(tmp_path / "kb", "numbered.md", page).problems]
+        assert titles == [first.split(": ", 1)[1], second.split(": ", 1)[1]]
+
+
+def test_a_title_that_only_opens_with_a_problem_s_word_keeps_it(tmp_path: Path) -> None:
+    """Guard: "Проблем с печата" (a problem with printing) and "Tatizo la mtandao" (a network problem) number
+    nothing: the word is the title's."""
+    page = (
+        "# Help\n\n## Проблем с печата на фактури\n\nIt fails.\n\n1. Restart it.\n\n"
+        "## Tatizo la mtandao kwenye simu mpya\n\nIt fails.\n\n1. Update it.\n"
+    )
+    titles = [p.title for p in read(tmp_path / "kb", "words.md", page).problems]
+    assert titles == ["Проблем с печата на фактури", "Tatizo la mtandao kwenye simu mpya"]
