@@ -4,8 +4,8 @@ A tiddler opens with its fields, one ``name: value`` a line up to the first blan
 ``tags:``, ``created:``, ``modified:``, ``type: text/vnd.tiddlywiki``); its text writes headings as ``!``
 marks (one a level), list items as ``#`` (numbered) and ``*`` marks at the line's start (one more a
 level deeper), ``{{{`` and ``}}}`` around a block of code, ``<<<`` around a quote (a citation after the
-closing one), ``''bold''``, ``//italic//`` and ``[[words|target]]`` links. Read as Markdown, the fields
-were the page's first step, each ``#`` item a heading and the headings text. Each construct is rewritten as
+closing one), ``''bold''``, ``//italic//``, ``[[words|target]]`` links and ``@@color:red;styled@@`` text.
+Read as Markdown, the fields were the page's first step, each ``#`` item a heading and the headings text. Each construct is rewritten as
 the Markdown that says the same, line for line, so that every line keeps its number.
 """
 
@@ -37,6 +37,13 @@ _FURNITURE = re.compile(r"^[ \t]*(?:<<[^<>\n]*>>|\{\{[^{}\n]*\}\})[ \t]*$")
 # Inline markup: bold, links with their words (code and italics as other wikis write them: indexer.wiki_inline).
 _BOLD = re.compile(r"''(.+?)''")
 _LINK = re.compile(r"\[\[([^|\[\]]+)(?:\|[^\[\]]+)?\]\]")
+# Styled text: "@@", its CSS ("color:red;", one "name:value;" or more) or its classes (".warning" and a
+# space), its words up to the next "@@" (a code span, left as it is, first): its words were read with the marks
+# and the CSS, "@@color:red;Diqqət: Aparat … bloklanır.@@" a note.
+_STYLE = r"(?:[a-z][\w-]*:[^;@\n]+;)+|(?:\.[\w-]+)+"
+_STYLED = re.compile(rf"(`[^`\n]*`)|@@(?:{_STYLE})?[ \t]*((?:[^@\n]|@(?!@))+)@@", re.IGNORECASE)
+# The marks of a block of styled lines, alone on a line: "@@.warning" over the lines, "@@" under them.
+_STYLED_BLOCK = re.compile(rf"^@@(?:{_STYLE})?[ \t]*$", re.IGNORECASE)
 _DEEPEST = 6
 
 
@@ -101,7 +108,7 @@ def _rewrite(lines: list[str]) -> list[str]:
             out.append(f"{'#' * min(len(heading[1]) + 1, _DEEPEST)} {_inline(heading[2])}")
         elif item := _ITEM.match(line):
             out.append(item_markdown(item[1], _inline(item[2]))[0])
-        elif _FURNITURE.match(line):
+        elif _FURNITURE.match(line) or _STYLED_BLOCK.match(line):
             out.append("")
         else:
             out.append(_inline(line))
@@ -109,7 +116,8 @@ def _rewrite(lines: list[str]) -> list[str]:
 
 
 def _inline(text: str) -> str:
-    """``text`` with TiddlyWiki's inline markup as Markdown's: code spans, bold, italics, links' words."""
+    """``text`` with TiddlyWiki's inline markup as Markdown's: code spans, bold, italics, links' words,
+    styled text's words."""
     if "{{{" in text:
         text = triple_brace_code(text)
     if "''" in text:
@@ -118,4 +126,6 @@ def _inline(text: str) -> str:
         text = slash_italics(text)
     if "[[" in text:
         text = _LINK.sub(lambda m: m[1].strip(), text)
+    if "@@" in text:
+        text = _STYLED.sub(lambda m: m[1] or m[2], text)
     return text

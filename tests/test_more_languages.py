@@ -590,3 +590,48 @@ def test_a_title_that_only_opens_with_a_problem_s_word_keeps_it(tmp_path: Path) 
     )
     titles = [p.title for p in read(tmp_path / "kb", "words.md", page).problems]
     assert titles == ["Проблем с печата на фактури", "Tatizo la mtandao kwenye simu mpya"]
+
+
+# A TiddlyWiki's warning after a fix, set in red with its inline style markup.
+STYLED_TIDDLER = """\
+title: Terminal əlaqəsi
+type: text/vnd.tiddlywiki
+
+!! Vergi serveri ilə əlaqə yoxdur
+
+Çeklər serverə göndərilmir.
+
+# Şəbəkə kabelini yoxlayın.
+# Terminalı yenidən başladın.
+
+@@color:red;font-weight:bold;''Diqqət:'' Terminal 72 saat əlaqəsiz qalsa, bloklanır.@@
+
+!! Ekran donub
+
+Terminal toxunuşa cavab vermir.
+
+# Terminalı söndürüb yandırın.
+
+@@.warning
+Yeniləmə zamanı terminalı söndürməyin.
+@@
+"""
+
+
+def test_tiddlywiki_styled_text_is_read_without_its_style_marks(tmp_path: Path) -> None:
+    """``@@color:red;…@@`` (and a class's ``@@.warning`` block) style text: the note is its words, not the
+    marks and the CSS (review R7 §17)."""
+    server, screen = read(tmp_path / "kb", "elaqe.tid", STYLED_TIDDLER).problems
+    assert [n.text for n in server.notes] == ["Diqqət: Terminal 72 saat əlaqəsiz qalsa, bloklanır."]
+    assert [s.text for s in server.steps] == ["Şəbəkə kabelini yoxlayın.", "Terminalı yenidən başladın."]
+    assert [n.text for n in screen.notes] == ["Yeniləmə zamanı terminalı söndürməyin."]
+
+
+def test_an_address_in_a_tiddler_keeps_its_at_sign(tmp_path: Path) -> None:
+    """Guard: one "@" is no style mark ("destek@kassa.example"), nor are "@@" in code."""
+    page = STYLED_TIDDLER.replace(
+        "Terminal toxunuşa cavab vermir.", "Terminal toxunuşa cavab vermir, destek@kassa.example yazın."
+    ).replace("# Terminalı söndürüb yandırın.", "# Terminalı söndürüb yandırın: {{{reboot @@now@@}}}")
+    screen = read(tmp_path / "kb", "elaqe.tid", page).problems[1]
+    assert screen.symptoms == "Terminal toxunuşa cavab vermir, destek@kassa.example yazın."
+    assert screen.steps[0].text == "Terminalı söndürüb yandırın: reboot @@now@@"
