@@ -1136,7 +1136,10 @@ _PAGE_FURNITURE = re.compile(
     r"|(?:©|\(c\))[^\n]{1,80}?(?:all rights reserved|alle rechte vorbehalten|tous droits réservés"
     r"|todos los derechos reservados|tutti i diritti riservati|wszelkie prawa zastrzeżone|все права защищены"
     r"|visos teisės saugomos|모든 권리 보유|tüm hakları saklıdır|hak cipta dilindungi)\.?\s*$"
-    r"|(?:on this page|in this (?:article|page)|table of contents|contents):?\s*$)",
+    r"|(?:on this page|in this (?:article|page)|table of contents|contents):?\s*$"
+    # A document's closing mark, as a Word document often ends and pandoc exports it: "*End of
+    # document*", "--- End of Article ---", "[End of document]". Read after the fix, it was its last note.
+    r"|[-=*_\[(\s]*end of (?:the )?(?:document|article|page)[-=*_\].)\s]*$)",
     re.IGNORECASE,
 )
 # How many people a Launchpad bug affects, as it prints it under the bug's title (see _BYLINE).
