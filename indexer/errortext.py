@@ -1378,6 +1378,23 @@ def bracketed_code(message: str) -> str | None:
     return canonical_code(found.group(1)) if found else None
 
 
+# An error's number that an app or the system shows in brackets labelled "Code", after its words: "Unable
+# to configure your Mac. Error: The MDM server is unavailable (Code 3003)", as macOS and Windows' device
+# manager print theirs. The label alone names no code ("code 200" in prose may be a line's or a status):
+# read only in what is already a message, closing it or one of its sentences; an "(exit code 137)" or
+# "(status code 404)" is a process's or HTTP's, which no knowledge base lists as its codes.
+_BRACKETED_NUMBER = re.compile(
+    r"\((?i:code)[ \t]*[:#]?[ \t]*(\d{3,9})\)(?=[.!?:\"'\u201d]|[ \t]*$)", re.MULTILINE
+)
+
+
+def bracketed_number(message: str) -> str | None:
+    """The number in brackets labelled "Code" that closes an error message or one of its sentences ("The
+    MDM server is unavailable (Code 3003)" → "3003"); None for any other message."""
+    found = _BRACKETED_NUMBER.search(message)
+    return found.group(1) if found else None
+
+
 def http_statuses(text: str) -> list[str]:
     """The HTTP error statuses ``text`` names as such, in order: before their reason phrase or after
     "HTTP" ("504 Gateway Timeout", "HTTP/1.1 403", "HTTP 401")."""

@@ -41,6 +41,7 @@ from indexer.error_responses import field_codes, response_codes
 from indexer.errortext import (
     FAILURE_WORDS,
     bracketed_code,
+    bracketed_number,
     clean,
     code_key,
     comparable,
@@ -352,11 +353,13 @@ class _Draft:
         # is the code its author identifies the problem by; not again where it is a code's number
         # (the 50105 of "error code 50105 (AADSTS50105)"). An HTTP status only where the title names it
         # ("## 504 Gateway Timeout"): a log's "Status [500 Internal Server Error]" is that of any failure.
-        # A message's own number joined to its text ("1798-Smart Storage …") names it so too.
+        # A message's own number joined to its text ("1798-Smart Storage …") names it so too, and one in
+        # brackets labelled "Code" after its words ("… is unavailable (Code 3003)").
         numbers = [
             *http_statuses(self.title),
             *labelled_numbers(code_text, statuses=False),
             *(number for m in messages if (number := message_number(m))),
+            *(number for m in messages if (number := bracketed_number(m))),
         ]
         codes += [n for n in dict.fromkeys(numbers) if not any(code_key(c).endswith(n) for c in codes)]
         # An app's code in brackets after the words of the message it shows ("Session expired (E1042)."),

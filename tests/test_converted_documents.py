@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from api.knowledge import KnowledgeBase
+from api.matcher import match
+from indexer.build import build_index
 from tests.test_house_styles import read
 
 PANDOC_WORD_ARTICLE = """\
@@ -51,3 +54,64 @@ def test_a_remark_about_the_end_of_a_document_stays_a_note(tmp_path: Path) -> No
     assert [n.text for n in problem.notes] == [
         "End of document markers in the export template are removed by this change."
     ]
+
+
+OUTLINE_PAGE = """\
+# Printer enrolment problems
+
+## Enrolment stops with "The profile could not be installed"
+
+**What you see**\\
+After the reboot, the printer's panel shows:
+
+> Device Enrolment: The profile could not be installed. Error: The enrolment server refused the certificate (Code 4107)
+
+**Why**\\
+The printer's clock is a year behind, so the server's certificate is not yet valid.
+
+**Fix**
+
+1. Set the clock under **Settings > Date and time**.
+2. Tap **Enrol again**.
+
+:::tip
+Turn on network time so the clock stays right.
+
+:::
+
+## Enrolment hangs on "Contacting server"
+
+**What you see**\\
+The panel shows *Contacting server* for more than ten minutes.
+
+**Why**\\
+The printer is on the guest network.
+
+**Fix**
+
+1. Join the printer to the office network.
+"""
+
+
+def test_a_code_in_brackets_closing_a_quoted_message_is_its_problem_s_code(tmp_path: Path) -> None:
+    """Outline quotes what a device shows, its number in brackets labelled "Code" after the words
+    ("… refused the certificate (Code 4107)"): the message was found, the code was not, and a query
+    that gave the number ("enrolment error 4107") had no confident answer."""
+    article = read(tmp_path / "kb", "printer-enrolment.md", OUTLINE_PAGE)
+    refused, hangs = article.problems
+    assert refused.error_messages == [
+        "Device Enrolment: The profile could not be installed. Error: The enrolment server refused the "
+        "certificate (Code 4107)"
+    ]
+    assert (refused.error_codes, hangs.error_codes) == (["4107"], [])
+    build_index([tmp_path / "kb"], tmp_path / "index.db")
+    best = match(KnowledgeBase(tmp_path / "index.db"), "printer enrolment error 4107").matches[0]
+    assert (best.problem.id, best.confidence) == ("printer-enrolment#1", "high")
+
+
+def test_an_exit_code_in_brackets_after_a_message_is_no_code_of_its_problem(tmp_path: Path) -> None:
+    """Guard: a process's exit status in brackets ("(exit code 137)") is any failure's, no code the
+    knowledge base names a problem by."""
+    text = OUTLINE_PAGE.replace("(Code 4107)", "(exit code 137)")
+    refused = read(tmp_path / "kb", "printer-enrolment.md", text).problems[0]
+    assert refused.error_codes == []
