@@ -21,6 +21,7 @@ a rule that fails stops at the next line of dashes, which is where the next try 
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Iterator
 from itertools import pairwise
 
@@ -120,6 +121,8 @@ def _headless_or_multiline(state: StateBlock, start: int, end: int) -> bool:
     opening = _columns(_raw(state, start))
     if opening is None:
         return False
+    if len(opening) == 1 and _boxed_text(state, start, end):
+        return True
     header_lines: list[int] = []
     under = start
     if len(opening) == 1:
@@ -193,6 +196,36 @@ def _ruled_table(state: StateBlock, start: int, end: int) -> bool:
         # No closing line of dashes right after its rows: no table.
         return False
     _write(state, start, line + 1, (start, [[cell] for cell in _cut(header_text, columns)]), rows)
+    return True
+
+
+def _boxed_text(state: StateBlock, start: int, end: int) -> bool:
+    """A table of one cell, as pandoc writes a Word document's box around a tip or a warning: its text
+    between two like full lines of dashes, all indented as pandoc indents a table, a blank line (or the
+    end) after them. Pushed as the blocks its text is: read as CommonMark, the first line was a rule and
+    the text a heading underlined by the second ("Tip: If many users are affected, …" as a heading of
+    the fix, whose tip was lost from the answer)."""
+    rule = _raw(state, start).rstrip()
+    indent = state.sCount[start] - state.blkIndent
+    if indent < 1:
+        return False
+    line = start + 1
+    while line < end and not state.isEmpty(line) and _columns(_raw(state, line)) is None:
+        if state.sCount[line] - state.blkIndent < indent:
+            return False
+        line += 1
+    if line == start + 1 or line >= end or _raw(state, line).rstrip() != rule:
+        return False
+    if line + 1 < end and not state.isEmpty(line + 1):
+        # Rows under it: a table of one column whose header the two lines of dashes set apart.
+        return False
+    text = textwrap.dedent("\n".join(_raw(state, n) for n in range(start + 1, line)))
+
+    def place(token: Token, span: list[int]) -> None:
+        token.map = [start + 1 + span[0], start + 1 + span[1]]
+
+    push_parsed(state, text, place)
+    state.line = line + 1
     return True
 
 

@@ -115,3 +115,70 @@ def test_an_exit_code_in_brackets_after_a_message_is_no_code_of_its_problem(tmp_
     text = OUTLINE_PAGE.replace("(Code 4107)", "(exit code 137)")
     refused = read(tmp_path / "kb", "printer-enrolment.md", text).problems[0]
     assert refused.error_codes == []
+
+
+PANDOC_TIP_BOX = """\
+# []{#_Toc170113301 .anchor}Scanner driver fails after the Windows update
+
+## []{#_Toc170113302 .anchor}Symptoms
+
+> SCN-2210 Device not ready: the driver could not open the scanner.
+
+## []{#_Toc170113303 .anchor}Resolution
+
+1)  Unplug the scanner.
+
+2)  Reinstall the driver from **Software Center**.
+
+3)  Plug the scanner in again.
+
+  -----------------------------------------------------------------------
+  **Tip:** If a whole floor is affected, ask the desktop team to push the
+  driver to every PC of the floor.
+  -----------------------------------------------------------------------
+"""
+
+
+def test_a_word_box_of_one_cell_after_the_steps_is_a_note(tmp_path: Path) -> None:
+    """pandoc writes a Word table of one cell (a box around a tip) as its text between two full lines
+    of dashes: read as a rule and a heading underlined by the second, the tip was a heading of the fix
+    and lost from the answer."""
+    article = read(tmp_path / "kb", "scanner-driver.md", PANDOC_TIP_BOX)
+    [problem] = article.problems
+    assert [s.text for s in problem.steps] == [
+        "Unplug the scanner.",
+        "Reinstall the driver from Software Center.",
+        "Plug the scanner in again.",
+    ]
+    assert [" ".join(n.text.split()) for n in problem.notes] == [
+        "Tip: If a whole floor is affected, ask the desktop team to push the driver to every PC of the floor."
+    ]
+    assert problem.notes[0].after
+
+
+HAND_WRITTEN_RULES = """\
+# Label printer problems
+
+Labels print blank
+---
+
+The printer feeds labels but prints nothing.
+
+1. Replace the ribbon.
+
+---
+Labels print off-centre
+---
+
+The text is shifted to the left.
+
+1. Run the label calibration.
+"""
+
+
+def test_a_rule_over_an_underlined_heading_written_by_hand_stays_a_heading(tmp_path: Path) -> None:
+    """Guard: the same lines of dashes, not indented as pandoc indents a table, are a rule and a
+    heading's underline, as CommonMark reads them."""
+    article = read(tmp_path / "kb", "label-printer.md", HAND_WRITTEN_RULES)
+    assert [p.title for p in article.problems] == ["Labels print blank", "Labels print off-centre"]
+    assert [s.text for s in article.problems[1].steps] == ["Run the label calibration."]
