@@ -56,6 +56,7 @@ from indexer.roles import (
     SUBJECT_PREFIX,
     Role,
     heading_role,
+    is_container_title,
     names_environment,
     names_product_field,
     names_status,
@@ -528,7 +529,9 @@ def _page_heading(root: Section) -> str:
     """The title of a page whose problems are "#" headings too: its first "#" heading, when that
     opens the page and holds nothing but the page's properties (a Notion export: the page title,
     "Owner: …" and "Tags: …" lines, then a "#" heading per problem) or its byline and the rule under it
-    (a Dropbox Paper export, see _PAPER_BYLINE); else ""."""
+    (a Dropbox Paper export, see _PAPER_BYLINE), or paragraphs of an introduction under a title that names
+    the page as the problems it holds ("StockPilot scanners - troubleshooting", see is_container_title);
+    else ""."""
     first = root.children[0] if root.children else None
     if first is None or first.level != 1 or first.children or root.blocks or len(root.children) < 2:
         return ""
@@ -538,11 +541,14 @@ def _page_heading(root: Section) -> str:
     paper = len(said) == 1 and said[0].type == "paragraph" and len(said) < len(first.blocks)
     if paper and len(lines) == 1 and _PAPER_BYLINE.fullmatch(lines[0].strip()):
         return first.title
-    if any(b.type != "paragraph" for b in first.blocks) or not all(
-        _PROPERTY_LINE.fullmatch(x) for x in lines
-    ):
+    if any(b.type != "paragraph" for b in first.blocks):
         return ""
-    return first.title
+    # Google Docs' Markdown heads every part of a document with "#", its title as its problems ("#
+    # **Problem 1: Barcodes do not scan**"): a title over an introduction ("Use this doc when a picker
+    # reports …") was no page heading, and the article was titled by its file name.
+    if all(_PROPERTY_LINE.fullmatch(x) for x in lines) or is_container_title(first.title):
+        return first.title
+    return ""
 
 
 def inline_part_label(text: str) -> InlineLabel:
@@ -628,10 +634,17 @@ def _markdown_article(
         root = h1[0]
     # One line, as a heading's: a title is written as a heading and into one line of text output.
     written_title = " ".join(str(meta.get("title") or "").split())
+    page_heading = "" if root.level == 1 else _page_heading(root)
+    if page_heading and root.children[0].blocks:
+        # What stands under such a title (its properties, its byline, an introduction: "Use this doc when
+        # a picker reports …") is the page's text, as a preface is: read under a title that names the
+        # page's problems, an introduction was one more problem.
+        preface = [*preface, *root.children[0].blocks]
+        root = replace(root, children=[replace(root.children[0], blocks=[]), *root.children[1:]])
     # The heading is what readers see on the page; a front matter title is often the page's shorter
     # title for search engines (Microsoft Learn's), so the heading wins, and the outline says so.
     title = (
-        (root.title if root.level == 1 else _page_heading(root))
+        (root.title if root.level == 1 else page_heading)
         or written_title
         # A page's own "Title" field beats its <title>, which a web application saving the page fills with
         # its own name ("ManageEngine ServiceDesk Plus - Solutions") for every page it saves.

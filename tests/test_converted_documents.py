@@ -182,3 +182,50 @@ def test_a_rule_over_an_underlined_heading_written_by_hand_stays_a_heading(tmp_p
     article = read(tmp_path / "kb", "label-printer.md", HAND_WRITTEN_RULES)
     assert [p.title for p in article.problems] == ["Labels print blank", "Labels print off-centre"]
     assert [s.text for s in article.problems[1].steps] == ["Run the label calibration."]
+
+
+GOOGLE_DOCS_GUIDE = """\
+# **Till printers \\- troubleshooting**
+
+Use this doc when a cashier reports a printer problem at the till. Work through the fix in order.
+
+# **Problem 1: Receipts print blank**
+
+**Symptoms:** The printer feeds paper but nothing is printed.
+
+**Cause:** The thermal roll is loaded upside down.
+
+1. Open the cover.
+2. Turn the roll so that the paper comes off the bottom.
+
+# **Problem 2: Printer shows as offline**
+
+**Symptoms:** The till shows *Printer offline (P\\-204)*.
+
+**Cause:** The USB cable is loose.
+
+1. Reseat the USB cable.
+2. Tap *Retry*.
+"""
+
+
+def test_a_google_doc_s_title_over_an_introduction_titles_the_article(tmp_path: Path) -> None:
+    """Google Docs' Markdown heads the document's title and each problem with "#": with an introduction
+    under the title, it was no page heading and the article was titled by its file name (and, taken as
+    the title, the introduction under it was read as one more problem)."""
+    article = read(tmp_path / "kb", "till_printer_guide.md", GOOGLE_DOCS_GUIDE)
+    assert article.title == "Till printers - troubleshooting"
+    assert [p.title for p in article.problems] == ["Receipts print blank", "Printer shows as offline"]
+    assert [s.text for s in article.problems[0].steps] == [
+        "Open the cover.",
+        "Turn the roll so that the paper comes off the bottom.",
+    ]
+    assert "Use this doc when a cashier reports" in article.body
+
+
+def test_a_first_problem_heading_over_its_description_is_no_page_title(tmp_path: Path) -> None:
+    """Guard: a first "#" heading that names one problem, not the page's, stays that problem's."""
+    text = GOOGLE_DOCS_GUIDE.replace("**Till printers \\- troubleshooting**", "**Receipts come out short**")
+    article = read(tmp_path / "kb", "till_printer_guide.md", text)
+    assert article.title == "till_printer_guide"
+    assert [p.title for p in article.problems] == ["Receipts print blank", "Printer shows as offline"]
