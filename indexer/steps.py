@@ -923,9 +923,13 @@ def _own_number(found: re.Match[str]) -> int:
 def stepped_paragraphs(blocks: list[SyntaxTreeNode]) -> dict[int, int]:
     """The paragraphs among ``blocks`` that open "Step N: …" (by index, each with N), when they
     number 1, 2, 3 … in order, two at least; {} otherwise. A paragraph numbering more than one step
-    on its lines is left to :func:`_self_numbered`, and one over a numbered list of its own names a
-    group of steps ("Step 2: Clear the cache:" then "1. Delete the cache folder.")."""
+    on its lines is left to :func:`_self_numbered`. Each over a numbered list of its own, they name
+    groups of steps ("Step 2: Clear the cache:" then "1. Delete the cache folder."); where one at least
+    is a step with nothing under it, they are the procedure, and a numbered list under one its sub-steps
+    (Google Docs' "**Step 1:** Confirm …", "**Step 2:** Turn on fast roaming:" over "1. Open …",
+    "**Step 3:** …": read as groups, steps 1 and 2 were notes and the list the fix's first steps)."""
     stepped: dict[int, int] = {}
+    over_numbered = 0
     for index, block in enumerate(blocks):
         if block.type != "paragraph":
             continue
@@ -933,11 +937,11 @@ def stepped_paragraphs(blocks: list[SyntaxTreeNode]) -> dict[int, int]:
         if found is None:
             continue
         numbers_more = _OWN_NUMBER.search(block_text(block), found.end())
-        over_numbered = index + 1 < len(blocks) and blocks[index + 1].type == "ordered_list"
-        if int(found.group(1)) != len(stepped) + 1 or numbers_more or over_numbered:
+        if int(found.group(1)) != len(stepped) + 1 or numbers_more:
             return {}
+        over_numbered += index + 1 < len(blocks) and blocks[index + 1].type == "ordered_list"
         stepped[index] = len(stepped) + 1
-    return stepped if len(stepped) >= 2 else {}
+    return stepped if len(stepped) >= 2 and over_numbered < len(stepped) else {}
 
 
 def _step_number(block: SyntaxTreeNode, text: str) -> re.Match[str] | None:

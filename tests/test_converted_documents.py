@@ -229,3 +229,52 @@ def test_a_first_problem_heading_over_its_description_is_no_page_title(tmp_path:
     article = read(tmp_path / "kb", "till_printer_guide.md", text)
     assert article.title == "till_printer_guide"
     assert [p.title for p in article.problems] == ["Receipts print blank", "Printer shows as offline"]
+
+
+GOOGLE_DOCS_STEPS = """\
+# **Problem 1: Handheld shows "HH\\-NET\\-12 No connection"**
+
+**Symptoms:** The handheld shows *HH\\-NET\\-12 No connection* after a restart.
+
+**Cause:** The handheld joined the guest Wi\\-Fi.
+
+**Step 1:** Check that the handheld is on **WH\\_STAFF**, not **WH\\_GUEST**.
+
+**Step 2:** Forget the guest network:
+
+1. Open Settings \\> Wi\\-Fi.\x20\x20
+2. Tap **WH\\_GUEST** and then **Forget**.
+
+**Step 3:** Restart the handheld.
+"""
+
+
+def test_step_paragraphs_with_a_numbered_list_under_one_are_the_steps_and_its_sub_steps(
+    tmp_path: Path,
+) -> None:
+    """Google Docs writes a fix as "**Step N:**" paragraphs, a numbered list under one of them: read as
+    the names of groups, steps 1 and 2 were notes before the steps and the list the first steps."""
+    [problem] = read(tmp_path / "kb", "handheld-network.md", GOOGLE_DOCS_STEPS).problems
+    assert [(s.number, s.parent, s.text) for s in problem.steps] == [
+        ("1", None, "Check that the handheld is on WH_STAFF, not WH_GUEST."),
+        ("2", None, "Forget the guest network:"),
+        ("2.1", "2", "Open Settings > Wi-Fi."),
+        ("2.2", "2", "Tap WH_GUEST and then Forget."),
+        ("3", None, "Restart the handheld."),
+    ]
+    assert problem.notes == []
+
+
+def test_step_paragraphs_each_over_a_numbered_list_name_its_group(tmp_path: Path) -> None:
+    """Guard: where every "**Step N:**" paragraph is over a numbered list of its own, they name the
+    groups of the steps under them, as before."""
+    text = GOOGLE_DOCS_STEPS.replace(
+        "**Step 1:** Check that the handheld is on **WH\\_STAFF**, not **WH\\_GUEST**.",
+        "**Step 1:** Check the network:\n\n1. Open Settings \\> Wi\\-Fi and check for **WH\\_STAFF**.",
+    ).replace("\n**Step 3:** Restart the handheld.\n", "")
+    [problem] = read(tmp_path / "kb", "handheld-network.md", text).problems
+    assert [(s.group, s.number) for s in problem.steps] == [
+        ("Step 1: Check the network", "1"),
+        ("Step 2: Forget the guest network", "1"),
+        ("Step 2: Forget the guest network", "2"),
+    ]
