@@ -473,7 +473,11 @@ class _StepReader:
         # The last of bold titles has the one block under it as its text, as each title before it has.
         last = max(stepped, default=-1)
         titled = last >= 0 and _numbered_title(self.blocks[last])
-        if not stepped or index > last + titled:
+        # A list right under the last step that leads to it ("Step 2: If the profile is missing, import
+        # it:" over "- Download …") is its sub-steps, as one between two steps is: read as the fix's own
+        # list, its items were steps 3 and 4.
+        led = index == last + 1 and block.type in LISTS and block_text(self.blocks[last]).endswith(":")
+        if not stepped or (index > last + titled and not led):
             return False
         run = self.run
         number = stepped.get(index)

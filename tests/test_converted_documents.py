@@ -278,3 +278,48 @@ def test_step_paragraphs_each_over_a_numbered_list_name_its_group(tmp_path: Path
         ("Step 2: Forget the guest network", "1"),
         ("Step 2: Forget the guest network", "2"),
     ]
+
+
+GOOGLE_DOCS_LAST_STEP = """\
+# **Problem 2: Barcodes do not scan**
+
+**Symptoms:** Pressing the trigger does nothing. No beam, no beep.
+
+**Cause:** The scanning profile was reset after an OS update.
+
+**Step 1:** Open the profile editor from the app drawer.
+
+**Step 2:** If the profile **Floor\\_Prod** is missing, import it:
+
+* Copy floor\\_prod.db from the shared drive.\x20\x20
+* In the profile editor, tap the menu (⋮) \\> Import profile.
+"""
+
+
+def test_bullets_under_the_last_step_paragraph_that_leads_to_them_are_its_sub_steps(tmp_path: Path) -> None:
+    """Under "**Step 2:** …, import it:", the last step, the bullets were the fix's steps 3 and 4;
+    under a step with another after it they were already its sub-steps."""
+    [problem] = read(tmp_path / "kb", "barcodes.md", GOOGLE_DOCS_LAST_STEP).problems
+    assert [(s.number, s.parent, s.text) for s in problem.steps] == [
+        ("1", None, "Open the profile editor from the app drawer."),
+        ("2", None, "If the profile Floor_Prod is missing, import it:"),
+        ("2.1", "2", "Copy floor_prod.db from the shared drive."),
+        ("2.2", "2", "In the profile editor, tap the menu (⋮) > Import profile."),
+    ]
+
+
+def test_a_list_after_the_last_step_paragraph_that_does_not_lead_to_it_goes_on_with_the_fix(
+    tmp_path: Path,
+) -> None:
+    """Guard: after a last step that ends its sentence, a numbered list goes on with the fix."""
+    head = GOOGLE_DOCS_LAST_STEP.split("**Step 2:**")[0]
+    text = (
+        head + "**Step 2:** Import the profile again.\n\n1. Restart the handheld.\n2. Scan a test barcode.\n"
+    )
+    [problem] = read(tmp_path / "kb", "barcodes.md", text).problems
+    assert [(s.number, s.parent, s.text) for s in problem.steps] == [
+        ("1", None, "Open the profile editor from the app drawer."),
+        ("2", None, "Import the profile again."),
+        ("3", None, "Restart the handheld."),
+        ("4", None, "Scan a test barcode."),
+    ]
