@@ -63,7 +63,7 @@ from indexer.sections import (
     is_step_table,
     line_of,
 )
-from indexer.steps import Mode, has_steps, unwrapped
+from indexer.steps import Mode, has_steps, stepped_paragraphs, unwrapped
 
 # One problem has a few parts, and a few topics between them ("Understanding CORS", "Examples"):
 # in the shared corpora's frames at most 10. A section with more topic sections under it than
@@ -526,8 +526,10 @@ def fix_after_cause(section: Section) -> list[SyntaxTreeNode]:
     blocks = [b for b in section.blocks if after < line_of(b) and (not following or line_of(b) < following)]
     # A procedure written as a table ("Step | What to do", a rich-text editor's usual form) is as much a
     # fix as a list is: taken for the frame's text, its problem had no steps and the page's problems were
-    # merged into one of the whole article.
-    fixes = is_procedural(blocks) or any(is_step_table(b) for b in blocks)
+    # merged into one of the whole article. So is one written as "Step N:" paragraphs (Google Docs'
+    # "**Step 1:** Open Admin > Pending uploads.", with no list under any of them): taken for the frame's
+    # text, the problem was left out of the answers.
+    fixes = is_procedural(blocks) or any(is_step_table(b) for b in blocks) or bool(stepped_paragraphs(blocks))
     return blocks if fixes and _opens_fix(blocks) else []
 
 

@@ -323,3 +323,67 @@ def test_a_list_after_the_last_step_paragraph_that_does_not_lead_to_it_goes_on_w
         ("3", None, "Restart the handheld."),
         ("4", None, "Scan a test barcode."),
     ]
+
+
+GOOGLE_DOCS_STEP_PARAGRAPHS = """\
+# **Till troubleshooting**
+
+# **Problem 1: Card reader does not respond**
+
+**Symptoms:** Tapping a card does nothing.
+
+**Cause:** The reader lost its pairing.
+
+**Step 1:** Open Settings \\> Devices.
+
+**Step 2:** If the reader is missing, pair it:
+
+* Hold the reader's button for five seconds.\x20\x20
+* Tap **Pair** on the till.
+
+# **Problem 2: End of day fails with error code 0x7C**
+
+**Symptoms:** *Close day* fails with:
+
+Close failed (0x7C): totals do not match \\- drawer D2
+
+**Cause:** A refund was taken twice while the till was offline.
+
+**Step 1:** Do **not** reopen the day.
+
+**Step 2:** Open Admin \\> Refunds and tap the refund marked twice.
+
+**Step 3:** Tap **Void** on the second one and close the day again.
+"""
+
+
+def test_a_problem_whose_fix_is_only_step_paragraphs_is_a_problem(tmp_path: Path) -> None:
+    """Google Docs writes a fix as "**Step N:**" paragraphs after the labelled cause: with no list among
+    them, they were taken for the frame's text and the problem, its message and code were no answer."""
+    article = read(tmp_path / "kb", "till.md", GOOGLE_DOCS_STEP_PARAGRAPHS)
+    reader, close = article.problems
+    assert reader.title == "Card reader does not respond"
+    assert [s.number for s in reader.steps] == ["1", "2", "2.1", "2.2"]
+    assert close.title == "End of day fails with error code 0x7C"
+    assert close.error_messages == ["Close failed (0x7C): totals do not match - drawer D2"]
+    assert close.error_codes == ["0x7C"]
+    assert close.cause == "A refund was taken twice while the till was offline."
+    assert [s.text for s in close.steps] == [
+        "Do not reopen the day.",
+        "Open Admin > Refunds and tap the refund marked twice.",
+        "Tap Void on the second one and close the day again.",
+    ]
+    build_index([tmp_path / "kb"], tmp_path / "index.db")
+    asked = "Close failed (0x7C): totals do not match - drawer D2"
+    best = match(KnowledgeBase(tmp_path / "index.db"), asked).matches[0]
+    assert (best.problem.id, best.confidence) == ("till#2", "high")
+
+
+def test_step_paragraphs_under_a_fix_label_are_read_as_before(tmp_path: Path) -> None:
+    """Guard: under a labelled fix ("**Resolution:**"), "**Step N:**" paragraphs were already its steps."""
+    text = GOOGLE_DOCS_STEP_PARAGRAPHS.replace(
+        "**Step 1:** Do **not**", "**Resolution:**\n\n**Step 1:** Do **not**"
+    )
+    close = read(tmp_path / "kb", "till.md", text).problems[1]
+    assert close.cause == "A refund was taken twice while the till was offline."
+    assert [s.number for s in close.steps] == ["1", "2", "3"]
