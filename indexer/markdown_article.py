@@ -264,6 +264,9 @@ class _Draft:
     title_is_name: bool = False
     # Framed only by a lead-in line before its steps (see framed_by_lead_in): no frame of the page's.
     lead_in: bool = False
+    # Its own heading where the title is that heading prefixed with the section it sits in ("VPN: error
+    # 691 or 809: Error 809", see _Reader.visit); "" where the title is its own.
+    own_title: str = ""
     # A row of a table of error codes with no fix (see lists_error_codes): a reference's entry, which
     # answers "what is this code" with no step, as an error section that documents no fix does.
     listed: bool = False
@@ -338,11 +341,15 @@ class _Draft:
             self.body.extend(t for t, _ in explained)
             explained = []
         symptoms = [t for t, _ in stated if t]
-        code_text = "\n".join([self.title, *map(_without_quoted_values, messages), *self.codes])
+        # A title prefixed with the section it sits in is read for codes by its own heading where that names
+        # one: "Error 809" under a page titled "VPN: error 691 or 809" is 809's problem, not 691's too, as
+        # the sibling "Error 691" is 691's alone (in any language the labels are read in).
+        coded = self.own_title if self.own_title and _names_code(self.own_title) else self.title
+        code_text = "\n".join([coded, *map(_without_quoted_values, messages), *self.codes])
         # The title and each message read alone as well: a heading that is a bare code ("E3001") marks it
         # as one, where the message quoted under it ("HOST UNREACHABLE") does not, and so does a display's
         # message that opens with its code ("E-217 TERMINAL NOT ACTIVATED").
-        alone = [self.title, *map(_without_quoted_values, messages)]
+        alone = [coded, *map(_without_quoted_values, messages)]
         codes = _one_spelling_each(
             [*self.codes, *error_codes(code_text), *(c for text in alone for c in error_codes(text))]
         )
@@ -356,7 +363,7 @@ class _Draft:
         # A message's own number joined to its text ("1798-Smart Storage …") names it so too, and one in
         # brackets labelled "Code" after its words ("… is unavailable (Code 3003)").
         numbers = [
-            *http_statuses(self.title),
+            *http_statuses(coded),
             *labelled_numbers(code_text, statuses=False),
             *(number for m in messages if (number := message_number(m))),
             *(number for m in messages if (number := bracketed_number(m))),
@@ -409,6 +416,11 @@ class _Draft:
         promoted = {written for _, _, written in fallback}
         self.body = [b for b in self.body if b not in promoted]
         return [(text, line) for text, line, _ in fallback]
+
+
+def _names_code(title: str) -> bool:
+    """Whether a heading names an error's code or number of its own ("Error 809", "E-217", "HTTP 401")."""
+    return bool(error_codes(title) or labelled_numbers(title, statuses=False) or http_statuses(title))
 
 
 def _unique(items: list[str]) -> list[str]:
@@ -1982,6 +1994,7 @@ class _Reader:
             origin=origin,
             title_is_name=section.named and title == section.title,
             context=" ".join(self.context),
+            own_title=section.title if title.endswith(f": {section.title}") else "",
         )
         draft.codes.extend(device_code_titled(title))
         draft.codes.extend(q.text for q in section.quoted if q.code and is_letter_code(q.text))

@@ -1,0 +1,79 @@
+"""Articles exported from service-desk knowledge bases (ServiceNow KB, Salesforce Knowledge): how a
+page of several error codes and a page of fields in rich text are read into problems.
+
+Each test writes a small article of its own in one knowledge base's style, finds it as `kb index`
+does and reads it with the real indexer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indexer.article_files import find_articles
+from indexer.parse import parse_article
+from indexer.records import Article
+
+
+def read(folder: Path, name: str, text: str) -> Article:
+    """The article ``text`` becomes, written as ``folder/name`` and found in ``folder`` as an article."""
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    found = [f for f in find_articles([folder]).files if f.source == name]
+    assert found, f"{name} is not found as an article"
+    return parse_article(found[0].path.read_bytes(), name)
+
+
+# A ServiceNow KB article about two codes, one bold label per code under its Resolution.
+CODES_IN_TITLE = """\
+<html><head><title>KB0020117 - Label printer: error 4012 or 4077</title></head><body>
+<h1 class="kb-title">Label printer: error 4012 or 4077</h1>
+<div class="kb-article-content">
+<p><strong>Resolution</strong></p>
+<p><strong>Error 4012</strong></p>
+<ol><li>Open the printer's web page and sign in as admin.</li><li>Set the media type to Direct thermal.</li></ol>
+<p><strong>Error 4077</strong></p>
+<ol><li>Replace the ribbon.</li><li>Print a test label.</li></ol>
+</div></body></html>
+"""
+
+
+def test_a_code_in_the_article_title_is_not_every_per_code_problem_s(tmp_path: Path) -> None:
+    """The title's "error 4012 or 4077" names both; the section headed "Error 4077" is 4077's alone."""
+    article = read(tmp_path / "kb", "KB0020117.html", CODES_IN_TITLE)
+    assert [(p.title.rsplit(": ", 1)[-1], p.error_codes) for p in article.problems] == [
+        ("Error 4012", ["4012"]),
+        ("Error 4077", ["4077"]),
+    ]
+    assert [s.text for s in article.problems[1].steps] == ["Replace the ribbon.", "Print a test label."]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "# Label printer fails with error 4012 or 4077\n\n"
+        "## Error 4012\n\n1. Set the media type to Direct thermal.\n\n"
+        "## Error 4077\n\n1. Replace the ribbon.\n",
+        "# Etikettendrucker meldet Fehler 4012 oder 4077\n\n"
+        "## Fehler 4012\n\n1. Stellen Sie den Medientyp auf Thermodirekt.\n\n"
+        "## Fehler 4077\n\n1. Ersetzen Sie das Farbband.\n",
+    ],
+    ids=["English", "German"],
+)
+def test_a_code_in_a_markdown_title_is_not_every_per_code_section_s(tmp_path: Path, page: str) -> None:
+    """The same shape in Markdown, in any language: "## Error 4077" under "# … error 4012 or 4077"."""
+    article = read(tmp_path / "kb", "label-printer.md", page)
+    assert [p.error_codes for p in article.problems] == [["4012"], ["4077"]]
+
+
+def test_a_generic_section_under_a_coded_title_keeps_the_title_s_code(tmp_path: Path) -> None:
+    """Guard: a section named by no code of its own ("Method 2") is still the title's error's."""
+    page = (
+        "# Label printer shows error 4012\n\n"
+        "## Method 1\n\n1. Set the media type to Direct thermal.\n\n"
+        "## Method 2\n\n1. Update the printer's firmware.\n"
+    )
+    article = read(tmp_path / "kb", "label-4012.md", page)
+    assert article.problems
+    assert all("4012" in p.error_codes for p in article.problems)
