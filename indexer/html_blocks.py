@@ -2452,7 +2452,7 @@ class _Converter:
         # "<p>1) Open the portal.<br>2) Sign in again.</p>": steps, a numbered line each, as an
         # editor without lists writes them; escaped, they read as one paragraph "1) … 2) …".
         lines = (
-            [f"{n}. {_escaped_lead(item)}" for n, item in items]
+            [f"{mark} {_escaped_lead(item)}" for mark, item in items]
             if items
             else [_escaped_lead(line) for line in raw]
         )
@@ -3185,20 +3185,37 @@ def _is_plain_line(line: str) -> bool:
 
 # A line an editor numbered by hand: "1) Open the portal.", "2. Sign in again."
 _NUMBERED_LINE = re.compile(r"(\d{1,3})[.)]\s+(\S.*)")
+# A line lettered by hand under one so numbered ("a. If the roll is narrow, …"); not an abbreviation of
+# single letters ("a. k. a.").
+_LETTERED_LINE = re.compile(r"([a-zA-Z])[.)]\s+(?![a-zA-Z]\.(?:\s|$))(\S.*)")
 
 
-def _numbered_lines(lines: list[str]) -> list[tuple[int, str]] | None:
-    """(number, text) of each of ``lines`` when there are two or more and each opens with the number
-    after the one before ("1) …", "2) …"); else None."""
-    if len(lines) < 2:
+def _numbered_lines(lines: list[str]) -> list[tuple[str, str]] | None:
+    """(list mark, text) of each of ``lines`` when there are two or more numbered ones and each opens
+    with the number after the one before ("1) …", "2) …"), the lines lettered from "a" right under one
+    its nested items ("a. …", "b. …", marked as a sub-list in it); else None."""
+    numbered = [_NUMBERED_LINE.fullmatch(line) for line in lines]
+    if sum(1 for m in numbered if m) < 2 or numbered[0] is None:
         return None
-    found = [_NUMBERED_LINE.fullmatch(line) for line in lines]
-    if not all(found):
-        return None
-    numbers = [int(m.group(1)) for m in found if m]
+    items: list[tuple[str, str]] = []
+    numbers: list[int] = []
+    letter = 0
+    for line, found in zip(lines, numbered, strict=True):
+        if found is not None:
+            numbers.append(int(found.group(1)))
+            items.append((f"{numbers[-1]}.", found.group(2)))
+            letter = 0
+            continue
+        # Rich text with no nested lists (Salesforce Knowledge's, "2. Turn the roll.<br>&nbsp;&nbsp;a. If
+        # …<br>3. …") letters a step's sub-steps on lines of their own: they ran on into the step above.
+        lettered = _LETTERED_LINE.fullmatch(line)
+        if lettered is None or lettered.group(1).lower() != chr(ord("a") + letter):
+            return None
+        letter += 1
+        items.append((f"{' ' * (len(str(numbers[-1])) + 2)}{letter}.", lettered.group(2)))
     if any(b != a + 1 for a, b in pairwise(numbers)):
         return None
-    return [(n, m.group(2)) for n, m in zip(numbers, found, strict=True) if m]
+    return items
 
 
 def _names_example(raw: list[str]) -> bool:

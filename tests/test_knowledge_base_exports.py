@@ -77,3 +77,83 @@ def test_a_generic_section_under_a_coded_title_keeps_the_title_s_code(tmp_path: 
     article = read(tmp_path / "kb", "label-4012.md", page)
     assert article.problems
     assert all("4012" in p.error_codes for p in article.problems)
+
+
+def _salesforce_page(title: str, fields: list[tuple[str, str]]) -> str:
+    """A Salesforce Knowledge article page: its title, then each field's label over its rich text."""
+    shown = "".join(
+        '<div class="slds-form-element"><span class="test-id__field-label">'
+        f"{label}</span>"
+        '<div class="slds-form-element__control"><span class="uiOutputRichTextArea forceOutputRichText">'
+        f"{value}</span></div></div>\n"
+        for label, value in fields
+    )
+    return (
+        f"<html><head><title>{title}</title></head><body>\n"
+        f'<h1 class="slds-page-header__title article-head">{title}</h1>\n{shown}</body></html>\n'
+    )
+
+
+def test_a_lettered_line_under_a_numbered_line_of_rich_text_is_its_sub_step(tmp_path: Path) -> None:
+    """Salesforce's rich text has no nested lists: "2. …<br>&nbsp;&nbsp;a. …<br>3. …" nests the lettered line."""
+    page = _salesforce_page(
+        "Kiosk scanner beeps but enters nothing",
+        [
+            ("Symptoms", "The scanner beeps on every barcode, but no text reaches the order screen."),
+            ("Cause", "The scanner was reset to its factory keyboard layout."),
+            (
+                "Resolution",
+                "1. Open Settings &gt; Devices on the kiosk.<br>2. Select the scanner and choose Keyboard "
+                "mode.<br>&nbsp;&nbsp;&nbsp;a. If Keyboard mode is greyed out, unplug the scanner and plug it in "
+                "again.<br>&nbsp;&nbsp;&nbsp;b. Wait for the second beep.<br>3. Scan a test barcode.",
+            ),
+        ],
+    )
+    [problem] = read(tmp_path / "kb", "kiosk-scanner.html", page).problems
+    assert [(s.number, s.text) for s in problem.steps] == [
+        ("1", "Open Settings > Devices on the kiosk."),
+        ("2", "Select the scanner and choose Keyboard mode."),
+        ("2.1", "If Keyboard mode is greyed out, unplug the scanner and plug it in again."),
+        ("2.2", "Wait for the second beep."),
+        ("3", "Scan a test barcode."),
+    ]
+
+
+def test_one_lettered_line_under_a_numbered_line_of_rich_text_is_its_sub_step(tmp_path: Path) -> None:
+    """A single lettered line is a sub-step too, where it stands in a run of numbered lines."""
+    page = _salesforce_page(
+        "Receipt printer feeds blank paper",
+        [
+            (
+                "Resolution",
+                "1. Open the printer cover.<br>2. Turn the roll so the paper feeds from the bottom.<br>"
+                "&nbsp;&nbsp;&nbsp;a. If the roll is narrower than 58 mm, fit the spacer first.<br>"
+                "3. Close the cover and press Feed.",
+            )
+        ],
+    )
+    [problem] = read(tmp_path / "kb", "blank-receipts.html", page).problems
+    assert [(s.number, s.parent) for s in problem.steps] == [
+        ("1", None),
+        ("2", None),
+        ("2.1", "2"),
+        ("3", None),
+    ]
+    assert problem.steps[2].text == "If the roll is narrower than 58 mm, fit the spacer first."
+
+
+def test_a_rich_text_line_that_only_opens_with_a_letter_stays_its_own_paragraph(tmp_path: Path) -> None:
+    """Guard: lines of rich text that are no numbered run ("A. Ortiz approved …") are not made steps."""
+    page = _salesforce_page(
+        "Kiosk scanner beeps but enters nothing",
+        [
+            ("Symptoms", "The scanner beeps on every barcode.<br>a. k. a. the silent scan."),
+            ("Resolution", "1. Open Settings &gt; Devices.<br>2. Choose Keyboard mode."),
+        ],
+    )
+    [problem] = read(tmp_path / "kb", "kiosk-scanner.html", page).problems
+    assert [(s.number, s.text) for s in problem.steps] == [
+        ("1", "Open Settings > Devices."),
+        ("2", "Choose Keyboard mode."),
+    ]
+    assert "a. k. a. the silent scan." in problem.symptoms
