@@ -36,6 +36,7 @@ from typing import Literal
 
 from markdown_it.tree import SyntaxTreeNode
 
+from indexer.column_names import column_holds
 from indexer.entries import pair_cases, split_entries
 from indexer.error_responses import field_codes, response_codes
 from indexer.errortext import (
@@ -314,6 +315,23 @@ class _Draft:
         self.notes.extend(notes_of(run, lines))
         self.body.extend(block_text(b) for b in [*run.preamble, *run.leftover])
 
+    def code_title(self) -> str:
+        """The title its codes are read from: a title prefixed with the section it sits in is read by its
+        own heading where that names one ("Error 809" under a page titled "VPN: error 691 or 809" is
+        809's problem, not 691's too, as the sibling "Error 691" is 691's alone), in any language the
+        labels are read in."""
+        return self.own_title if self.own_title and _names_code(self.own_title) else self.title
+
+    def title_codes(self) -> list[str]:
+        """The codes and error numbers its title (see code_title) and its heading's code spans name."""
+        title = self.code_title()
+        return [
+            *self.codes,
+            *error_codes(title),
+            *labelled_numbers(title, statuses=False),
+            *http_statuses(title),
+        ]
+
     def to_problem(self, ordinal: int) -> Problem:
         # By the message without its last full stop: the same message found twice, as a code span
         # and as the sentence it ends ("an error page: `Audience restriction failed`."), is one,
@@ -341,10 +359,7 @@ class _Draft:
             self.body.extend(t for t, _ in explained)
             explained = []
         symptoms = [t for t, _ in stated if t]
-        # A title prefixed with the section it sits in is read for codes by its own heading where that names
-        # one: "Error 809" under a page titled "VPN: error 691 or 809" is 809's problem, not 691's too, as
-        # the sibling "Error 691" is 691's alone (in any language the labels are read in).
-        coded = self.own_title if self.own_title and _names_code(self.own_title) else self.title
+        coded = self.code_title()
         code_text = "\n".join([coded, *map(_without_quoted_values, messages), *self.codes])
         # The title and each message read alone as well: a heading that is a bare code ("E3001") marks it
         # as one, where the message quoted under it ("HOST UNREACHABLE") does not, and so does a display's
@@ -571,6 +586,7 @@ def read_markdown(
         split_entries(section)
     reader.visit(root, in_container=is_container_title(title), is_root=True)
     reader.event_sections(root)
+    reader.code_tables(root)
     read = reader.finish(root)
     read.fields = [pair for found in fields.values() for pair in found]
     return read
@@ -751,6 +767,43 @@ class _Reader:
             named = _EVENT_REASON_TITLE.match(draft.title)
             if named is not None and not draft.messages:
                 draft.messages.extend(events.get(named.group(1), []))
+
+    def code_tables(self, root: Section) -> None:
+        """The rows of a table keyed by error code that stands in no problem with steps, each given to
+        the problem with steps its code heads: its message cells as that problem's error messages, its
+        symptom and cause cells as its symptoms and cause. A ServiceNow article states each code's message
+        and cause in its Issue and Cause fields as "| Error code | Message … |" and "| Error code | Cause |"
+        tables, over a Resolution of one "Error 691" label per code: the tables were only the text of the
+        page's frame, which has no steps, and each code's problem had no message nor cause. Only where
+        every row's code heads exactly one such problem: a table of other codes stays as it is, and one
+        that pairs errors with fixes is a problem per row (see _tables)."""
+        owners: dict[str, list[_Draft]] = {}
+        for draft in self.drafts:
+            for key in dict.fromkeys(map(code_key, draft.title_codes())) if draft.steps else ():
+                owners.setdefault(key, []).append(draft)
+        if not owners:
+            return
+        for section in root.walk():
+            owner = self.uses.get(id(section), (None, ""))[0]
+            if owner is not None and owner.steps:
+                continue
+            for table in section.blocks:
+                rows = table_rows(table) if table.type == "table" else []
+                held = [column_holds(h) for h in cell_texts(rows[0])] if len(rows) > 1 else []
+                if len(held) < 2 or held[0] != {"error"} or any("fix" in h for h in held):
+                    continue
+                keyed = [(cell_texts(row), line_of(row)) for row in rows[1:]]
+                if not all(cells[0] and len(owners.get(code_key(cells[0]), [])) == 1 for cells, _ in keyed):
+                    continue
+                for cells, line in keyed:
+                    draft = owners[code_key(cells[0])][0]
+                    for holds, cell in zip(held[1:], cells[1:], strict=False):
+                        if cell and "message" in holds:
+                            draft.messages.append((cell, line))
+                        elif cell and "symptom" in holds:
+                            draft.symptoms.append((cell, line))
+                        elif cell and "cause" in holds:
+                            draft.cause.append((cell, line))
 
     def finish(self, root: Section) -> ReadArticle:
         """The article's problems (signal ones if any), body and outline."""

@@ -157,3 +157,64 @@ def test_a_rich_text_line_that_only_opens_with_a_letter_stays_its_own_paragraph(
         ("2", "Choose Keyboard mode."),
     ]
     assert "a. k. a. the silent scan." in problem.symptoms
+
+
+# A ServiceNow KB article whose Issue and Cause fields are tables keyed by error code, over a
+# Resolution with one bold label per code.
+CODE_TABLES = """\
+<html><head><title>KB0020388 - Badge reader: door stays locked with error 301 or 318</title></head><body>
+<h1 class="kb-title">Badge reader: door stays locked with error 301 or 318</h1>
+<div class="kb-article-content">
+<p><strong>Issue</strong></p>
+<table border="1"><tbody>
+<tr><th>Error code</th><th>Message on the reader</th></tr>
+<tr><td>301</td><td>Credential format not supported by this reader.</td></tr>
+<tr><td>318</td><td>Controller offline - access decision timed out.</td></tr>
+</tbody></table>
+<p><strong>Cause</strong></p>
+<table border="1"><tbody>
+<tr><th>Error code</th><th>Cause</th></tr>
+<tr><td>301</td><td>The badge was issued in the old 26-bit format.</td></tr>
+<tr><td>318</td><td>The door controller lost its network link.</td></tr>
+</tbody></table>
+<p><strong>Resolution</strong></p>
+<p><strong>Error 301</strong></p>
+<ol><li>Ask the security desk to reissue the badge.</li><li>Badge in again.</li></ol>
+<p><strong>Error 318</strong></p>
+<ol><li>Check the link light on the door controller.</li><li>Restart the controller from the console.</li></ol>
+</div></body></html>
+"""
+
+
+def test_issue_and_cause_tables_keyed_by_code_belong_to_each_code_s_problem(tmp_path: Path) -> None:
+    """Each row's message and cause go to the problem headed by its code, not to the page's body."""
+    article = read(tmp_path / "kb", "KB0020388.html", CODE_TABLES)
+    assert [
+        (p.title.rsplit(": ", 1)[-1], p.error_codes, p.error_messages, p.cause) for p in article.problems
+    ] == [
+        (
+            "Error 301",
+            ["301"],
+            ["Credential format not supported by this reader."],
+            "The badge was issued in the old 26-bit format.",
+        ),
+        (
+            "Error 318",
+            ["318"],
+            ["Controller offline - access decision timed out."],
+            "The door controller lost its network link.",
+        ),
+    ]
+    assert [s.text for s in article.problems[1].steps] == [
+        "Check the link light on the door controller.",
+        "Restart the controller from the console.",
+    ]
+
+
+def test_a_code_table_whose_codes_head_no_problem_stays_the_page_s_text(tmp_path: Path) -> None:
+    """Guard: a table of codes that are not all the page's problems' (a reference beside one fix) is
+    the page's text, and gives no problem another code's cause."""
+    page = CODE_TABLES.replace("<tr><td>318</td><td>The door", "<tr><td>325</td><td>The door")
+    article = read(tmp_path / "kb", "KB0020388.html", page)
+    assert all(not p.cause for p in article.problems)
+    assert "The badge was issued in the old 26-bit format." in article.body
