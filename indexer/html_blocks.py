@@ -3331,7 +3331,128 @@ def html_as_markdown(block: str, *, page: bool = False) -> tuple[str, list[int]]
         origins.pop()
     if not any(line.strip() and line.strip() != _LIST_BREAK for line in lines):
         return None
+    if page:
+        lines, origins = _cases_by_field(lines, origins)
     return "\n".join(lines) + "\n", origins
+
+
+# A field's label alone on its line, as a page of fields is written ("**Symptoms**", "**Cause:**").
+_BOLD_FIELD_LABEL = re.compile(r"\*\*([^*\d]{1,40}?):?\*\*")
+# A line opening with a bold label of a numbered case, what it is perhaps after it ("**Symptom 1:** The
+# register shows …", "**Symptom 1 - Reader not paired (E-204)**"): its word, number, name and text.
+_CASE_LINE = re.compile(
+    r"\*\*([^\W\d_][^\W\d]{0,20})[ \t]+(\d{1,2})[ \t]*(?:[:.)\-\u2013\u2014][ \t]*([^*]*?))?[ \t]*:?\*\*[ \t]*(.*)"
+)
+# The longest title a case's first line gives it where no label names it.
+_MAX_CASE_TITLE_CHARS = 120
+# A number a paragraph's line opens with, escaped so that it is no list's ("1\\. Open …").
+_ESCAPED_NUMBER = re.compile(r"^(\d{1,3})\\\.")
+
+
+@dataclass
+class _FieldCases:
+    """A field whose text tells cases apart by numbered labels at its lines' starts (see _field_cases)."""
+
+    label: str
+    # The labels' word, in lower case ("symptom").
+    word: str
+    # Each case's label, and the indexes of its lines (its label's first).
+    cases: list[tuple[re.Match[str], list[int]]]
+    # The index of the line after the field's text.
+    end: int
+
+
+def _field_cases(lines: list[str], start: int) -> _FieldCases | None:
+    """The field whose label is ``lines[start]`` when its text opens with a numbered case's label; else None."""
+    label = _BOLD_FIELD_LABEL.fullmatch(lines[start]) if start + 2 < len(lines) else None
+    opening = _CASE_LINE.fullmatch(lines[start + 2]) if label is not None and not lines[start + 1] else None
+    if label is None or opening is None:
+        return None
+    field = _FieldCases(label[1], opening[1].lower(), [], start + 2)
+    while field.end < len(lines):
+        line = lines[field.end]
+        case = _CASE_LINE.fullmatch(line) if line else None
+        if case is not None and case[1].lower() == field.word:
+            field.cases.append((case, [field.end]))
+        elif line:
+            field.cases[-1][1].append(field.end)
+        elif not (
+            field.end + 1 < len(lines)
+            and (after := _CASE_LINE.fullmatch(lines[field.end + 1])) is not None
+            and after[1].lower() == field.word
+        ):
+            # A blank line goes on with the field only before the next case's label.
+            break
+        field.end += 1
+    return field
+
+
+def _case_fields(lines: list[str]) -> list[_FieldCases] | None:
+    """The first run of two fields or more, one right after the other, that tell the same cases apart,
+    numbered from 1 in the same order under labels of one word (see _cases_by_field); None if none."""
+    start = 2
+    while start < len(lines):
+        if not _CASE_LINE.fullmatch(lines[start]):
+            start += 1
+            continue
+        fields: list[_FieldCases] = []
+        at = start - 2
+        while (found := _field_cases(lines, at)) is not None:
+            fields.append(found)
+            at = found.end + 1
+        numbers = [[int(case[2]) for case, _ in found.cases] for found in fields]
+        if (
+            len(fields) >= 2
+            and len({found.word for found in fields}) == 1
+            and numbers[0] == list(range(1, max(len(numbers[0]), 2) + 1))
+            and all(n == numbers[0] for n in numbers)
+        ):
+            return fields
+        # On after the run read: each of its lines read once, however many fields a page has.
+        start = max(start + 1, at)
+    return None
+
+
+def _cases_by_field(lines: list[str], origins: list[int]) -> tuple[list[str], list[int]]:
+    """A page of fields (Symptoms, Cause, Resolution) each of which tells the same cases apart, in the
+    same order, by a numbered label at a line's start, rewritten as a section per case holding its
+    lines of each field; any other page as it is.
+
+    Salesforce Knowledge's authors put several problems in one article that way: "**Symptom 1:** …<br>
+    **Symptom 2:** …" in the Symptoms field, the same labels in the Cause field, and "**Symptom 1 - Reader
+    not paired**" over each problem's numbered lines in the Resolution field. Read field by field, the
+    cases were one problem, every case's lines one step of it. Each case is titled by what a label names
+    it ("Reader not paired"), else by its first field's first sentence."""
+    fields = _case_fields(lines)
+    if fields is None:
+        return lines, origins
+    start, end = fields[0].cases[0][1][0] - 2, fields[-1].end
+    out: list[tuple[str, int]] = []
+    for number in range(len(fields[0].cases)):
+        cases = [found.cases[number] for found in fields]
+        first = cases[0][0]
+        named = next((label[3] for label, _ in cases if label[3]), "") or first[4] or f"{first[1]} {first[2]}"
+        title = re.split(r"(?<=[.!?])\s", named.strip(), maxsplit=1)[0]
+        if len(title) > _MAX_CASE_TITLE_CHARS:
+            title = title[:_MAX_CASE_TITLE_CHARS].rsplit(" ", 1)[0]
+        out += [(f"## {title}", origins[cases[0][1][0]]), ("", origins[cases[0][1][0]])]
+        for found, (label, at) in zip(fields, cases, strict=True):
+            # The text after the label on its line, then the lines under it.
+            said = [(label[4], origins[at[0]])] if label[4] else []
+            said += [(lines[i], origins[i]) for i in at[1:]]
+            if not said:
+                continue
+            # Its numbered lines (escaped as a paragraph's, under the label) are the list they stand for.
+            items = _numbered_lines([_ESCAPED_NUMBER.sub(r"\1.", text, count=1) for text, _ in said])
+            if items:
+                said = [
+                    (f"{mark} {text}", origin) for (mark, text), (_, origin) in zip(items, said, strict=True)
+                ]
+            out += [(f"**{found.label}**", origins[at[0]]), ("", origins[at[0]]), *said, ("", said[-1][1])]
+    return (
+        [*lines[:start], *(text for text, _ in out), *lines[end:]],
+        [*origins[:start], *(origin for _, origin in out), *origins[end:]],
+    )
 
 
 def _story_end(page: str, lowered: str) -> int:

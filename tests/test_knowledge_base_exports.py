@@ -218,3 +218,73 @@ def test_a_code_table_whose_codes_head_no_problem_stays_the_page_s_text(tmp_path
     article = read(tmp_path / "kb", "KB0020388.html", page)
     assert all(not p.cause for p in article.problems)
     assert "The badge was issued in the old 26-bit format." in article.body
+
+
+def test_cases_labelled_alike_in_each_field_are_a_problem_each(tmp_path: Path) -> None:
+    """Salesforce Knowledge: "Symptom 1:" / "Symptom 2:" lines in the Symptoms, Cause and Resolution fields
+    are two problems, each with its own symptom, cause and steps, titled by the fix's label."""
+    page = _salesforce_page(
+        "Kiosk: scanner and login errors",
+        [
+            ("Summary", "The two problems kiosks report most often."),
+            (
+                "Symptoms",
+                "<b>Symptom 1:</b> The scanner beeps but no text reaches the order screen.<br>"
+                '<b>Symptom 2:</b> Sign-in stops with "KS-AUTH-112: Device certificate expired".',
+            ),
+            (
+                "Cause",
+                "<b>Symptom 1:</b> The scanner was reset to its factory keyboard layout.<br>"
+                "<b>Symptom 2:</b> The kiosk was offline when its certificate was renewed.",
+            ),
+            (
+                "Resolution",
+                "<b>Symptom 1 - Scanner enters nothing</b><br>1. Open Settings &gt; Devices.<br>"
+                "2. Choose Keyboard mode.<br>&nbsp;&nbsp;a. If it is greyed out, replug the scanner.<br><br>"
+                "<b>Symptom 2 - Expired device certificate (KS-AUTH-112)</b><br>1. Connect the kiosk to "
+                "the store network.<br>2. Open Settings &gt; Security and tap Renew certificate.",
+            ),
+        ],
+    )
+    article = read(tmp_path / "kb", "kiosk-errors.html", page)
+    assert [(p.title, p.symptoms, p.cause) for p in article.problems] == [
+        (
+            "Scanner enters nothing",
+            "The scanner beeps but no text reaches the order screen.",
+            "The scanner was reset to its factory keyboard layout.",
+        ),
+        (
+            "Expired device certificate (KS-AUTH-112)",
+            'Sign-in stops with "KS-AUTH-112: Device certificate expired".',
+            "The kiosk was offline when its certificate was renewed.",
+        ),
+    ]
+    first, second = article.problems
+    assert [(s.number, s.text) for s in first.steps] == [
+        ("1", "Open Settings > Devices."),
+        ("2", "Choose Keyboard mode."),
+        ("2.1", "If it is greyed out, replug the scanner."),
+    ]
+    assert [s.text for s in second.steps] == [
+        "Connect the kiosk to the store network.",
+        "Open Settings > Security and tap Renew certificate.",
+    ]
+    assert "KSAUTH112" in second.error_codes and not any("KS" in c for c in first.error_codes)
+
+
+def test_case_labels_in_one_field_only_stay_that_field_s_text(tmp_path: Path) -> None:
+    """Guard: "Symptom 1:" lines in the Symptoms field alone, over one fix, are one problem's symptoms."""
+    page = _salesforce_page(
+        "Scanner enters nothing",
+        [
+            (
+                "Symptoms",
+                "<b>Symptom 1:</b> The scanner beeps.<br><b>Symptom 2:</b> No text reaches the order screen.",
+            ),
+            ("Resolution", "1. Open Settings &gt; Devices.<br>2. Choose Keyboard mode."),
+        ],
+    )
+    [problem] = read(tmp_path / "kb", "scanner.html", page).problems
+    assert problem.title == "Scanner enters nothing"
+    assert "The scanner beeps." in problem.symptoms and "No text reaches" in problem.symptoms
+    assert [s.text for s in problem.steps] == ["Open Settings > Devices.", "Choose Keyboard mode."]
