@@ -1210,7 +1210,9 @@ def _messages_in_paragraph(paragraph: SyntaxTreeNode) -> list[str]:
 # it shows the quotation under).
 _SHOWN_BY = re.compile(
     # And what its users report or see ('Customers report "Your card was declined."').
-    r"\b(?:shows|displays|reports|says|reads|prints|returns|pops up with|report|see)(?: the (?:text|message|banner))?"
+    r"\b(?:shows|displays|reports|says|reads|prints|returns|pops up with|report|see"
+    # And what it stops with, as a process that stops or exits on an error does ('Sync stops with "…"').
+    r"|(?:stops?|stopped|exits?|exited|aborts?|aborted) with)(?: the (?:text|message|banner))?"
     # The event or code it shows the text under: 'Event Viewer shows Event ID 7034 "The … service terminated"'.
     r"(?:\s+(?:event(?:\s+id)?|error|code|warning)\s+#?[\w.-]+)?:?\s*$",
     re.IGNORECASE,

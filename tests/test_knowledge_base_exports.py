@@ -288,3 +288,32 @@ def test_case_labels_in_one_field_only_stay_that_field_s_text(tmp_path: Path) ->
     assert problem.title == "Scanner enters nothing"
     assert "The scanner beeps." in problem.symptoms and "No text reaches" in problem.symptoms
     assert [s.text for s in problem.steps] == ["Open Settings > Devices.", "Choose Keyboard mode."]
+
+
+def test_a_quotation_a_process_stops_with_is_its_error_message(tmp_path: Path) -> None:
+    """'Sync stops with "…"' quotes what the program stopped with, as 'fails with "…"' does."""
+    page = _salesforce_page(
+        "End-of-day sync stops",
+        [
+            ("Symptoms", 'End-of-day sync stops with "KS-SYNC-409: Batch already exists on server".'),
+            (
+                "Resolution",
+                "1. Open Reports &gt; Sync history.<br>2. Tap the failed sync and choose Mark as sent.",
+            ),
+        ],
+    )
+    [problem] = read(tmp_path / "kb", "sync-stops.html", page).problems
+    assert problem.error_messages == ["KS-SYNC-409: Batch already exists on server"]
+
+
+def test_a_quoted_control_a_wizard_stops_with_is_no_message(tmp_path: Path) -> None:
+    """Guard: what a sentence says something stops with that reads as no message stays text."""
+    page = _salesforce_page(
+        "Setup wizard cannot finish",
+        [
+            ("Symptoms", 'The setup wizard stops with "Finish" greyed out.'),
+            ("Resolution", "1. Close the wizard.<br>2. Run it again as an administrator."),
+        ],
+    )
+    [problem] = read(tmp_path / "kb", "wizard.html", page).problems
+    assert problem.error_messages == []
