@@ -535,8 +535,14 @@ _LED_BY = "(?=[{}])"
 # with a hyphen ("E-217"), and a terminal's or a panel's display opens its message in capitals with
 # it ("E-217 TERMINAL NOT ACTIVATED"): a line so printed marks it too, where a model opening a
 # sentence ("A-100 GPU not detected") is followed by words in lower case.
+# A localized app prints the same after its language's word for an error ("Ralat E012: …", "Грешка F-102:
+# …", "Eroare E-204: …"), where the word before a model is another ("Pelayan A100: …").
+_LOCAL_ERROR_WORDS = (
+    "fehler|erreur|erro|errore|fout|błąd|ошибка|грешка|помилка|greška|pogreška|ralat|kesalahan|eroare|"
+    "hitilafu|klaida|hata|xəta|lỗi|σφάλμα|त्रुटि|ত্রুটি|பிழை|خرابی|שגיאה"
+)
 _LETTER_CODE = re.compile(
-    r"(?:\b(?i:error|warning)(?:[ \t]+(?i:code))?(?:[ \t]*\([^()\n]{1,20}\))?[ \t]*[\[(#:]?[ \t]*"
+    rf"(?:\b(?i:error|warning|{_LOCAL_ERROR_WORDS})(?:[ \t]+(?i:code))?(?:[ \t]*\([^()\n]{{1,20}}\))?[ \t]*[\[(#:]?[ \t]*"
     rf"|{_CJK_ERROR}{_CJK_LABEL_GAP}"
     r"|:\d{1,6}(?::\d{1,6})?:[ \t]*"
     # Only from a name's first letter: from each of its words, a long run of them cost its square.
