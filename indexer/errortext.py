@@ -556,6 +556,22 @@ _LETTER_CODE = re.compile(
 # digits, nothing but that word tells it from a model ("V40").
 _ALARM_CODE = re.compile(r"\b(?i:alarm|fault)(?:[ \t]+(?i:code))?[ \t]*[#:]?[ \t]*([A-Z]-?\d{2,5})\b")
 _ALARM_WORDS = ("alarm", "fault")
+# An app's or a device's code of a prefix and two digits or more, or of several parts ("PRN-01", "K-12",
+# "KP-C01", "E-FW03", "ERR-SOC-07"), as help centres quote what a screen shows. Names and standards are
+# written so too ("COVID-19", "AES-256", "TLS-13", "ISO-9"), so it is a code only where the text marks it
+# as one: right after a word for an error or for a code ("xəta kodu: ERR-SOC-07", "Eroare E-FW03:"), or in
+# brackets closing a message (see bracketed_code). One letter and two digits only after a word for a code
+# ("kodas: K-31"), or before the colon of a message it opens ("Xəta K-31: …", "Warning W-17: …"): after
+# "error" alone it is as often a model's ("error on the V40"), as _ALARM_CODE says.
+# Its hyphens are how it is written, not part of it: "PRN01" is the same code (see canonical_code).
+_MULTI_PART = r"[A-Z]{1,8}+(?:-[A-Z0-9]{1,8}+)*?-[A-Z]{0,3}\d{2,6}"
+_MULTI_PART_CODE = re.compile(_MULTI_PART)
+_MARKED_CODE = re.compile(
+    rf"\b(?:(?i:error|warning|{_LOCAL_ERROR_WORDS})"
+    r"|(?P<code_word>(?i:codes?|kodas|kodu|kodi|кода?|cod|codice|c[óo]digo|kode|msimbo|குறியீடு|কোড|کوڈ)))"
+    rf"[ \t]*[\[(#:]?[ \t]*({_MULTI_PART}|[A-Z]\d\d)(?![\w-])(?P<colon>:)?"
+)
+_ONE_LETTER_TWO_DIGITS = re.compile(r"[A-Z]-?\d\d")
 # A logfmt line's field that names the error it logs ("at=error code=H12 desc=…", as a platform's router
 # logs it): its value is the code however short, where a letter and two digits alone are none.
 _CODE_FIELD = re.compile(r"(?<![\w.-])(?i:(?:err(?:or)?[_-]?)?code)=\"?([A-Z]{1,3}\d{2,5})(?![\w.-])")
@@ -698,6 +714,11 @@ _CODES_IF_KNOWN = (
     (
         _VMS_SEVERITY,
         re.compile(r"[A-Z](?<![\w$-].)[A-Z0-9$_]{0,30}+-[SIWEF]-[A-Z][A-Z0-9$_]{0,40}+(?![\w$-])"),
+    ),
+    # A code of two digits or of several parts, hyphens or not ("BK-05", "KP-C01", "ERRSOC07"; see _MULTI_PART).
+    (
+        _TWO_DIGITS,
+        re.compile(r"[A-Z](?<![\w-].)[A-Z]{0,7}+(?:-[A-Z0-9]{1,8}+)*?-?[A-Z]{0,3}\d{2,6}(?![\w-])"),
     ),
     # A failed HRESULT as a negative decimal written alone ("-2147217406"; see _SIGNED_HRESULT).
     (re.compile(r"-[12]\d"), re.compile(r"(?<![\w.-])-[12]\d{9}(?!\w|[.,]\d)")),
@@ -1042,6 +1063,8 @@ def canonical_code(code: str) -> str:
         # hyphens are how people retype it.
         separator = "_" if prefixed.group(2) == "_" else ""
         return prefixed.group(1).upper() + separator + prefixed.group(3) + (prefixed.group(4) or "")[1:]
+    if _MULTI_PART_CODE.fullmatch(code):
+        return code.replace("-", "")
     return code
 
 
@@ -1197,6 +1220,13 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool, client_l
     if any(word in lowered for word in _ALARM_WORDS):
         for m in _ALARM_CODE.finditer(text):
             found.setdefault(canonical_code(m.group(1)), m.start(1))
+    if _TWO_DIGITS.search(text):
+        for m in _MARKED_CODE.finditer(text):
+            code = m.group(2)
+            if code.split("-")[0] not in _NOT_CODE_PREFIXES and (
+                m.group("code_word") or m.group("colon") or not _ONE_LETTER_TWO_DIGITS.fullmatch(code)
+            ):
+                found.setdefault(canonical_code(code), m.start(2))
     for m in _SEVERITY_CODE.finditer(text):
         if records is None:
             records = value_records(text)
@@ -1372,16 +1402,20 @@ def message_number(message: str) -> str | None:
 # message opens with, closing them ("Session expired (E1042). Please sign in again.", "Upload blocked
 # (W-2210)"). Read only in what is already a message, where "the GPU (A100) is supported" is no code; in
 # its first sentence, of a letter and three digits or more, as a letter code is.
+# Of two digits or several parts too ("Printer not connected (PRN-01)"; see _MULTI_PART), and so at the
+# end of a message of more sentences ("Növbə 24 saatdan artıqdır. Z-hesabatı çıxarın. (K-12)").
 _BRACKETED_CODE = re.compile(
-    r"[ \t]*[\"'\u201c]?[^()\n.!?]{1,80}?[ \t]\(([A-Z]-?\d{3,5})\)(?=[.!?:\"'\u201d]|[ \t]*$)"
+    rf"[ \t]*[\"'\u201c]?[^()\n.!?]{{1,80}}?[ \t]\(([A-Z]-?\d{{3,5}}|{_MULTI_PART})\)(?=[.!?:\"'\u201d]|[ \t]*$)"
 )
+# In square brackets too, as some apps close a message with its code ("… in Settings. [PRN-01]").
+_CLOSING_CODE = re.compile(rf"[ \t](?:\(({_MULTI_PART})\)|\[({_MULTI_PART})\])[.!]?[ \t]*$")
 
 
 def bracketed_code(message: str) -> str | None:
     """The code in brackets that closes the words an error message opens with ("Session expired (E1042).
     Please sign in again." → "E1042"), as an app shows its codes; None for any other message."""
-    found = _BRACKETED_CODE.match(message)
-    return canonical_code(found.group(1)) if found else None
+    found = _BRACKETED_CODE.match(message) or _CLOSING_CODE.search(message)
+    return canonical_code(found.group(1) or found.group(2)) if found else None
 
 
 # An error's number that an app or the system shows in brackets labelled "Code", after its words: "Unable

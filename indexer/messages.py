@@ -19,7 +19,7 @@ from markdown_it.tree import SyntaxTreeNode
 from indexer.column_names import column_holds
 from indexer.control_names import names_control
 from indexer.error_responses import is_error_response
-from indexer.errortext import FAILURE_WORDS, error_codes, logged_as_failure, reports_failure
+from indexer.errortext import FAILURE_WORDS, bracketed_code, error_codes, logged_as_failure, reports_failure
 from indexer.heading_text import Quoted, quotations, quoted_words
 from indexer.inline_text import inline_parts, inline_text
 from indexer.knitted import knitted_output, printed_conditions
@@ -1494,7 +1494,11 @@ def _reads_as_message(code: str) -> bool:
         return False
     sentence = code.rstrip().endswith((".", "!")) and len(code.split()) >= 4
     tagged = bool(_SEVERITY_TAG.match(code))  # "BUG: found a second active engine"
-    return sentence or tagged or reports_failure(code) or bool(_LOCALIZED_FAILURE.search(code.lower()))
+    # Words closed by an app's code in brackets, as its screen shows them: "Printer not connected (PRN-01)".
+    coded = bracketed_code(code) is not None
+    return (
+        sentence or tagged or coded or reports_failure(code) or bool(_LOCALIZED_FAILURE.search(code.lower()))
+    )
 
 
 # Words that say a message reports a failure in the languages of localized help centres, for lower-cased

@@ -15,7 +15,7 @@ from test_house_styles import read
 from api.knowledge import KnowledgeBase
 from api.matcher import match
 from indexer.build import build_index
-from indexer.errortext import code_key, error_codes
+from indexer.errortext import bracketed_code, code_key, error_codes
 
 PAYROLL_FILE_ERRORS = """\
 # Gajiku – ralat fail caruman
@@ -52,4 +52,78 @@ def test_a_letter_code_after_a_local_word_for_error_is_the_problem_s_code(tmp_pa
 def test_a_model_number_after_a_local_word_is_still_no_code() -> None:
     # The nearest shape: a word that names no error before a capital and digits is a model or a size.
     for line in ("Pelayan A100: tidak dikesan", "Сървър B200: рестартирайте", "Printer T480 rosak"):
+        assert error_codes(line) == [], line
+
+
+CASHBOX_ERRORS = """\
+# KassaBox – xətalar
+
+## Çek çap olunmur
+
+**Symptom:** Tətbiq göstərir `Printer paper empty (PRN-04)`.
+
+**Resolution:**
+
+1. Kağız rulonunu dəyişin.
+
+## Növbə bağlanmır
+
+**Symptom:** Ekranda:
+
+```
+Növbə 24 saatdan artıqdır. Z-hesabatı çıxarın. (SH-C12)
+```
+
+**Resolution:**
+
+1. Z-hesabatı çıxarın.
+
+## Soket bağlantısı kəsilir
+
+**Symptom:** Tətbiq bağlantını itirir, xəta kodu: ERR-SOC-07.
+
+**Resolution:**
+
+1. Routeri yenidən başladın.
+"""
+
+
+def test_short_and_multi_part_codes_where_the_text_marks_them_are_codes(tmp_path: Path) -> None:
+    paper, shift, socket = read(tmp_path / "docs", "kassa.md", CASHBOX_ERRORS).problems
+    # Before: a code of two digits or of several parts was no code, and the span it closes no message.
+    assert paper.error_messages == ["Printer paper empty (PRN-04)"]
+    assert [code_key(c) for c in paper.error_codes] == ["PRN04"]
+    assert [code_key(c) for c in shift.error_codes] == ["SHC12"]
+    assert [code_key(c) for c in socket.error_codes] == ["ERRSOC07"]
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    # The query's code alone, as people retype it, hyphens or not.
+    for asked, problem in (
+        ("PRN-04", "kassa#1"),
+        ("SH-C12", "kassa#2"),
+        ("ERR-SOC-07", "kassa#3"),
+        ("PRN04", "kassa#1"),
+    ):
+        assert match(kb, asked).matches[0].problem.id == problem, asked
+    # One letter and two digits after a word for a code, as a localized screen labels it.
+    assert error_codes("Skaitytuvas neaptiktas (klaidos kodas: K-31)") == ["K31"]
+    # Or before the colon of the message it opens, as the screen prints it.
+    assert error_codes("Xəta K-31: Vergi serveri ilə əlaqə yoxdur") == ["K31"]
+
+
+def test_a_code_in_square_brackets_closing_a_message_of_sentences_is_its_code() -> None:
+    assert bracketed_code("Printer not connected. Pair a printer in Settings. [PRN-01]") == "PRN01"
+
+
+def test_names_written_like_short_codes_are_no_codes_in_prose() -> None:
+    # The nearest shape: names and standards of a word and a number, unmarked, in a sentence.
+    for line in (
+        "Ofis COVID-19 səbəbindən bağlı idi.",
+        "The H-1B visa and ISO-9 rules apply.",
+        "Use AES-256 over TLS-13 where the server supports it.",
+        "Cases rose sharply (COVID-19) last year.",
+        "The error code for AES-256 is not shown.",
+        # After "error" alone, one letter and two digits are as often a model's.
+        "The coffee machine shows error E-42",
+    ):
         assert error_codes(line) == [], line
