@@ -804,7 +804,7 @@ def _component_block(state: StateBlock, start: int, end: int, silent: bool) -> b
     text = _line(state, start).strip()
     found = _COMPONENT_OPEN.fullmatch(text)
     if found is None:
-        return _one_line_callout(state, start, text, silent)
+        return _one_line_step(state, start, text, silent) or _one_line_callout(state, start, text, silent)
     if found.group(2).rstrip().endswith("/"):
         return False
     name, attributes = found.group(1), found.group(2)
@@ -1068,6 +1068,22 @@ def _one_line_callout(state: StateBlock, start: int, text: str, silent: bool) ->
         return False
     if not silent:
         _push_one_line_callout(state, start, kind, found.group(3).strip())
+    return True
+
+
+def _one_line_step(state: StateBlock, start: int, text: str, silent: bool) -> bool:
+    """An MDX ``<Step>`` written on one line with its text (``<Step>Open **Contacts**.</Step>``), as
+    ``<Steps>`` makes it an item (see _mdx_steps). Read as HTML, a row of them was one step whose
+    Markdown was the tags as written."""
+    found = _ONE_LINE_COMPONENT.fullmatch(text) if text.rstrip().endswith("</Step>") else None
+    if found is None or found.group(1) != "Step":
+        return False
+    if not silent:
+        meta = {_MDX_STEP: (start, start + 1)}
+        state.tokens.extend(
+            paragraph_tokens(found.group(3).strip(), [start, start + 1], state.level, meta=meta)
+        )
+        state.line = start + 1
     return True
 
 
@@ -2423,6 +2439,10 @@ _SOURCE_COMPONENT_LABEL = re.compile(
 )
 
 
+# An MDX <Step> written on one line with its text, in a step's source (see _one_line_step): the text.
+_SOURCE_ONE_LINE_STEP = re.compile(r"^([ \t]*)<Step\b[^<>\n]*>(.*?)</Step>[ \t]*$", re.MULTILINE)
+
+
 # A tab component's tag alone on its line, in a step's source: an opening one's label (or value) is kept.
 _SOURCE_TAB_TAG = re.compile(
     r"^([ \t]*)<(/?)(?:Tabs|TabItem|Tab)\b([^<>\n]*)>[ \t]*(?:\n|$)", re.IGNORECASE | re.MULTILINE
@@ -2446,6 +2466,7 @@ def clean_markdown(source: str) -> str:
     # Most steps hold none of this markup: each pattern is tried only on a text that holds what
     # any match of it must (most of them a "{").
     if "<" in source:
+        source = _SOURCE_ONE_LINE_STEP.sub(r"\1\2", source)
         source = _SOURCE_COMPONENT_LABEL.sub(lambda m: f"{m.group(1)}**{m.group('value').strip()}**", source)
         source = _SOURCE_TAB_TAG.sub(_tab_tag_source, source)
     if ")=" in source:

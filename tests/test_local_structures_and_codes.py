@@ -127,3 +127,49 @@ def test_names_written_like_short_codes_are_no_codes_in_prose() -> None:
         "The coffee machine shows error E-42",
     ):
         assert error_codes(line) == [], line
+
+
+INVOICE_STEPS = """\
+import { Steps, Step } from '@/components/Steps'
+
+# Фактурник – изпращане към НАП
+
+## Фактурата не се изпраща
+
+**Симптом:** фактурата остава в статус „Чернова“.
+
+**Решение:**
+
+<Steps>
+<Step>Отворете **Фактури** и изберете фактурата.</Step>
+<Step>Проверете датата на данъчното събитие.</Step>
+<Step>Натиснете **Изпрати** отново.</Step>
+</Steps>
+
+## Грешен адрес на получателя
+
+**Решение:**
+
+<Steps>
+<Step>
+Отворете **Контрагенти**.
+</Step>
+<Step>
+Поправете адреса и запазете.
+</Step>
+</Steps>
+"""
+
+
+def test_mdx_steps_written_one_a_line_are_steps_in_order_without_tags(tmp_path: Path) -> None:
+    one_a_line, tagged_apart = read(tmp_path / "docs", "nap.mdx", INVOICE_STEPS).problems
+    # Before: the three <Step> lines were one step, its Markdown the tags as written.
+    assert [s.text for s in one_a_line.steps] == [
+        "Отворете Фактури и изберете фактурата.",
+        "Проверете датата на данъчното събитие.",
+        "Натиснете Изпрати отново.",
+    ]
+    assert one_a_line.steps[0].markdown == "Отворете **Фактури** и изберете фактурата."
+    assert not any("<" in s.markdown for s in one_a_line.steps)
+    # The nearest shape, each tag on its own line, is read as before.
+    assert [s.text for s in tagged_apart.steps] == ["Отворете Контрагенти.", "Поправете адреса и запазете."]
