@@ -24,6 +24,10 @@ from indexer.jira_text import item_markdown
 _HEADING = re.compile(r"^(={1,6})[ \t]+(\S.*?)(?:[ \t]+\1)?[ \t]*$")
 # An attribute entry (":page-author: …", ":toc: macro"), metadata wherever it stands.
 _ATTRIBUTE = re.compile(r"^:!?[\w][\w-]*!?:(?:[ \t].*)?$")
+# A description list's term ("Symptoms::", "Priežastis:: Neįdiegta tvarkyklė."), its description under it
+# or after it on its line: a label over what it says, as a bold label is in Markdown. Read as text, the
+# term ran into the paragraph under it, and the parts of a problem labelled so were one text.
+_TERM = re.compile(r"^([^\s:][^:]{0,59}?)::(?:[ \t]+(\S.*))?$")
 # A block's attribute line ("[source,bash]", "[NOTE]", "[[anchor]]", "[discrete]").
 _BLOCK_ATTRIBUTES = re.compile(r"^\[\[?[^\[\]]*\]\]?[ \t]*$")
 # The attributes of a code block, and of an admonition block, and their first positional attribute.
@@ -139,6 +143,9 @@ class _Rewrite:
         if stripped[0] == "=" and (heading := _HEADING.match(stripped)):
             self.marks, self.indent = [], ""
             return f"{'#' * len(heading[1])} {_inline(heading[2])}"
+        if "::" in stripped and not self.indent and (term := _TERM.match(stripped)):
+            self.marks = []
+            return f"**{_inline(term[1])}:** {_inline(term[2] or '')}".rstrip()
         if admonition := _ADMONITION.match(stripped):
             self.quote = True
             return f"{self.indent}> [!{admonition[1]}] {_inline(admonition[2])}"

@@ -14,6 +14,7 @@ from test_house_styles import read
 
 from api.knowledge import KnowledgeBase
 from api.matcher import match
+from indexer.asciidoc_text import asciidoc_markdown
 from indexer.build import build_index
 from indexer.errortext import bracketed_code, code_key, error_codes
 
@@ -173,3 +174,54 @@ def test_mdx_steps_written_one_a_line_are_steps_in_order_without_tags(tmp_path: 
     assert not any("<" in s.markdown for s in one_a_line.steps)
     # The nearest shape, each tag on its own line, is read as before.
     assert [s.text for s in tagged_apart.steps] == ["Отворете Контрагенти.", "Поправете адреса и запазете."]
+
+
+SIGNING_ERRORS_ADOC = """\
+= „Pasirašyk“ klaidų šalinimas
+:toc:
+
+== Sertifikatas nerastas
+
+Simptomai::
+Atidarius dokumentą, programa rodo pranešimą:
++
+----
+Sertifikatas nerastas kortelėje. (Klaidos kodas: SG-2040)
+----
+
+Priežastis::
+Kortelė įdėta netinkama puse.
+
+Sprendimas::
+. Ištraukite kortelę.
+. Įdėkite ją lustu į viršų.
+
+== Lėtas pasirašymas
+
+Simptomai:: Pasirašymas trunka ilgiau nei minutę.
+
+Sprendimas::
+* Uždarykite kitas programas.
+"""
+
+
+def test_an_asciidoc_labelled_list_s_terms_are_the_problem_s_parts(tmp_path: Path) -> None:
+    missing, slow = read(tmp_path / "docs", "pasirasyk.adoc", SIGNING_ERRORS_ADOC).problems
+    # Before: the listing block under "Simptomai::" was lost and the cause ran into the symptoms.
+    assert missing.title == "Sertifikatas nerastas"
+    assert missing.error_messages == ["Sertifikatas nerastas kortelėje. (Klaidos kodas: SG-2040)"]
+    assert [code_key(c) for c in missing.error_codes] == ["SG2040"]
+    assert missing.cause == "Kortelė įdėta netinkama puse."
+    assert [s.text for s in missing.steps] == ["Ištraukite kortelę.", "Įdėkite ją lustu į viršų."]
+    assert missing.symptoms.startswith("Atidarius dokumentą")
+    # A term with its description on the same line too.
+    assert slow.symptoms == "Pasirašymas trunka ilgiau nei minutę."
+    assert [s.text for s in slow.steps] == ["Uždarykite kitas programas."]
+
+
+def test_a_name_with_a_double_colon_in_asciidoc_text_is_no_term() -> None:
+    # The nearest shape: a qualified name in prose, and a block macro, are not a list's terms.
+    page = "= Klaidos\n\nIškvieskite Config::load prieš paleidimą.\ntoc::[]\nstd::vector yra tuščias\n"
+    assert asciidoc_markdown(page, named=True) == (
+        "# Klaidos\n\nIškvieskite Config::load prieš paleidimą.\n\nstd::vector yra tuščias\n"
+    )
