@@ -1139,10 +1139,15 @@ def _runs_to_show(text: str, found: re.Match[str]) -> bool:
 
 def _shown(text: str, found: re.Match[str]) -> bool:
     """Whether the words around quotation ``found`` of ``text`` say a program shows it: a verb right
-    before it (:data:`_SHOWN_BY`), or, where the verb comes last, a word for a message and a verb of
-    appearing right after it (:data:`_CALLED_SHOWN_MESSAGE`)."""
+    before it (:data:`_SHOWN_BY`) or a word for a message (:data:`_MESSAGE_WORD_BEFORE`), or, where the
+    verb comes last, a word for a message and a verb of appearing right after it
+    (:data:`_CALLED_SHOWN_MESSAGE`)."""
     before = text[max(0, found.start() - 40) : found.start()]
     if _SHOWN_BY.search(before) or _CALLED_SHOWN_MESSAGE.match(text, found.end()):
+        return True
+    # A language's word for a message or an error right before it, as a localized help centre quotes
+    # what its app shows: "спира със съобщение „…“", "показва се съобщението „…“" (not a quoted menu).
+    if _MESSAGE_WORD_BEFORE.search(before):
         return True
     # A verb of showing alone, in Chinese, Japanese or Korean ("顯示「…」", "「…」と表示されます"), is said of
     # a success too ("「同期は正常に完了しました」と表示されます"): with no word for a failure, only a program's

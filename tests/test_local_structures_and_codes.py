@@ -225,3 +225,47 @@ def test_a_name_with_a_double_colon_in_asciidoc_text_is_no_term() -> None:
     assert asciidoc_markdown(page, named=True) == (
         "# Klaidos\n\nIškvieskite Config::load prieš paleidimą.\n\nstd::vector yra tuščias\n"
     )
+
+
+EINVOICE_ERRORS = """\
+# еФактура – грешки при подаване
+
+## Невалиден сертификат
+
+**Симптом:** подаването спира със съобщение „Сертификатът не е валиден за тази услуга“ (код T-214).
+
+**Причина:** сертификатът е издаден за физическо лице.
+
+**Решение:**
+
+1. Поискайте сертификат за юридическо лице.
+
+## Дублиран номер на фактура
+
+**Симптом:** показва се съобщението „Фактура с този номер вече съществува“.
+
+**Решение:**
+
+1. Сменете номера на фактурата.
+
+## Бавно зареждане
+
+**Симптом:** менюто „Настройки на профила“ се отваря бавно.
+
+**Решение:**
+
+1. Изчистете кеша на браузъра.
+"""
+
+
+def test_a_quotation_after_a_local_word_for_a_message_is_the_error_message(tmp_path: Path) -> None:
+    certificate, duplicate, slow = read(tmp_path / "docs", "efaktura.md", EINVOICE_ERRORS).problems
+    # Before: only an English sentence ("with the message "…"") made a quotation in it a message.
+    assert certificate.error_messages == ["Сертификатът не е валиден за тази услуга"]
+    assert [code_key(c) for c in certificate.error_codes] == ["T214"]
+    assert duplicate.error_messages == ["Фактура с този номер вече съществува"]
+    # The nearest shape: a quoted menu's name, no word for a message before it, is no message.
+    assert slow.error_messages == []
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    best = match(KnowledgeBase(tmp_path / "index.db"), "Фактура с този номер вече съществува").matches[0]
+    assert (best.problem.id, best.confidence) == ("efaktura#2", "high")
