@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.roles import Role, localized_role, names_error
+from indexer.roles import MESSAGE_WORDS, Role, localized_role, names_error
 
 ERROR_HEADER = re.compile(r"\b(error|code|name)\b", re.I)
 MESSAGE_HEADER = re.compile(r"\b(message|details?|description|text)\b", re.I)
@@ -36,6 +36,14 @@ FIX_HEADER = re.compile(
     re.I,
 )
 
+# A column of codes or of messages headed in another language, as an error table of a localized help
+# centre heads them ("| Код | Съобщение | Причина | Решение |", "| Msimbo | Ujumbe unaoonekana | …"): its
+# word for a code, or for a message, then perhaps words that qualify it ("Kod ralat", "Ujumbe unaoonekana").
+# Those words head no part of a problem, so the parts' names alone left the table's rows unread.
+_LOCAL_CODE_HEADER = re.compile(
+    r"(?:kod|kód|kodas|kodi|код|cod|codul|código|codice|šifra|msimbo|kode)\b.*", re.I
+)
+_LOCAL_MESSAGE_HEADER = re.compile(rf"(?:{MESSAGE_WORDS}|ujumbe|pranešimas)\b.*", re.I)
 
 # What a column headed in another language holds, by the part its header names as a heading.
 _LOCALIZED_COLUMNS = {
@@ -69,4 +77,8 @@ def column_holds(header: str) -> set[str]:
     role = localized_role(text)
     if role is Role.ERRORS:
         return {"error"} if names_error(text) else {"error", "message"}
-    return set(_LOCALIZED_COLUMNS.get(role, ()))
+    if role in _LOCALIZED_COLUMNS:
+        return set(_LOCALIZED_COLUMNS[role])
+    if _LOCAL_CODE_HEADER.fullmatch(text):
+        return {"error"}
+    return {"message"} if _LOCAL_MESSAGE_HEADER.fullmatch(text) else set()

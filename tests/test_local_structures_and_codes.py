@@ -269,3 +269,35 @@ def test_a_quotation_after_a_local_word_for_a_message_is_the_error_message(tmp_p
     build_index([tmp_path / "docs"], tmp_path / "index.db")
     best = match(KnowledgeBase(tmp_path / "index.db"), "Фактура с този номер вече съществува").matches[0]
     assert (best.problem.id, best.confidence) == ("efaktura#2", "high")
+
+
+FISCAL_CODES_TABLE = """\
+# Šifre grešaka – BlagajnaPlus
+
+| Šifra | Poruka na zaslonu | Uzrok | Rješenje |
+|---|---|---|---|
+| BP-310 | "Račun nije fiskaliziran." | Veza s poreznom upravom je prekinuta. | Provjerite mrežu i pošaljite račun ponovno. |
+| BP-415 | "Neispravan OIB kupca." | OIB ima manje od 11 znamenki. | Upišite ispravan OIB. |
+"""
+
+PRICE_LIST_TABLE = """\
+# Cjenik rezervnih dijelova
+
+Dijelovi za blagajnu BlagajnaPlus.
+
+| Kod | Naziv | Cijena |
+|---|---|---|
+| RD-100 | Rola papira | 2 EUR |
+| RD-200 | Ladica za novac | 40 EUR |
+"""
+
+
+def test_an_error_table_with_local_column_headers_is_a_problem_per_row(tmp_path: Path) -> None:
+    fiscal, oib = read(tmp_path / "docs", "sifre.md", FISCAL_CODES_TABLE).problems
+    # Before: "Šifra" and "Poruka" headed nothing known, and the table's rows were no problems.
+    assert [code_key(c) for c in fiscal.error_codes] == ["BP310"]
+    assert '"Račun nije fiskaliziran."' in fiscal.error_messages
+    assert fiscal.cause == "Veza s poreznom upravom je prekinuta."
+    assert [s.text for s in oib.steps] == ["Upišite ispravan OIB."]
+    # The nearest shape: a table of parts by their code, with no message nor fix, is no problems.
+    assert read(tmp_path / "parts", "cjenik.md", PRICE_LIST_TABLE).problems[0].error_codes == []
