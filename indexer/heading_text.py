@@ -14,10 +14,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-# A FAQ's question, marked as one whether or not it ends in "?".
-MARKED_QUESTION = r"(q|question)\s*\d{0,3}\s*[:.)]\s*\S"
-# "A: The spooler stopped.": a FAQ's mark of its answer, as "Q:" marks its question.
-ANSWER_MARK = r"(?:a|answer)\s*:\s+"
+# A FAQ's question, marked as one whether or not it ends in "?"; in Romanian "Î:" (întrebare), which
+# marks nothing else ("D:", "F:" and "P:" of other languages' FAQs mark drives and labels too).
+MARKED_QUESTION = r"(q|question|î|întrebare)\s*\d{0,3}\s*[:.)]\s*\S"
+# "A: The spooler stopped.": a FAQ's mark of its answer, as "Q:" marks its question; "R:" (răspuns,
+# réponse, respuesta) too, read only under a marked question (see answer_mark).
+ANSWER_MARK = r"(?:a|answer|r|răspuns)\s*:\s+"
 # "A." or "A)" opening an answer, which marks it only under a question marked alike ("Q. …"): elsewhere
 # it letters a step.
 _LETTERED_ANSWER = re.compile(r"a\s*([.)])\s+", re.IGNORECASE)

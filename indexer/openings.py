@@ -270,7 +270,7 @@ def answer_cause(blocks: list[SyntaxTreeNode], *, why: bool, question: str) -> t
 
 # An answer's mark (see answer_mark) in Markdown, bold or not: "A: ", "**A:** ", "**Answer**: ", "A2. ".
 _ANSWER_LABEL_SOURCE = re.compile(
-    r"([*_]{0,2})(?:a|answer)(?:\s*\d{1,3})?\1?\s*[:.)]\s*\1?\s+", re.IGNORECASE
+    r"([*_]{0,2})(?:a|answer|r(?=\s*:)|răspuns)(?:\s*\d{1,3})?\1?\s*[:.)]\s*\1?\s+", re.IGNORECASE
 )
 
 

@@ -779,7 +779,11 @@ _ANNOUNCED_ERROR = re.compile(
     r"|(?:以下|如下|下列|下面)的?(?:错误|錯誤|报错|報錯|提示(?:错误|錯誤|报错|報錯)|警告)"
     r"|(?:弹出|彈出|显示|顯示|出现|出現|收到|返回|傳回)(?:以下|如下|下列|下面)的?提示"
     r"|(?:错误|錯誤|报错|報錯)(?:信息|訊息|消息|提示)?如下"
-    r"|다음(?:과\s+같은)?\s*(?:오류|에러|메[시세]지|경고)",
+    r"|다음(?:과\s+같은)?\s*(?:오류|에러|메[시세]지|경고)"
+    # Romanian: "următorul mesaj de eroare", and a verb of showing or receiving right before "the message"
+    # or "the error" ("La Stare apare mesajul:", "primiți eroarea:"); not "următorii pași" (the next steps).
+    r"|\burm[ăa]to(?:rul|area|arele|rii)\s+(?:mesaj\w*|eroar\w*|avertisment\w*)"
+    r"|\b(?:apare|apar|afi[șşs]eaz[ăa]|primi[țţt]i|primesc|prime[șşs]te)\s+(?:mesajul|eroarea|avertismentul)\b",
     re.IGNORECASE,
 )
 
@@ -798,6 +802,9 @@ _ANNOUNCING_ASCII = (
     "segui",
     "seguent",
     "volgende",
+    "mesaj",
+    "eroare",
+    "urmato",
 )
 
 

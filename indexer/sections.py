@@ -1733,7 +1733,7 @@ _QUESTION_LINE_TOKENS = frozenset(
     ("text", "code_inline", "em_open", "em_close", "strong_open", "strong_close")
 )
 # What a marked question's paragraph opens with: its mark, plain or emphasised ("**Q:** …").
-_QUESTION_OPENS = frozenset("qQ*_")
+_QUESTION_OPENS = frozenset("qQîÎ*_")
 
 
 def _marked_question(

@@ -17,6 +17,7 @@ from api.matcher import match
 from indexer.asciidoc_text import asciidoc_markdown
 from indexer.build import build_index
 from indexer.errortext import bracketed_code, code_key, error_codes
+from indexer.roles import announces_error_elsewhere
 
 PAYROLL_FILE_ERRORS = """\
 # Gajiku – ralat fail caruman
@@ -301,3 +302,37 @@ def test_an_error_table_with_local_column_headers_is_a_problem_per_row(tmp_path:
     assert [s.text for s in oib.steps] == ["Upišite ispravan OIB."]
     # The nearest shape: a table of parts by their code, with no message nor fix, is no problems.
     assert read(tmp_path / "parts", "cjenik.md", PRICE_LIST_TABLE).problems[0].error_codes == []
+
+
+ROUTER_FAQ = """\
+# Întrebări frecvente – routerul RX-20
+
+**Î: Nu mă pot conecta la internet după resetare. Ce fac?**
+
+R: Routerul nu se poate autentifica la furnizor. În pagina *Stare* apare mesajul:
+
+    DHCP: nu s-a primit nicio adresă de la server
+
+1. Deschideți **Rețea > WAN**.
+2. Alegeți tipul de conexiune din contract.
+
+**Î: Imprimanta din rețea nu mai apare.**
+
+R: Routerul i-a dat altă adresă IP după repornire.
+
+1. Rezervați o adresă pentru imprimantă la **Rețea > DHCP**.
+"""
+
+
+def test_a_romanian_faq_s_marked_questions_and_answers(tmp_path: Path) -> None:
+    internet, printer = read(tmp_path / "docs", "faq-rx20.md", ROUTER_FAQ).problems
+    # Before: "R:" opened the first step, and the message under "apare mesajul:" (the message appears) was
+    # none; the "Î:" (întrebare) of a question that asks nothing split no problem of its own.
+    assert "Nu mă pot conecta la internet" in internet.title
+    assert internet.error_messages == ["DHCP: nu s-a primit nicio adresă de la server"]
+    assert internet.steps[0].text.startswith("Routerul nu se poate autentifica")
+    assert "Imprimanta din rețea nu mai apare" in printer.title
+    assert [s.text for s in printer.steps][-1] == "Rezervați o adresă pentru imprimantă la Rețea > DHCP."
+    # The nearest shape: a sentence that leads to the next steps announces no error.
+    assert announces_error_elsewhere("Apoi urmați pașii de mai jos:") is False
+    assert announces_error_elsewhere("Urmează următorii pași:") is False
