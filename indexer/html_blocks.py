@@ -493,6 +493,11 @@ _CODE_STYLE = re.compile(r"^code(?:[-_]?(?:example|sample|block|listing))?$")
 # stylesheet, not on the element) sets a command or a message in a fixed-width font, in a sentence too.
 _RTE_CODE_STYLE = re.compile(r"^ms-rtestyle-code$")
 
+# DITA's message phrase (<msgph>, which DITA-OT writes as <span class="ph msgph">): the text a program shows,
+# quoted in a sentence ("the job reports <msgph>KBA-3310: Restore target is locked</msgph>"), as <code> quotes
+# it. Read as plain words, the message was no error text of its problem.
+_MESSAGE_PHRASE = re.compile(r"^msgph$")
+
 # A note app's export, by the exporter its page names in a <meta> (Evernote's "exporter-version", OneNote's
 # "Generator"): a note has no heading elements, and its author's headings are lines of bold text.
 _NOTE_APP = re.compile(r"""<meta\b[^<>]{0,200}?\bcontent\s*=\s*["']?(?:Evernote|Microsoft OneNote)\b""", re.I)
@@ -1550,6 +1555,15 @@ class _Converter:
                 # A run in a fixed-width font after words in another (LibreOffice's <font face="Liberation
                 # Mono">, Word's Courier span in a sentence) is code, as <code> is: a message a
                 # sentence quotes so is the problem's error text.
+                self.code, self.code_font = [], len(self.fonts)
+            elif (
+                self.code is None
+                and self.pre is None
+                and not self.heading
+                and "msgph" in attributes
+                and _has_class(attributes, _MESSAGE_PHRASE)
+            ):
+                # A message a DITA topic quotes is code, as a fixed-width run is (see _MESSAGE_PHRASE).
                 self.code, self.code_font = [], len(self.fonts)
         elif tag == "br" and self.fixed_fonts:
             self.code_text.append("\n")

@@ -168,6 +168,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             r"what is the current (bug )?behaviou?r\??|"
             # A question-and-answer article's Question (Salesforce Knowledge), a runbook's Alert.
             r"situation|question|alert( description)?|what fired|(the )?(alert|alerts) (fired|firing)|when (it|this|this alert|the alert) fires|"
+            # A DITA troubleshooting topic's <condition>, which DITA-OT titles "Condition": what is seen,
+            # before its Cause and Remedy. (Read as no part, the message it quotes was lost.)
+            r"condition|"
             # A help desk's macro (a canned reply): when an agent applies it.
             r"when to use( (it|this|this macro))?)$"
         ),

@@ -1,0 +1,73 @@
+"""Pages that structured-authoring tools and wikis publish as HTML: DITA-OT's troubleshooting topics
+(their Condition, Cause and Remedy sections, message phrases and notes), DocBook's XSL output (run-in
+part labels, numbered sections, procedures) and BookStack's pages (the columns and pager around the
+page, its call-outs).
+
+Each test writes a small article of its own in one tool's style, finds it as `kb index` does and reads
+it with the real indexer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from indexer.article_files import find_articles
+from indexer.parse import parse_article
+from indexer.records import Article
+
+
+def read(folder: Path, name: str, text: str) -> Article:
+    """The article ``text`` becomes, written as ``folder/name`` and found in ``folder`` as an article."""
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    found = [f for f in find_articles([folder]).files if f.source == name]
+    assert found, f"{name} is not found as an article"
+    return parse_article(found[0].path.read_bytes(), name)
+
+
+# A DITA troubleshooting topic as DITA-OT's HTML5 output writes it: a <condition>, then a cause and a
+# remedy in a troubleSolution; the message the condition quotes in a message phrase (<msgph>).
+DITA_TOPIC = """\
+<!DOCTYPE html>
+<html lang="en-us"><head><meta charset="UTF-8"><meta name="generator" content="DITA-OT">
+<title>Label printer skips every second label</title></head>
+<body id="ts_label_skip"><main role="main"><article role="article" aria-labelledby="ariaid-title1">
+<h1 class="title topictitle1" id="ariaid-title1">Label printer skips every second label</h1>
+<div class="body troublebody">
+<section class="section condition"><h2 class="title sectiontitle">Condition</h2>
+<p class="p">The printer feeds a blank label after each printed one, and the status bar shows
+<span class="ph msgph">LP-0417: Gap sensor not calibrated</span>.</p>
+</section>
+<div class="troubleSolution">
+<section class="section cause"><h2 class="title sectiontitle">Cause</h2>
+<p class="p">The label roll was changed to a size the sensor was not calibrated for.</p>
+</section>
+<section class="section remedy"><h2 class="title sectiontitle">Remedy</h2>
+<ol class="ol steps"><li class="li step stepexpand"><span class="ph cmd">Hold the feed button until the light flashes twice.</span></li>
+<li class="li step stepexpand"><span class="ph cmd">Release it and wait for the calibration to finish.</span></li></ol>
+</section></div></div></article></main></body></html>
+"""
+
+
+def test_a_dita_condition_is_the_symptoms_and_its_message_phrase_the_error(tmp_path: Path) -> None:
+    """DITA's <condition> is titled "Condition": it named no part, so what is seen was the problem's
+    body, and the message its <msgph> quotes, with its code, was lost."""
+    article = read(tmp_path / "kb", "label-skip.html", DITA_TOPIC)
+    [problem] = article.problems
+    assert problem.title == "Label printer skips every second label"
+    assert problem.symptoms.startswith("The printer feeds a blank label after each printed one")
+    assert problem.error_messages == ["LP-0417: Gap sensor not calibrated"]
+    assert problem.error_codes == ["LP0417"]
+    assert problem.cause == "The label roll was changed to a size the sensor was not calibrated for."
+    assert [s.text for s in problem.steps] == [
+        "Hold the feed button until the light flashes twice.",
+        "Release it and wait for the calibration to finish.",
+    ]
+
+
+def test_a_phrase_of_another_dita_kind_stays_words_of_its_sentence(tmp_path: Path) -> None:
+    # Guard: only a message phrase is the program's text; a command's or a UI control's phrase is prose.
+    page = DITA_TOPIC.replace("ph msgph", "ph uicontrol")
+    [problem] = read(tmp_path / "kb", "label-skip.html", page).problems
+    assert problem.error_messages == []
+    assert "the status bar shows LP-0417: Gap sensor not calibrated." in problem.symptoms
