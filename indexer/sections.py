@@ -1829,6 +1829,11 @@ def _opening_label(
     rest = shown[close + 1 :]
     if label.endswith(":"):
         label = label[:-1].strip()
+    elif label.endswith(".") and not label.endswith(".."):
+        # A run-in label ended by a full stop, as DocBook's stylesheets write a <formalpara>'s title
+        # ("**Symptom.** …", then "**Cause.** …"): the part it names, where it names one (see below).
+        # Read as text, the cause went on with the symptoms.
+        label = label[:-1].strip()
     elif rest[0].type == "text" and rest[0].content.lstrip().startswith(":"):
         first = rest[0].copy()
         first.content = first.content.lstrip()[1:]

@@ -71,3 +71,57 @@ def test_a_phrase_of_another_dita_kind_stays_words_of_its_sentence(tmp_path: Pat
     [problem] = read(tmp_path / "kb", "label-skip.html", page).problems
     assert problem.error_messages == []
     assert "the status bar shows LP-0417: Gap sensor not calibrated." in problem.symptoms
+
+
+# A chapter of a DocBook manual as its XSL stylesheets write it: numbered sections, each problem's parts
+# run-in labels ending in a full stop (a <formalpara>'s title), and a numbered <procedure> with its title.
+DOCBOOK_SECTION = """\
+<html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8">
+<title>4.2. Mail relay problems</title><meta name="generator" content="DocBook XSL Stylesheets V1.79.2"></head>
+<body><div class="section"><div class="titlepage"><div><div>
+<h2 class="title" style="clear: both"><a name="relay-problems"></a>4.2. Mail relay problems</h2></div></div></div>
+<div class="section"><div class="titlepage"><div><div>
+<h3 class="title"><a name="relay-queue"></a>4.2.1. Outbound queue keeps growing</h3></div></div></div>
+<p><span class="bold"><strong>Symptom. </strong></span>The <code class="literal">deferred</code> queue grows by
+hundreds of messages an hour and nothing reaches the smart host.</p>
+<p><span class="bold"><strong>Cause. </strong></span>The smart host rejects the relay after its certificate was
+renewed with a new issuer.</p>
+<div class="procedure"><a name="proc-relay-queue"></a><p class="title"><b>Procedure 4.1. Trusting the new issuer</b></p>
+<ol class="procedure" type="1"><li class="step"><p>Copy the issuer certificate to <code class="filename">/etc/relay/ca.d</code>.</p></li>
+<li class="step"><p>Reload the relay.</p></li></ol></div>
+</div>
+<div class="section"><div class="titlepage"><div><div>
+<h3 class="title"><a name="relay-dns"></a>4.2.2. Relay cannot resolve the smart host</h3></div></div></div>
+<p><span class="bold"><strong>Symptom. </strong></span>Every delivery is deferred and the log shows:</p>
+<pre class="screen">relay: warning: smarthost.example.net: Name or service not known</pre>
+<p><span class="bold"><strong>Cause. </strong></span>The relay's resolver still points at the retired DNS server.</p>
+<div class="procedure"><a name="proc-relay-dns"></a><p class="title"><b>Procedure 4.2. Pointing the relay at the new resolver</b></p>
+<ol class="procedure" type="1"><li class="step"><p>Edit <code class="filename">/etc/resolv.conf</code>.</p></li></ol></div>
+</div></div></body></html>
+"""
+
+
+def test_a_docbook_run_in_label_ended_by_a_full_stop_opens_its_part(tmp_path: Path) -> None:
+    """ "**Cause.** …" right after "**Symptom.** …" (a formalpara's run-in title) went on with the
+    symptoms: the problem had no cause, and its symptoms said why it happens."""
+    first, second = read(tmp_path / "kb", "relay.html", DOCBOOK_SECTION).problems
+    assert first.symptoms == (
+        "The deferred queue grows by hundreds of messages an hour and nothing reaches the smart host."
+    )
+    assert (
+        first.cause == "The smart host rejects the relay after its certificate was renewed with a new issuer."
+    )
+    assert [s.text for s in first.steps] == [
+        "Copy the issuer certificate to /etc/relay/ca.d.",
+        "Reload the relay.",
+    ]
+    assert second.cause == "The relay's resolver still points at the retired DNS server."
+    assert second.error_messages == ["relay: warning: smarthost.example.net: Name or service not known"]
+
+
+def test_a_bold_sentence_ended_by_a_full_stop_stays_text(tmp_path: Path) -> None:
+    # Guard: only a part's name is a run-in label; a bold sentence opening a paragraph says what it says.
+    page = DOCBOOK_SECTION.replace("<strong>Cause. </strong>", "<strong>Check the relay first. </strong>", 1)
+    [first, _] = read(tmp_path / "kb", "relay.html", page).problems
+    assert first.cause == ""
+    assert "Check the relay first." in first.symptoms
