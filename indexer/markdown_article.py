@@ -2192,7 +2192,9 @@ def _field_table(section: Section) -> tuple[SyntaxTreeNode, dict[str, SyntaxTree
 # The label a FAQ or a page of one section per symptom opens a title with: "Q: Why …?", "Q3) …",
 # "Symptom: Ingress returns 503", or numbers its problems: "Problem 2: Import wizard shows …" (in other
 # languages too, "समस्या 2: …"), "Problem 1 – …", "Failure mode 3: …", a bare "4. …", or a manual's
-# numbered section: "4.2.1 Problem: …". The answer shows the title without it. (Only the title shown: a
+# numbered section: "4.2.1 Problem: …", or one a stylesheet numbers, a full stop after its last number
+# (DocBook's "7.1.3. Replica lag keeps growing"; not a version, "2.4 upgrade fails"). The answer shows
+# the title without it. (Only the title shown: a
 # numbered heading still reads as a procedure's step where the structure is decided.) Chinese and Japanese
 # number sections in their own way, with no space after it: "一、", "（三）", "第4章", "5．", and their problems
 # "問題一：…"; Arabic by ordinal words, "المشكلة الأولى: …".
@@ -2211,7 +2213,7 @@ _TITLE_LABEL = re.compile(
     r"(?:(?:(?:q|question|î|întrebare|swali|sual|tanong|سوال|প্রশ্ন|கேள்வி)[ \t]*\d{0,3}[ \t]*[:.)]"
     rf"|(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?[ \t]+)?(?:symptoms?|issue|problem|failure(?: mode)?|scenario|{PROBLEM_WORDS})"
     r"(?:[ \t]*(?:\d{1,2}[ \t]*)?:|[ \t]+\d{1,2}[ \t]+[-\u2013\u2014])"
-    r"|\d{1,2}[.)])[ \t]+"
+    r"|\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2}){1,5}\.)[ \t]+"
     rf"|(?:{_CJK_NUMBER}[、．]|（{_CJK_NUMBER}）|\([一二三四五六七八九十]{{1,3}}\)|第{_CJK_NUMBER}[章节節部篇]"
     rf"|{_CJK_PROBLEM}[ \t]?{_CJK_NUMBER}[ \t]?[：:])[ \t\u3000]*"
     rf"|{_ARABIC_PROBLEM}[ \t]+{_ARABIC_NUMBER}[ \t]?:[ \t]+)"

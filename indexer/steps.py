@@ -22,7 +22,7 @@ ending in ":").
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -192,7 +192,10 @@ def notes_of(run: StepRun, lines: list[str]) -> list[Note]:
             labelled.add(id(following))
             text = f"{text} {block_text(following)}"
             markdown = f"{markdown}\n\n{block_source(following, lines)}"
-        above = bisect_right(step_lines, line) - 1
+        # A lead-in is before the first step even on its line: a page converted from HTML gives each
+        # block its element's line, and DocBook writes a procedure, its title and its steps, on one
+        # (its title was a note after the steps).
+        above = (bisect_left if index < len(run.preamble) else bisect_right)(step_lines, line) - 1
         # A remark after a set of tabs is on all of them: no group's.
         above_group = run.steps[above].group if above >= 0 else first_group
         group = None if id(block) in run.after_tabs else above_group

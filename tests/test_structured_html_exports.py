@@ -125,3 +125,31 @@ def test_a_bold_sentence_ended_by_a_full_stop_stays_text(tmp_path: Path) -> None
     [first, _] = read(tmp_path / "kb", "relay.html", page).problems
     assert first.cause == ""
     assert "Check the relay first." in first.symptoms
+
+
+def test_a_docbook_procedure_s_title_is_a_note_before_its_steps_and_titles_lose_their_numbers(
+    tmp_path: Path,
+) -> None:
+    """DocBook writes a <procedure> on one line, its title and its steps: the title, which stands over
+    the steps, was a note after them, as the line they share was read. And the section numbers its
+    stylesheets print ("4.2.1.") were words of each problem's title."""
+    one_line = DOCBOOK_SECTION.replace('</p>\n<ol class="procedure"', '</p><ol class="procedure"').replace(
+        "</p></li>\n<li", "</p></li><li"
+    )
+    first, second = read(tmp_path / "kb", "relay.html", one_line).problems
+    assert [first.title, second.title] == [
+        "Outbound queue keeps growing",
+        "Relay cannot resolve the smart host",
+    ]
+    [note] = second.notes
+    assert (note.text, note.after) == ("Procedure 4.2. Pointing the relay at the new resolver", False)
+    assert [s.text for s in second.steps] == ["Edit /etc/resolv.conf."]
+
+
+def test_a_number_that_opens_a_title_without_a_section_s_full_stop_stays_in_it(tmp_path: Path) -> None:
+    # Guard: a version or a size opening a title is no section number ("2.4 upgrade …", "1.5 GB …").
+    page = DOCBOOK_SECTION.replace(
+        "4.2.1. Outbound queue keeps growing", "2.4 upgrade leaves mail in the outbound queue"
+    )
+    [first, _] = read(tmp_path / "kb", "relay.html", page).problems
+    assert first.title == "2.4 upgrade leaves mail in the outbound queue"
