@@ -1003,6 +1003,16 @@ _SHAREPOINT_CHROME = re.compile(
 _SHAREPOINT_CHROME_WORDS = ("ms-core-", "ms-breadcrumb", "ms-cui-")
 
 
+# A region of the page its site leaves out of a printout, by a class that says so (BookStack's "print-hidden",
+# Bootstrap's "d-print-none" and "hidden-print", MediaWiki's "noprint", "no-print"): the site's chrome, not the
+# article, which is what a printout keeps. BookStack so marks its columns beside the page (the page's revision,
+# its author and the actions on it, which were a group of steps of the last problem) and its pager under it
+# ("Previous", "Next": two notes of it). Only a <div> or an <aside>: a paragraph of the page's own text so
+# marked (a hint to click) is still the page's.
+_NOT_PRINTED = re.compile(r"^(?:print[-_]?hidden|hidden[-_]print|d-print-none|no[-_]?print)$")
+_NOT_PRINTED_TAGS = frozenset(("div", "aside"))
+
+
 # Furniture known by its block's class alone, each kind by its pattern of whole class names, with the words
 # one of them holds: a cheap look before the pattern is tried.
 _FURNITURE_CLASSES = (
@@ -1041,7 +1051,7 @@ def _is_furniture(tag: str, attributes: str) -> bool:
     and ribbon (see _FURNITURE_CLASSES) or a subscription banner or sign-up box (see _PAYWALL), by its
     class, or a list that is the trail to the page by its id (see _TRAIL_LIST), or its search banner (see
     _SEARCH_BANNER), by its class or id, or a documentation generator's listing of a method's source (see
-    _SOURCE_LISTING)."""
+    _SOURCE_LISTING), or a region the site leaves out of a printout (see _NOT_PRINTED)."""
     lowered = attributes.lower()
     is_list = tag in ("ol", "ul")
     if is_list and "breadcrumb" in lowered and _TRAIL_LIST.search(_attribute(_ID, attributes).lower()):
@@ -1049,6 +1059,8 @@ def _is_furniture(tag: str, attributes: str) -> bool:
     if "breadcrumb" in lowered and tag not in _VOID and _has_class(attributes, _TRAIL_CLASS):
         return True
     if tag == "table" and "source_code" in lowered and _has_class(attributes, _SOURCE_LISTING):
+        return True
+    if tag in _NOT_PRINTED_TAGS and "print" in lowered and _has_class(attributes, _NOT_PRINTED):
         return True
     if tag not in _BLOCKS and not is_list:
         return False

@@ -153,3 +153,70 @@ def test_a_number_that_opens_a_title_without_a_section_s_full_stop_stays_in_it(t
     )
     [first, _] = read(tmp_path / "kb", "relay.html", page).problems
     assert first.title == "2.4 upgrade leaves mail in the outbound queue"
+
+
+# A BookStack page as the wiki serves it: the book's navigation in the left column, the page in the middle
+# one, the pager to the previous and next pages under it, and the page's details and actions in the right
+# column, each column and the pager marked as no part of a printout ("print-hidden").
+BOOKSTACK_PAGE = """\
+<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Scanners: troubleshooting | Ops Wiki</title></head>
+<body class="tri-layout">
+<div id="content" role="main" class="tri-layout-container">
+<div class="tri-layout-left print-hidden" id="sidebar"><div class="tri-layout-left-contents">
+<div id="tags" class="mb-xl"><h5>Tags</h5><div class="tag-item"><a href="/search?term=%5Bhardware%5D">hardware</a></div></div>
+<nav id="book-tree" class="book-tree mb-xl" aria-label="Book Navigation"><h5>Book Navigation</h5>
+<ul class="sidebar-page-list"><li><a href="/books/scanners/page/troubleshooting">Scanners: troubleshooting</a></li></ul></nav>
+</div></div>
+<div class="tri-layout-middle"><div class="tri-layout-middle-contents">
+<main class="content-wrap card"><div class="page-content clearfix">
+<h1 class="break-text" id="bkmrk-page-title">Scanners: troubleshooting</h1>
+<div dir="auto">
+<h2 id="bkmrk-scans-land">Scans never arrive in the shared folder</h2>
+<p id="bkmrk-the-scanner">The scanner says <code>Sent</code>, but no file appears in <code>\\\\files\\scans</code>.</p>
+<h4 id="bkmrk-why">Why it happens</h4>
+<p id="bkmrk-the-account">The scanner's service account password expired.</p>
+<h4 id="bkmrk-what">What to do</h4>
+<ol id="bkmrk-open"><li>Open the scanner's web page and sign in as admin.</li><li>Enter the new password under <strong>Address Book &gt; Folders</strong>.</li></ol>
+</div></div></main>
+<div class="grid half collapse-xs items-center mb-m px-m no-row-gap fade-in-when-active print-hidden">
+<div><a href="/books/scanners/page/toner" class="entity-list-item"><span class="text-muted">Previous</span><span class="text-limit-lines-2">Toner low warnings</span></a></div>
+<div class="text-m-right"><a href="/books/scanners/page/locations" class="entity-list-item"><span class="text-muted">Next</span><span class="text-limit-lines-2">Scanner locations</span></a></div>
+</div></div></div>
+<div class="tri-layout-right print-hidden"><div class="tri-layout-right-contents">
+<div id="page-details" class="entity-details mb-xl"><h5>Details</h5>
+<div class="entity-meta"><div class="entity-meta-item"><span>Revision #4</span></div>
+<div class="entity-meta-item"><span>Updated 2 days ago by Priya Nair</span></div></div></div>
+<div class="actions mb-xl"><h5>Actions</h5><div class="icon-list text-link">
+<a href="/books/scanners/page/troubleshooting/edit" class="icon-list-item"><span>Edit</span></a>
+<a href="/books/scanners/page/troubleshooting/revisions" class="icon-list-item"><span>Revisions</span></a></div></div>
+</div></div>
+</div></body></html>
+"""
+
+
+def test_a_wiki_s_columns_and_pager_marked_not_for_print_are_no_part_of_the_article(tmp_path: Path) -> None:
+    """BookStack's right column (the page's revision, author and actions) was a group of steps of the
+    last problem, and its pager ("Previous", "Next") two notes of it."""
+    article = read(tmp_path / "kb", "scanners.html", BOOKSTACK_PAGE)
+    [problem] = article.problems
+    assert problem.title == "Scans never arrive in the shared folder"
+    assert problem.cause == "The scanner's service account password expired."
+    assert [s.text for s in problem.steps] == [
+        "Open the scanner's web page and sign in as admin.",
+        "Enter the new password under Address Book > Folders.",
+    ]
+    assert {s.group for s in problem.steps} == {None}
+    assert problem.notes == []
+    for chrome in ("Revision #4", "Priya Nair", "Revisions", "Scanner locations", "Book Navigation"):
+        assert chrome not in article.body
+
+
+def test_a_paragraph_of_the_page_marked_not_for_print_stays_its_text(tmp_path: Path) -> None:
+    # Guard: a block of the page's own text hidden from a printout is still the page's.
+    page = BOOKSTACK_PAGE.replace(
+        "</ol>\n</div></div></main>",
+        '</ol>\n<p class="print-hidden" id="bkmrk-tip">Scan a test page to check the folder.</p>\n</div></div></main>',
+    )
+    [problem] = read(tmp_path / "kb", "scanners.html", page).problems
+    assert [n.text for n in problem.notes] == ["Scan a test page to check the folder."]
