@@ -1167,13 +1167,25 @@ def _callout_class(attributes: str) -> str:
         return "note"
     classes = _attribute(_CLASS, attributes).lower().split()
     marked = any(c in _CALLOUT_CLASSES for c in classes)
+    # "note" with another kind after it is that kind: DITA-OT classes a <note type="warning"> "note warning"
+    # (read as its first class, the warning was a plain note).
+    noted = False
     for name in classes:
         kind = name if name in CALLOUT_KINDS else name.rsplit("-", 1)[-1]
-        if kind in CALLOUT_KINDS and (marked or (kind == name and kind not in _STYLES_ALONE)):
+        if kind == "note" == name and not noted:
+            noted = True
+        elif kind in CALLOUT_KINDS and (marked or noted or (kind == name and kind not in _STYLES_ALONE)):
             return kind
-        if (boxed := _KIND_BOX.match(name)) and boxed.group(1) in CALLOUT_KINDS - _STYLES_ALONE:
+        elif (boxed := _KIND_BOX.match(name)) and boxed.group(1) in CALLOUT_KINDS - _STYLES_ALONE:
             return boxed.group(1)
-    return "note" if marked else ""
+    return "note" if marked or noted else ""
+
+
+def _callout_paragraph(attributes: str) -> str:
+    """The call-out kind of a paragraph whose classes name a call-out (BookStack's ``<p class="callout
+    danger">``), or "" for any other paragraph: a kind alone ("warning") classes a paragraph's style, no box."""
+    classes = _attribute(_CLASS, attributes).lower().split()
+    return _callout_class(attributes) if any(c in _CALLOUT_CLASSES for c in classes) else ""
 
 
 @dataclass
@@ -1579,11 +1591,19 @@ class _Converter:
                 self.code, self.code_font = [], len(self.fonts)
         elif tag == "br" and self.fixed_fonts:
             self.code_text.append("\n")
+        if self.callouts and self.callouts[-1].tag == "p" and tag != "br" and _starts_block(tag):
+            # A paragraph's call-out ends where a block begins, as a browser ends the paragraph: one left
+            # unclosed took the rest of the page into its box.
+            self._callout_end()
         boxed = tag in _CALLOUT_TAGS and self.pre is None and self.rows is None
         entry = _thread_entry_part(attributes) if boxed and not self.lists else ""
         if entry:
             self._thread_entry(entry, line)
         kind = _callout_class(attributes) if boxed and not entry else ""
+        if tag == "p" and self.pre is None and self.rows is None and "callout" in attributes.lower():
+            # A wiki's call-out written as one paragraph (BookStack's "callout warning", "callout danger"):
+            # read as a paragraph, its kind was lost and a warning was a plain note.
+            kind = _callout_paragraph(attributes)
         if (
             boxed
             and not entry
@@ -1608,6 +1628,8 @@ class _Converter:
                 self.pre_language = _pre_language(attributes)
         elif kind:
             self._callout_start(tag, kind, line)
+            if tag == "p":
+                self.block_line = line
         elif self.rows is None and tag in _TABLE_PARTS and (self.callouts or self._in_layout(tag)):
             # A call-out laid out as a table (Asciidoctor's: its icon in one cell, its text in the
             # next), or the layout table being read as blocks: each cell is a block, not a row.

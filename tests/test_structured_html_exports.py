@@ -220,3 +220,46 @@ def test_a_paragraph_of_the_page_marked_not_for_print_stays_its_text(tmp_path: P
     )
     [problem] = read(tmp_path / "kb", "scanners.html", page).problems
     assert [n.text for n in problem.notes] == ["Scan a test page to check the folder."]
+
+
+def test_a_wiki_s_call_out_paragraph_keeps_its_kind(tmp_path: Path) -> None:
+    """BookStack writes a call-out as a paragraph of the class "callout" and its kind ("callout danger"):
+    a paragraph was no call-out, so the warning was a plain note."""
+    page = BOOKSTACK_PAGE.replace(
+        "</ol>\n</div></div></main>",
+        '</ol>\n<p class="callout danger" id="bkmrk-never">Never reset the admin password on the scanner.</p>\n'
+        "</div></div></main>",
+    )
+    [problem] = read(tmp_path / "kb", "scanners.html", page).problems
+    [note] = problem.notes
+    assert (note.text, note.after) == ("Danger: Never reset the admin password on the scanner.", True)
+    assert len(problem.steps) == 2
+
+
+def test_a_call_out_paragraph_left_unclosed_ends_where_the_next_block_begins(tmp_path: Path) -> None:
+    # Guard: a paragraph is closed by the next block, as a browser closes it: the call-out takes no more.
+    page = BOOKSTACK_PAGE.replace(
+        '<h4 id="bkmrk-why">',
+        '<p class="callout info">Only the shared scanners send to this folder.\n<h4 id="bkmrk-why">',
+    )
+    [problem] = read(tmp_path / "kb", "scanners.html", page).problems
+    assert problem.cause == "The scanner's service account password expired."
+    assert problem.steps[0].text == "Open the scanner's web page and sign in as admin."
+    assert "Why it happens" not in problem.symptoms
+    said = [n.text for n in problem.notes]
+    assert "Only the shared scanners send to this folder." in " ".join([problem.symptoms, *said])
+
+
+DITA_NOTE = DITA_TOPIC.replace(
+    "</ol>\n</section>",
+    '</ol>\n<div class="note warning note_warning"><span class="note__title">Warning:</span> Do not open the cover'
+    " while the printer calibrates.</div>\n</section>",
+)
+
+
+def test_a_dita_warning_note_is_a_warning(tmp_path: Path) -> None:
+    """DITA-OT classes a <note type="warning"> "note warning": it was read as a plain note."""
+    [problem] = read(tmp_path / "kb", "label-skip.html", DITA_NOTE).problems
+    [note] = problem.notes
+    assert note.markdown.startswith("> [!WARNING]")
+    assert note.text == "Warning: Do not open the cover while the printer calibrates."
