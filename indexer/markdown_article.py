@@ -632,6 +632,8 @@ class _Reader:
         self.table_rows: dict[str, _Draft] = {}
         # Section → (the draft it belongs to, or None, and how it was used), for the outline.
         self.uses: dict[int, tuple[_Draft | None, str]] = {}
+        # A fix section → the cause it follows, which names its group of steps (see _fixes_by_cause).
+        self.fix_causes: dict[int, str] = {}
 
     # -- the walk -------------------------------------------------------------------------
 
@@ -1078,6 +1080,7 @@ class _Reader:
         kept = [c for c in section.children if c not in separate and c not in others]
         checks = runbook_checks(kept)
         named = self._named_groups(kept, inherited=None, checks=checks)
+        self.fix_causes.update(_fixes_by_cause(kept))
         for child in section.children:
             if child in separate:
                 self.visit(child, in_container=True, parent=title)
@@ -1260,7 +1263,9 @@ class _Reader:
         draft.messages.extend((q.text, q.line) for q in nested_quotes(blocks, fences=False))
         draft.messages.extend((q.text, q.line) for q in announced_output(blocks))
         group = section.title if id(section) in named else None
-        if group is not None and group in draft.groups:
+        if id(section) in self.fix_causes:
+            group = self.fix_causes[id(section)]
+        elif group is not None and group in draft.groups:
             group = f"{parent}: {group}"
         run = read_steps(
             blocks,
@@ -2238,6 +2243,39 @@ def _draft_text(draft: _Draft) -> list[str]:
         *dict.fromkeys(s.group for s in draft.steps if s.group),
         *draft.body,
     ]
+
+
+def _fixes_by_cause(sections: Sequence[Section]) -> dict[int, str]:
+    """The fixes among a problem's ``sections`` that each follow a cause of their own, by id, each with
+    the name of its group of steps, where every such fix has one name and there are two or more of them;
+    else {}. A fix is named as one under its cause would be ("Possible Reason 2: Solution"), or, where
+    the causes too have one name, by what its cause says first ("The export volume is nearly full.").
+
+    Named by their own headings, the groups were "Solution" and "<the article's title>: Solution", and
+    nothing said which cause each fixes: DITA's troubleshooting topic gives each cause its remedy (a
+    troubleSolution, "Cause" then "Remedy", again for the next cause), and so do articles that number
+    their causes, each with a "Solution" after it.
+    """
+    pairs = [
+        (cause, fix)
+        for cause, fix in pairwise(sections)
+        if not cause.children
+        and role_in_problem(cause, None) is Role.CAUSE
+        and role_in_problem(fix, None) is Role.RESOLUTION
+    ]
+    if len(pairs) < 2 or len({fix.title for _, fix in pairs}) > 1:
+        return {}
+    if len({cause.title for cause, _ in pairs}) == len(pairs):
+        return {id(fix): f"{cause.title}: {fix.title}" for cause, fix in pairs}
+    said = {
+        id(fix): block_text(cause.blocks[0])
+        for cause, fix in pairs
+        if cause.blocks and cause.blocks[0].type == "paragraph"
+    }
+    # Only where each cause opens with what it is: "If the file is as below:" says nothing of it.
+    if len(said) < len(pairs) or any(not text or text.endswith(":") for text in said.values()):
+        return {}
+    return said
 
 
 def _stated_cause(blocks: list[SyntaxTreeNode]) -> tuple[SyntaxTreeNode, str] | None:

@@ -263,3 +263,95 @@ def test_a_dita_warning_note_is_a_warning(tmp_path: Path) -> None:
     [note] = problem.notes
     assert note.markdown.startswith("> [!WARNING]")
     assert note.text == "Warning: Do not open the cover while the printer calibrates."
+
+
+# A DITA troubleshooting topic with two troubleSolutions, each a cause and the remedy for it.
+DITA_SOLUTIONS = """\
+<html lang="en-us"><head><meta name="generator" content="DITA-OT"><title>Nightly export stops at 80%</title></head>
+<body><main role="main"><article role="article" aria-labelledby="ariaid-title1">
+<h1 class="title topictitle1" id="ariaid-title1">Nightly export stops at 80%</h1>
+<div class="body troublebody">
+<section class="section condition"><h2 class="title sectiontitle">Condition</h2>
+<pre class="pre msgblock">EXP-5520: Export worker exceeded its time limit</pre>
+</section>
+<div class="troubleSolution">
+<section class="section cause"><h2 class="title sectiontitle">Cause</h2>
+<p class="p">The archive table has grown past the worker's batch size.</p></section>
+<section class="section remedy"><h2 class="title sectiontitle">Remedy</h2>
+<ol class="ol steps"><li class="li step"><span class="ph cmd">Raise <code>export.batch_rows</code> to 50000.</span></li>
+<li class="li step"><span class="ph cmd">Run the export again.</span></li></ol></section>
+</div>
+<div class="troubleSolution">
+<section class="section cause"><h2 class="title sectiontitle">Cause</h2>
+<p class="p">The export volume is nearly full.</p></section>
+<section class="section remedy"><h2 class="title sectiontitle">Remedy</h2>
+<ol class="ol steps"><li class="li step"><span class="ph cmd">Delete exports older than 30 days.</span></li></ol></section>
+</div>
+</div></article></main></body></html>
+"""
+
+
+def test_each_remedy_of_a_dita_topic_is_named_by_the_cause_it_fixes(tmp_path: Path) -> None:
+    """Two troubleSolutions, each "Cause" then "Remedy": the causes ran together, the first remedy's
+    steps were "Remedy" and the second's "<the article's title>: Remedy", nothing saying which cause
+    each fixes."""
+    [problem] = read(tmp_path / "kb", "export.html", DITA_SOLUTIONS).problems
+    assert problem.error_codes == ["EXP5520"]
+    assert [(s.group, s.number, s.text) for s in problem.steps] == [
+        (
+            "The archive table has grown past the worker's batch size.",
+            "1",
+            "Raise export.batch_rows to 50000.",
+        ),
+        ("The archive table has grown past the worker's batch size.", "2", "Run the export again."),
+        ("The export volume is nearly full.", "1", "Delete exports older than 30 days."),
+    ]
+
+
+def test_fixes_of_their_own_names_after_one_cause_keep_their_names(tmp_path: Path) -> None:
+    # Guard: one cause, then a workaround and a resolution: each group is named by its own heading.
+    page = DITA_SOLUTIONS.replace(
+        '</div>\n<div class="troubleSolution">\n<section class="section cause"><h2 class="title sectiontitle">Cause</h2>\n'
+        '<p class="p">The export volume is nearly full.</p></section>',
+        "",
+    ).replace("Remedy</h2>", "Workaround</h2>", 1)
+    [problem] = read(tmp_path / "kb", "export.html", page).problems
+    assert problem.cause == "The archive table has grown past the worker's batch size."
+    assert [s.group for s in problem.steps] == ["Workaround", "Workaround", "Remedy"]
+
+
+NUMBERED_CAUSES = """\
+# Nightly export stops at 80%
+
+## Symptoms
+
+The export log ends with `EXP-5520: Export worker exceeded its time limit`.
+
+## Possible cause 1
+
+The archive table has grown past the worker's batch size.
+
+## Solution
+
+1. Raise `export.batch_rows` to 50000.
+2. Run the export again.
+
+## Possible cause 2
+
+The export volume is nearly full.
+
+## Solution
+
+1. Delete exports older than 30 days.
+"""
+
+
+def test_a_fix_after_each_numbered_cause_is_named_by_its_cause(tmp_path: Path) -> None:
+    """The same shape in Markdown, each cause numbered in its heading: the second "Solution" was named
+    "<the article's title>: Solution", as if it were the page's."""
+    [problem] = read(tmp_path / "kb", "export.md", NUMBERED_CAUSES).problems
+    assert [s.group for s in problem.steps] == [
+        "Possible cause 1: Solution",
+        "Possible cause 1: Solution",
+        "Possible cause 2: Solution",
+    ]
