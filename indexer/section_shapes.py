@@ -522,8 +522,18 @@ def fix_after_cause(section: Section) -> list[SyntaxTreeNode]:
     if not causes:
         return []
     after = causes[-1].line
-    following = min((child.line for child in section.children if child.line > after), default=section.end)
-    blocks = [b for b in section.blocks if after < line_of(b) and (not following or line_of(b) < following)]
+    if causes[-1].blocks and all(line_of(b) == after for b in section.blocks):
+        # The frame's blocks all on the cause's line, as DocBook writes a whole section on one line: by
+        # line, the procedure after "**Cause.** …" stood nowhere after it, and the problem lost its steps,
+        # then itself. Its place in the Markdown the page was converted to tells.
+        placed = _place(causes[-1].blocks[0])
+        later = [_place(c.blocks[0]) for c in section.children if c.blocks and _place(c.blocks[0]) > placed]
+        blocks = [b for b in section.blocks if placed < _place(b) and not any(_place(b) > p for p in later)]
+    else:
+        following = min((child.line for child in section.children if child.line > after), default=section.end)
+        blocks = [
+            b for b in section.blocks if after < line_of(b) and (not following or line_of(b) < following)
+        ]
     # A procedure written as a table ("Step | What to do", a rich-text editor's usual form) is as much a
     # fix as a list is: taken for the frame's text, its problem had no steps and the page's problems were
     # merged into one of the whole article. So is one written as "Step N:" paragraphs (Google Docs'
@@ -531,6 +541,13 @@ def fix_after_cause(section: Section) -> list[SyntaxTreeNode]:
     # text, the problem was left out of the answers.
     fixes = is_procedural(blocks) or any(is_step_table(b) for b in blocks) or bool(stepped_paragraphs(blocks))
     return blocks if fixes and _opens_fix(blocks) else []
+
+
+def _place(block: SyntaxTreeNode) -> tuple[int, int]:
+    """Where a block stands: its line, then, on a page converted from HTML, its line in the Markdown it
+    was converted to (0 elsewhere)."""
+    converted = block.meta.get("kb_converted") if block.meta else None
+    return line_of(block), converted[1][0] if converted else 0
 
 
 def _opens_fix(blocks: list[SyntaxTreeNode]) -> bool:

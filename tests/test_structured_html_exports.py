@@ -355,3 +355,20 @@ def test_a_fix_after_each_numbered_cause_is_named_by_its_cause(tmp_path: Path) -
         "Possible cause 1: Solution",
         "Possible cause 2: Solution",
     ]
+
+
+def test_a_docbook_page_written_on_one_line_keeps_each_problem_s_parts_and_steps(tmp_path: Path) -> None:
+    """DocBook's stylesheets write a section on one line: every block had the line of the labelled cause,
+    so the procedure stood nowhere after it, and the first problem lost its steps, then itself."""
+    one_line = DOCBOOK_SECTION.replace("\n", " ")
+    first, second = read(tmp_path / "kb", "relay.html", one_line).problems
+    assert first.title == "Outbound queue keeps growing"
+    assert (
+        first.cause == "The smart host rejects the relay after its certificate was renewed with a new issuer."
+    )
+    assert [s.text for s in first.steps] == [
+        "Copy the issuer certificate to /etc/relay/ca.d.",
+        "Reload the relay.",
+    ]
+    assert second.cause == "The relay's resolver still points at the retired DNS server."
+    assert [s.text for s in second.steps] == ["Edit /etc/resolv.conf."]
