@@ -57,8 +57,7 @@ from indexer.errortext import (
     value_records,
 )
 from indexer.retrieval import max_idf
-from indexer.terms import CODE_PREFIX, compounds, stemmed
-from indexer.terms import words as words_of
+from indexer.terms import CODE_PREFIX, compounds, words_and_terms
 from indexer.word_count import word_count
 
 # Work bounds per query, so that the cost of a match does not grow with what is pasted
@@ -531,8 +530,7 @@ def _asked(kb: KnowledgeBase, query: PreparedQuery, snapshot: Snapshot) -> _Aske
     # A numeric code's canonical spelling is a word too: "AADSTS 50105" pasted finds the
     # "AADSTS50105" an author wrote in the problem's text, not only its code.
     numbered = [c for c in [*query.codes, *by_number] if _numbered(c)]
-    spoken = words_of(" ".join([*query.parts, *numbered]))
-    said = stemmed(spoken)
+    spoken, said = words_and_terms(" ".join([*query.parts, *numbered]))
     words = list(dict.fromkeys(said))[:MAX_LOOKUP_TERMS]
     joined = list(dict.fromkeys(compounds(" ".join(query.parts))))[: max(0, MAX_LOOKUP_TERMS - len(words))]
     if len(words) + len(joined) > MAX_QUERY_TERMS:

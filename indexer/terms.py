@@ -101,10 +101,14 @@ class _TermTable:
 
     def terms(self, found: list[str]) -> list[str]:
         """The terms of the tokens ``found``, in order, those that are no terms left out."""
+        return cast(list[str], list(filter(_IS_TERM, self.entries(found))))
+
+    def entries(self, found: list[str]) -> list[str | None]:
+        """The term of each of the tokens ``found``, or None for one that is no term, in order."""
         known = self.known
         try:
             # Most texts of an index have only tokens asked before: their terms without the set of new ones.
-            return cast(list[str], list(filter(_IS_TERM, map(known.__getitem__, found))))
+            return list(map(known.__getitem__, found))
         except KeyError:
             pass
         new = set(found).difference(known)
@@ -116,7 +120,7 @@ class _TermTable:
         # One update with every new token's entry: written in two, a call in another thread could
         # read a term's token between them as no term.
         known.update(self.make(new))
-        return cast(list[str], list(filter(_IS_TERM, map(known.__getitem__, found))))
+        return list(map(known.__getitem__, found))
 
 
 @lru_cache(maxsize=1)
@@ -269,6 +273,22 @@ def document_terms(text: str) -> list[str]:
 def stemmed(found: list[str]) -> list[str]:
     """The terms of ``found`` words (from :func:`words`), one per word, in order."""
     return _stem_words(found) if found else []
+
+
+def words_and_terms(text: str) -> tuple[list[str], list[str]]:
+    """:func:`words` of a query ``text`` and their :func:`stemmed` terms, one per word.
+
+    The same as the two calls, each word decided and stemmed once per process in the table an
+    index's words are (:class:`_TermTable`): a query's words are nearly all asked before, and
+    deciding and stemming each in Python cost a match more than a lookup in C.
+    """
+    cleaned = clean(text)
+    found = _candidates(cleaned)
+    if _LOWER_UPPER.search(cleaned):
+        found.extend(_camel_case_words(cleaned))
+    terms_of = _WORD_TERMS.entries(found)
+    said = cast(list[str], list(filter(_IS_TERM, terms_of)))
+    return [w for w, t in zip(found, terms_of, strict=True) if t is not None], said
 
 
 def compounds(text: str) -> list[str]:

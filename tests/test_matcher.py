@@ -63,7 +63,7 @@ from api.query import RANK_DEPTH, Scope, prepare
 from indexer.build import build_index
 from indexer.json_bodies import MAX_JSON_BODIES, quoted_text
 from indexer.parse import parse_article
-from indexer.terms import compounds, document_terms, stemmed, terms, words
+from indexer.terms import compounds, document_terms, stemmed, terms, words, words_and_terms
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -1634,6 +1634,21 @@ def test_a_camel_case_name_in_a_query_is_searched_by_its_words_too() -> None:
     ]
     # An article's identifiers stay whole: one that quotes a name would count it twice.
     assert terms("MountVolume.MountDevice failed") == ["mountvolum", "mountdevic", "fail"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MountVolume.MountDevice failed, HTTPServerError for the organisation's licence",
+        "the a an of 0123456789abcdef 12345678 ResolutionTooDeep " + "x" * 45,
+        "无法连接到服务器 รหัสOTPไม่มา Fehlercode 2101 für",
+        "",
+    ],
+)
+def test_a_query_s_words_and_terms_are_its_words_and_their_stems(text: str) -> None:
+    # Looked up in the index's table of words, asked twice: the second time every word is known.
+    for _ in range(2):
+        assert words_and_terms(text) == (words(text), stemmed(words(text)))
 
 
 def test_a_pasted_exception_name_finds_the_section_that_spells_it_in_words(tmp_path: Path) -> None:
