@@ -43,6 +43,7 @@ from api.models import (
     ProblemOut,
     StepOut,
     article_ref,
+    built,
     nest_steps,
     notes_out,
     problem_out,
@@ -266,13 +267,16 @@ def match(
     found = candidates(kb, query, snapshot, scope_ranges=in_scope)
     matches = _materialise(kb, snapshot, score_candidates(found, model, limit=limit), model, limit=limit)
     confident = bool(matches) and matches[0].confidence != "low"
-    return MatchResult.model_construct(
-        query=text[:QUOTED_QUERY_CHARS],
-        error_codes=query.codes,
-        matches=matches,
-        no_confident_match=not confident,
-        truncated=query.truncated,
-        scope_articles=None if in_scope is None else len(in_scope),
+    return built(
+        MatchResult,
+        {
+            "query": text[:QUOTED_QUERY_CHARS],
+            "error_codes": query.codes,
+            "matches": matches,
+            "no_confident_match": not confident,
+            "truncated": query.truncated,
+            "scope_articles": None if in_scope is None else len(in_scope),
+        },
     )
 
 
@@ -1017,17 +1021,23 @@ def _materialise(
             continue
         answer = answers[candidate.problem_id]
         out.append(
-            Match.model_construct(
-                score=round(score, 4),
-                confidence=label,
-                article=answer.ref,
-                problem=answer.problem,
-                steps=answer.steps,
-                notes=answer.notes,
-                evidence=[
-                    Evidence.model_construct(field=f, query_part=q, matched=m, score=round(min(1.0, x), 4))
-                    for f, q, m, x in candidate.evidence
-                ],
+            built(
+                Match,
+                {
+                    "score": round(score, 4),
+                    "confidence": label,
+                    "article": answer.ref,
+                    "problem": answer.problem,
+                    "steps": answer.steps,
+                    "notes": answer.notes,
+                    "evidence": [
+                        built(
+                            Evidence,
+                            {"field": f, "query_part": q, "matched": m, "score": round(min(1.0, x), 4)},
+                        )
+                        for f, q, m, x in candidate.evidence
+                    ],
+                },
             )
         )
     return out

@@ -6,7 +6,7 @@ generated from these models (``kb schema``) and a test keeps it in step.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -30,6 +30,22 @@ class Shape(BaseModel):
     """
 
     model_config = ConfigDict(defer_build=True)
+
+
+S = TypeVar("S", bound=Shape)
+_set = object.__setattr__
+
+
+def built(shape: type[S], values: dict[str, Any]) -> S:
+    """What ``shape.model_construct(**values)`` makes when ``values`` holds every field of ``shape``, in
+    their order: a match's shapes, made for every answer, at a third of the cost of model_construct's
+    look for aliases and defaults, which none of them has (``tests/test_json_output.py`` compares the two)."""
+    made = shape.__new__(shape)
+    _set(made, "__dict__", values)
+    _set(made, "__pydantic_fields_set__", set(values))
+    _set(made, "__pydantic_extra__", None)
+    _set(made, "__pydantic_private__", None)
+    return made
 
 
 Verdict = Literal["yes", "no"]

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from api import lookups
 from api.knowledge import KnowledgeBase
 from api.matcher import match
-from api.models import FeedbackReport, Shape, article_structure
+from api.models import FeedbackReport, Shape, article_structure, built
 from api.render import to_data, to_json
 from indexer.parse import parse_article
 
@@ -77,3 +77,21 @@ def test_no_shape_has_what_the_fast_writers_would_skip() -> None:
         assert not decorators.field_serializers and not decorators.model_serializers, shape
         for name, info in shape.model_fields.items():
             assert info.alias is None and info.serialization_alias is None, (shape, name)
+
+
+def test_a_shape_built_from_all_its_fields_is_what_model_construct_makes(kb: KnowledgeBase) -> None:
+    result = match(kb, "Invalid value specified for property 'mailNickname' of resource 'User'.", limit=3)
+    shapes: list[BaseModel] = [result, *result.matches, *(e for m in result.matches for e in m.evidence)]
+    assert len({type(shape) for shape in shapes}) == 3
+    for shape in shapes:
+        values = dict(shape.__dict__)
+        made = built(type(shape), dict(values))
+        assert list(values) == list(type(shape).model_fields)
+        for attribute in (
+            "__dict__",
+            "__pydantic_fields_set__",
+            "__pydantic_extra__",
+            "__pydantic_private__",
+        ):
+            assert getattr(made, attribute) == getattr(type(shape).model_construct(**values), attribute)
+        assert type(shape).__pydantic_post_init__ is None and shape.model_config.get("extra") is None
