@@ -147,6 +147,9 @@ class CandidateRow:
     messages: tuple[str, ...]
     message_terms: tuple[frozenset[str], ...]
     code_keys: frozenset[str]
+    # Of each message, its length and its number of terms: what bounds its agreement with a query
+    # before it is aligned, read for every candidate of every query.
+    message_sizes: tuple[tuple[int, int], ...]
 
     @classmethod
     def of(cls, row: sqlite3.Row | tuple[Any, ...]) -> CandidateRow:
@@ -154,6 +157,8 @@ class CandidateRow:
         doc, problem_id, article_doc, article_id, title, title_terms, messages, message_terms, codes, own = (
             row
         )
+        texts = tuple(messages.split("\n"))
+        stems = tuple(frozenset(t.split()) for t in message_terms.split("\n"))
         return cls(
             doc=doc,
             problem_id=problem_id,
@@ -162,9 +167,10 @@ class CandidateRow:
             title=title,
             title_terms=frozenset(title_terms.split()),
             own_title_terms=frozenset(own.split()),
-            messages=tuple(messages.split("\n")),
-            message_terms=tuple(frozenset(t.split()) for t in message_terms.split("\n")),
+            messages=texts,
+            message_terms=stems,
             code_keys=frozenset(codes.split()),
+            message_sizes=tuple((len(text), len(terms)) for text, terms in zip(texts, stems, strict=True)),
         )
 
 

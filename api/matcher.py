@@ -686,9 +686,7 @@ def _align_messages(
     # What the query names of each kind, found once it is asked: its errno descriptions, its missing commands.
     said: dict[Callable[[str], set[str]], set[str]] = {}
     for candidate, row in zip(found, rows, strict=True):
-        quoted, heading = _message_similarity(
-            query.comparable_text, asked.all_terms, row.messages, row.message_terms, candidate
-        )
+        quoted, heading = _message_similarity(query.comparable_text, asked.all_terms, row, candidate)
         # The message that agrees best, when one agrees enough to be evidence (which none does when
         # none agrees at all: two candidates in three, spared the look through their evidence).
         matched = (
@@ -834,16 +832,12 @@ def top_positive(scores: np.ndarray, k: int) -> list[int]:
 
 
 def _message_similarity(
-    query: str,
-    query_terms: set[str],
-    messages: tuple[str, ...],
-    message_terms: tuple[frozenset[str], ...],
-    candidate: Candidate,
+    query: str, query_terms: set[str], row: CandidateRow, candidate: Candidate
 ) -> tuple[float, float]:
     """How well the query agrees with the problem's best quoted error message, and with its
     title (each 0..1); adds the evidence of each that agrees.
 
-    The title is the last of ``messages``. The two are returned apart so that the ranking can
+    The title is the last of ``row.messages``. The two are returned apart so that the ranking can
     weigh them apart: out of fold it weighs a title's agreement more than a message's, on both
     dev sets, where a title often is the error or says the symptom; and a problem whose quoted
     message agrees is identified by it even when its title agrees better.
@@ -856,21 +850,23 @@ def _message_similarity(
     # (upper bound, index) of the quoted messages worth aligning, and of the title (the last).
     quoted_bounds: list[tuple[float, int]] = []
     heading_bounds: list[tuple[float, int]] = []
+    messages = row.messages
     query_length = len(query)
+    query_count = len(query_terms)
     last = len(messages) - 1
-    for i, (message, stems) in enumerate(zip(messages, message_terms, strict=True)):
+    for i, (stems, (length, count)) in enumerate(zip(row.message_terms, row.message_sizes, strict=True)):
         # The shorter text's length and number of terms: the message's, or the query's.
-        if len(message) <= query_length:
-            short_length, short_terms = len(message), len(stems)
+        if length <= query_length:
+            short_length, short_terms = length, count
         else:
-            short_length, short_terms = query_length, len(query_terms)
+            short_length, short_terms = query_length, query_count
         if short_length < 8:
             continue
         # A text of one word (a heading such as "Installation", the only "message" of a problem that
         # quotes none) is a word of the query, not an error it printed: the title features weigh it.
         # So is a title of two ("Installation fails", "Uninstall a package"): a question that has
         # both words aligns with it as well as a paste of the error would.
-        if short_terms < 2 or (i == last and len(stems) < 3):
+        if short_terms < 2 or (i == last and count < 3):
             continue
         overlap = len(stems & query_terms) / short_terms
         # A short string matches somewhere in anything; trust agreement in proportion to its length.
