@@ -144,7 +144,10 @@ def prepare(text: str) -> PreparedQuery:
     if truncated:
         text = log_excerpt(text)
     text = _unescaped(text.replace("\x00", " "))
-    parts, wrapper_codes, numbers = json_messages(text, max_chars=MAX_PREPARED_CHARS)
+    # A body opens with a brace: a paste without one (most) has none to read, and no decoder is made.
+    parts, wrapper_codes, numbers = (
+        json_messages(text, max_chars=MAX_PREPARED_CHARS) if "{" in text else ([], [], [])
+    )
     parts = parts or _lines_worth_matching(text, max_lines=MAX_LINES)
     if sum(len(p) for p in parts) > MAX_PREPARED_CHARS:
         truncated = True
