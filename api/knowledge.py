@@ -323,23 +323,36 @@ class KnowledgeBase:
     ) -> tuple[dict[str, Postings], dict[str, Postings]]:
         """The posting lists of ``terms`` over problems and over whole articles (terms the index lacks left out)."""
         snapshot = snapshot or self.snapshot()
-        keys = [(table, term) for table in range(len(POSTING_TABLES)) for term in terms]
-        cached, missing = snapshot.postings.get_many(keys)
-        out: tuple[dict[str, Postings], dict[str, Postings]] = ({}, {})
-        for (table, term), value in cached.items():
-            if value is not None:
-                out[table][term] = value
-        if not missing:
-            return out
-        wanted = [[term for table, term in missing if table == t] for t in range(len(POSTING_TABLES))]
+        # A term's two lists are kept under one key: a query's terms are looked up once, not once per table.
+        kept, missing = snapshot.postings.get_many(terms)
+        if missing:
+            kept |= self._read_postings(missing, snapshot)
+        # In the order of ``terms``, whichever were kept: scores are summed in this order, and a sum
+        # in another order can differ in its last bit and break a tie the other way.
+        problems: dict[str, Postings] = {}
+        articles: dict[str, Postings] = {}
+        for term in terms:
+            problem, article = kept[term]
+            if problem is not None:
+                problems[term] = problem
+            if article is not None:
+                articles[term] = article
+        return problems, articles
+
+    def _read_postings(
+        self, terms: list[str], snapshot: Snapshot
+    ) -> dict[str, tuple[Postings | None, Postings | None]]:
+        """The posting lists of ``terms`` over problems and over whole articles, read from the file and
+        kept (None for a table that lacks the term: an unknown term is remembered too)."""
+        marks = ",".join("?" * len(terms))
         # One statement for both tables: a query's cold terms cost one round trip, not two.
         sql = " union all ".join(
-            f"select {t}, term, idf, docs, impacts from {name} where term in ({','.join('?' * len(wanted[t]))})"
+            f"select {t}, term, idf, docs, impacts from {name} where term in ({marks})"
             for t, name in enumerate(POSTING_TABLES)
-            if wanted[t]
         )
-        rows = self.conn(snapshot).execute(sql, [term for terms_of in wanted for term in terms_of]).fetchall()
-        kept: list[tuple[tuple[int, str], Postings | None, int]] = []
+        rows = self.conn(snapshot).execute(sql, terms * len(POSTING_TABLES)).fetchall()
+        read: dict[str, list[Postings | None]] = {term: [None] * len(POSTING_TABLES) for term in terms}
+        sizes = dict.fromkeys(terms, 64 * len(POSTING_TABLES))
         if rows:
             # One buffer per kind for all the terms, then views into it: far fewer numpy calls.
             docs = np.frombuffer(b"".join(r[3] for r in rows), dtype=np.int32)
@@ -348,17 +361,12 @@ class KnowledgeBase:
             for table, term, idf, blob, _ in rows:
                 end = start + len(blob) // 4
                 # A copy, so a cached list does not keep the whole query's buffer alive.
-                posting = Postings(idf, docs[start:end].copy(), impacts[start:end].copy())
-                out[table][term] = posting
-                kept.append(((table, term), posting, 6 * (end - start) + 64))
+                read[term][table] = Postings(idf, docs[start:end].copy(), impacts[start:end].copy())
+                sizes[term] += 6 * (end - start)
                 start = end
-        # Terms unknown to the index are remembered too.
-        kept.extend(((table, term), None, 64) for table, term in missing if term not in out[table])
-        snapshot.postings.put_many(kept)
-        # In the order of ``terms``, whichever were cached: scores are summed in this order, and a
-        # sum in another order can differ in its last bit and break a tie the other way.
-        problems, articles = ({term: found[term] for term in terms if term in found} for found in out)
-        return problems, articles
+        found = {term: (problem, article) for term, (problem, article) in read.items()}
+        snapshot.postings.put_many((term, pair, sizes[term]) for term, pair in found.items())
+        return found
 
     @_reads_index
     def term_sizes(self, terms: list[str], snapshot: Snapshot | None = None) -> dict[str, int]:
