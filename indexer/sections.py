@@ -1283,7 +1283,9 @@ _ANSWER = (
     # Filipino, Swahili, Azerbaijani, Bengali, Tamil and Urdu.
     r"|oo|hindi|ndiyo|hapana|bəli|xeyr|হ্যাঁ|না|ஆம்|இல்லை|جی ہاں|ہاں|نہیں)"
 )
-_WIDGET_ANSWERS = re.compile(rf"{_ANSWER}(?:\s*[/|\u00b7]?\s*{_ANSWER})+", re.IGNORECASE)
+# Possessive separators: a space that either \s* could take made a paragraph of answer words and one
+# other word ("oo oo … oo x") fail in 2^n ways, and every paragraph is tried.
+_WIDGET_ANSWERS = re.compile(rf"{_ANSWER}(?:\s*+[/|\u00b7]?+\s*+{_ANSWER})+", re.IGNORECASE)
 
 
 def _widget_answers(blocks: Sequence[SyntaxTreeNode]) -> set[int]:

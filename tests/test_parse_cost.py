@@ -1192,3 +1192,24 @@ def test_an_ibm_i_message_description_s_long_wrapped_field_is_rewritten_in_linea
         markdown = message_description_markdown(page)
     assert markdown is not None
     assert markdown.split("\n")[2].count("library list") == 80_000
+
+
+def test_a_tiddler_s_style_never_closed_is_read_in_linear_time() -> None:
+    # "@@" and a long run of a style's classes with no "@@" after them: the style was given back one unit
+    # at a time and the line scanned again for each, 40 kB in 30 s, 100 kB in minutes.
+    tiddler = "title: Sync\ntags: sync\n\n! Sync fails\n\n@@" + ".a" * 20_000 + " x\n\n# Restart the agent.\n"
+    with cpu_budget(2.0):
+        markdown = tiddlywiki_markdown(tiddler)
+    assert markdown is not None and markdown.rstrip().endswith("1. Restart the agent.")
+
+
+def test_a_paragraph_of_answer_words_and_one_more_is_read_in_linear_time(tmp_path: Path) -> None:
+    # A feedback widget's answers ("Yes No") are told by a pattern tried on every paragraph: a space that
+    # either of two parts of it could take made "oo oo … oo x" fail in 2^n ways, 22 words in 10 s.
+    article = "# Sync\n\n## Sync fails\n\n1. Restart the agent.\n\n" + "oo " * 24 + "x\n"
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "sync.md").write_text(article, encoding="utf-8")
+    with cpu_budget(5.0):
+        build_index([tmp_path / "articles"], tmp_path / "kb.db")
+    [problem] = KnowledgeBase(tmp_path / "kb.db").article("sync").problems
+    assert [s.text for s in problem.steps] == ["Restart the agent."]
