@@ -994,23 +994,8 @@ def _names_phone(text: str, *, dotted: bool = True) -> bool:
         and not _DATE.fullmatch(found.group())
         and not _IP_ADDRESS.fullmatch(found.group())
         and (dotted or not _DOTTED_NUMBER.fullmatch(found.group()))
-        and not _is_range(found.group())
         for found in _PHONE.finditer(text)
     )
-
-
-_TWO_NUMBERS = re.compile(r"(\d+)\s?[-\u2013]\s?(\d+)")
-
-
-def _is_range(digits: str) -> bool:
-    """Whether a run of digits :data:`_PHONE` found is a range, not a number to dial: two numbers of one
-    length, the second above the first and under twice it ("Open ports 8000-8010", "49152-65535"), which a
-    phone number's groups seldom are ("4004-0000", "555-1234")."""
-    found = _TWO_NUMBERS.fullmatch(digits)
-    if found is None or len(found[1]) != len(found[2]):
-        return False
-    low, high = int(found[1]), int(found[2])
-    return low < high < 2 * low
 
 
 def _footer_line(text: str) -> bool:

@@ -7447,17 +7447,6 @@ def test_a_still_not_working_line_over_a_version_to_install_stays_the_fix_s(tmp_
     assert [n.text for n in problem.notes] == ["Still not working? Update the firmware to 10.0.19045.3803."]
 
 
-def test_a_still_stuck_line_over_a_range_of_ports_stays_the_fix_s(tmp_path: Path) -> None:
-    # A range's digits were a phone number to call ("8000-8010", eight digits), and the line went as the
-    # page's support prompt; a phone number's groups are seldom a range of one length, second above the first.
-    text = PORTUGUESE_PARTS + "\n---\n\nStill stuck? Open ports 8000-8010 on the firewall.\n"
-    [problem] = read(tmp_path / "kb", "labels.md", text).problems
-    assert [n.text for n in problem.notes] == ["Still stuck? Open ports 8000-8010 on the firewall."]
-    # Guard: a number to call that is written as two groups stays one.
-    text = PORTUGUESE_PARTS + "\n---\n\nStill stuck? Call 1234-5678.\n"
-    assert read(tmp_path / "kb2", "labels.md", text).problems[0].notes == []
-
-
 def test_a_still_need_help_line_with_a_phone_number_in_the_steps_stays_a_step(tmp_path: Path) -> None:
     # Guard: a numbered step that says whom to call is the fix's, whatever it opens with.
     text = PORTUGUESE_PARTS + "3. Ainda precisa de ajuda? Ligue 4004-0000 e peça o desbloqueio.\n"
