@@ -46,6 +46,9 @@ _INDIC_BLOCKS = range(0x0900, 0x0E00)
 _INDIC_MARKS = "".join(ch for ch in map(chr, _INDIC_BLOCKS) if unicodedata.category(ch)[0] == "M")
 _HAS_INDIC = re.compile(r"[\u0900-\u0dff]")
 _WORD_WITH_SIGNS = re.compile(rf"[^\W_](?:[^\W_]|[{_INDIC_MARKS}])+")
+# Their joiners (zero width, no letters either) choose how letters are drawn, not which: Bengali's "র‍্যাম"
+# (RAM) with one and "র্যাম" without are one word, and Sinhala's "ශ්‍රී" fell in two at its joiner.
+_WITHOUT_JOINERS = dict.fromkeys((0x200C, 0x200D))
 # Arabic's and Hebrew's vowel points are optional: written in one text and not in another, they split
 # a word where they stood ("مُشكلة" gave "شكلة"). Left out, the pointed and the plain word are one.
 _POINTS = [
@@ -199,7 +202,10 @@ def _candidates(cleaned: str) -> list[str]:
         cleaned = _SCRIPT_CHANGE.sub(" ", cleaned)
     if _HAS_POINTS.search(cleaned):
         cleaned = cleaned.translate(_WITHOUT_POINTS)
-    found = (_WORD_WITH_SIGNS if _HAS_INDIC.search(cleaned) else _WORD).findall(cleaned)
+    if _HAS_INDIC.search(cleaned):
+        found = _WORD_WITH_SIGNS.findall(cleaned.translate(_WITHOUT_JOINERS))
+    else:
+        found = _WORD.findall(cleaned)
     # Only a text with Chinese or Japanese characters has words to split: the others (most
     # non-ASCII texts, with an accent or a dash) skip a call per word.
     if _CJK.search(cleaned):

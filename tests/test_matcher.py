@@ -1527,6 +1527,9 @@ def test_the_vowel_signs_of_indic_scripts_belong_to_their_words() -> None:
     assert words("सर्वर त्रुटि") == ["सर्वर", "त्रुटि"]
     assert words("সংযোগ ত্রুটি") == ["সংযোগ", "ত্রুটি"]
     assert words("சேவையகம் பிழை") == ["சேவையகம்", "பிழை"]
+    # Their joiners choose how letters are drawn: the word with one is the word without it.
+    assert words("র\u200d্যাম") == words("র্যাম") == ["র্যাম"]
+    assert words("ශ්\u200dරී ලංකා") == ["ශ්රී", "ලංකා"]
     # Arabic's and Hebrew's optional vowel points are left out: the pointed word is the plain one.
     assert words("مُشكلة") == words("مشكلة") == ["مشكلة"]
     assert words("שְׁגִיאָה") == words("שגיאה") == ["שגיאה"]
