@@ -515,9 +515,10 @@ _ELSEWHERE = {
     # A question-and-answer item's Question field, as English "Question" is (TOPdesk's Dutch "Vraag").
     "vraag|frage|pregunta|pergunta|domanda|"
     # Czech and Slovak ("Příznaky", "Projevy", "Prejavy"), Hungarian ("Tünetek", "Jelenség"), Romanian
-    # ("Simptome"), Croatian ("Simptomi", "Opis problema") and Finnish ("Oireet", "Ongelman kuvaus").
+    # ("Simptome"), Croatian ("Simptomi", "Opis problema"; "Simptom:" over one, as a plain-text export
+    # labels it) and Finnish ("Oireet", "Ongelman kuvaus").
     "příznaky|projevy|popis problému|príznaky|prejavy|tünetek|jelenség|a probléma leírása|simptome|"
-    "descrierea problemei|simptomi|opis problema|oireet|ongelman kuvaus|"
+    "descrierea problemei|simptomi?|opis problema|oireet|ongelman kuvaus|"
     # Persian ("علائم", "نشانه‌ها", "شرح مشکل"), its words joined by a zero-width non-joiner or a space.
     "علائم|علایم|نشانه[\u200c ]?ها|شرح مشکل|"
     # Lithuanian ("Simptomai", "Požymiai", "Problemos aprašymas").
@@ -786,7 +787,13 @@ _ANNOUNCED_ERROR = re.compile(
     # Romanian: "următorul mesaj de eroare", and a verb of showing or receiving right before "the message"
     # or "the error" ("La Stare apare mesajul:", "primiți eroarea:"); not "următorii pași" (the next steps).
     r"|\burm[ăa]to(?:rul|area|arele|rii)\s+(?:mesaj\w*|eroar\w*|avertisment\w*)"
-    r"|\b(?:apare|apar|afi[șşs]eaz[ăa]|primi[țţt]i|primesc|prime[șşs]te)\s+(?:mesajul|eroarea|avertismentul)\b",
+    r"|\b(?:apare|apar|afi[șşs]eaz[ăa]|primi[țţt]i|primesc|prime[șşs]te)\s+(?:mesajul|eroarea|avertismentul)\b"
+    # Croatian, Serbian and Bosnian in Latin script, with their diacritics or without: a verb of appearing,
+    # showing, returning or receiving right before "the message" or "the error", or "the following" one
+    # ("pojavljuje se poruka:", "CIS vraća grešku:", "sljedeća poruka o grešci:"); not "sljedeće korake".
+    r"|\b(?:(?:pojavljuje|pojavi|javlja|prikazuje|prika[žz]e|ispisuje|ispi[šs]e)(?:\s+se)?|vra[ćc]a|vrati|"
+    r"dobijete|dobivate|dobijem|dobivam|sljede[ćc][aeu]|slijede[ćc][aeu])\s+(?:(?:ova|ovu|ovakva|ovakvu)\s+)?"
+    r"(?:poruk[aeu]|(?:po)?gre[šs]k[aeu])\b",
     re.IGNORECASE,
 )
 
@@ -808,6 +815,8 @@ _ANNOUNCING_ASCII = (
     "mesaj",
     "eroare",
     "urmato",
+    "poruk",
+    "gresk",
 )
 
 

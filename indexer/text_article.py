@@ -4,7 +4,8 @@ The style: "Symptoms: …" starts a problem, "Resolution: …" its fix (each lab
 of its own, as "PROBLEM:", "CAUSE:", "SOLUTION:", there without its colon too, as "PROBLEM" or
 "Root cause", but for the value a step ending in ':' introduces on the line under it, or name its
 part twice, as "Issue/Symptoms:"; a "PROBLEM:" label's words that read as a heading, over a
-description indented under it, title the problem); lines that start with "- ", "1." or "1)", and
+description indented under it or under a "Symptoms:" label of its own, title the problem, and a number
+before it, "1. PROBLEM: …", numbers the problem); lines that start with "- ", "1." or "1)", and
 "Step 1 - …" lines, are steps, "a." lines sub-steps of the step above (the steps, with no numbered
 step above them), and a line after a step that ends in ':' is that step's (the command it
 introduces); a short line without final punctuation, or a "Step 1: …" heading, names a group of
@@ -83,8 +84,13 @@ from indexer.threads import name_lines
 # A field's name of several capitalised words, longer than a part's label may be ("Visible In Public
 # Knowledge Base:", as Salesforce Knowledge exports its fields): a label, where a sentence's words are not.
 _TITLE_CASE_LABEL = r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,6}"
-# "Symptoms: …", and labels that name a part twice ("Issue/Symptoms:", as ServiceNow exports them).
-_LABEL = re.compile(rf"^\s*([A-Za-z][A-Za-z /&]{{1,30}}|{_TITLE_CASE_LABEL}):\s*(.*)$")
+# "Symptoms: …", and labels that name a part twice ("Issue/Symptoms:", as ServiceNow exports them); in
+# any language's letters ("Rješenje:", as a Croatian export labels its fix: it was a line of the cause).
+_LABEL = re.compile(rf"^\s*([^\W\d_](?:[^\W\d_]|[ /&]){{1,30}}|{_TITLE_CASE_LABEL}):\s*(.*)$")
+# A problem's number before its label, as an export numbers its problems ("1. PROBLEM: Potpis nije
+# valjan" over its "Simptom:", "Uzrok:" and "Rješenje:"): read as a step, each problem was one of the
+# fix above.
+_PROBLEM_NUMBER = re.compile(r"\d{1,3}[.)][ \t]+")
 # The parts a label names when it stands alone on its line without its colon ("PROBLEM", "Cause"):
 # those the reading below starts or ends a part at.
 _PART_ROLES = (Role.SYMPTOMS, Role.CAUSE, Role.RESOLUTION)
@@ -651,7 +657,14 @@ class _Reader:
         named = self.heading if self.heading == self.titled or not self.pending else ""
         said = label.group(2)
         capitals = _in_capitals(said)
-        label_titles = bool(said) and (capitals or self._heads_indented(number, said))
+        parts = bool(said) and not capitals and self._heads_parts(number, said)
+        label_titles = bool(said) and (capitals or self._heads_indented(number, said) or parts)
+        if parts:
+            # Its description stands under a symptoms label of its own: the heading it replaces (the
+            # page's title over the first problem) and the text before it (the page's introduction) are
+            # the page's.
+            self.outside.extend(filter(None, [self.heading, *self.pending]))
+            self.pending = []
         if label_titles:
             named, said = said, ""
         if capitals and self.heading:
@@ -674,6 +687,14 @@ class _Reader:
             and self.indented[below]
             and _looks_like_heading(said)
         )
+
+    def _heads_parts(self, number: int, said: str) -> bool:
+        """Whether what a "PROBLEM:" label says on line ``number`` is the problem's title: a heading's
+        words, with its description under a symptoms label of its own on the next line with text ("1.
+        PROBLEM: Potpis nije valjan" over "Simptom:", as a plain-text export numbers its problems);
+        they were read as the first words of the symptoms, and titled the problem with them."""
+        below = next((n for n in range(number, len(self.lines)) if self.lines[n]), None)
+        return below is not None and self.roles[below] is Role.SYMPTOMS and _looks_like_heading(said)
 
     def _resolution_label(self, number: int, label: re.Match[str]) -> None:
         """A "Resolution:" label opens the last problem's fix; after the steps of one,
@@ -881,6 +902,10 @@ def _label(line: str) -> re.Match[str] | None:
     colon ("PROBLEM", "Root cause", as exports write headings in plain text; a list's count after
     it aside, "LINKED INCIDENTS (3)"), matched as though it had one; None for any other line."""
     found = _LABEL.match(line)
+    numbered = _PROBLEM_NUMBER.match(line) if found is None else None
+    if numbered is not None:
+        after = _LABEL.match(line[numbered.end() :])
+        return after if after is not None and heading_role(after.group(1)) is Role.SYMPTOMS else None
     if found is not None or not line[:1].isupper():
         return found
     conditioned = _CONDITIONED_LABEL.match(line)
@@ -1093,7 +1118,8 @@ def _resolution_runs_on(
     seen = False  # whether a line a log printed stands between that label and the line read
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
-        if _is_step(line):
+        if _is_step(line) and roles[index] is not Role.SYMPTOMS:
+            # (A numbered problem's label, "2. PROBLEM: …", is no step: see _label.)
             runs_on[index] = True
             cause = -1
         elif roles[index] is Role.SYMPTOMS:
