@@ -504,6 +504,16 @@ def is_error_lead(text: str) -> bool:
     return _announces_received(last_sentence(text))
 
 
+def _leads_in_unread_words(text: str) -> bool:
+    """Whether a paragraph ends as a lead-in does (see :func:`_ends_lead`) in a sentence written mostly in
+    letters beyond ASCII ("გადახდის დეტალებში წერია:", "ٹرانزیکشن کی تفصیل میں لکھا ہے:"): in a language
+    whose verbs of showing may be none of those read, so it may announce what a program printed."""
+    if not _ends_lead(text):
+        return False
+    letters = [c for c in last_sentence(text) if c.isalpha()]
+    return sum(not c.isascii() for c in letters) * 2 > len(letters)
+
+
 def announces_output(text: str) -> bool:
     """A paragraph whose last sentence announces what a program printed by its verb alone:
     "After the upgrade, `agent status` prints:", "When the cache is full, you will see:"."""
@@ -625,7 +635,7 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
     """
     found: list[tuple[str, int]] = []
     out: Found = []
-    lead_in = received = printed = names_errors = command = False
+    lead_in = received = printed = names_errors = command = unread = False
     for index, block in enumerate(blocks):
         text = block_text(block)
         quoted = (
@@ -650,11 +660,15 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
             output = (
                 fence_output(block, after_lead=received, after_command=command) if fences or received else ""
             )
-            if not output and printed and _may_show_output(block):
-                # "Look at the logs:" over the command that shows them: only what it printed.
+            if not output and (printed or unread) and _may_show_output(block):
+                # "Look at the logs:" over the command that shows them: only what it printed. So under a
+                # lead-in in words not read (a Georgian or an Urdu "…it says:"), where what it shows is one
+                # line that reads as a failure, no data ('{"timeout": 30}' under "次の設定を使用します："):
+                # it was left out of the problem, kept where the labels were English.
                 shown = fence_output(block, after_lead=True)
                 output = _unless_command_first(shown.split("\n"), shown) if shown else ""
-                output = output if reads_as_failure(output) else ""
+                one = "\n" not in output and not output.startswith(("{", "[", "<"))
+                output = output if reads_as_failure(output) and (printed or one) else ""
             if not output:
                 # Lines logged at a failure's level ("level=warn msg=…", "E0619 …") are what went
                 # wrong, announced or not: no command or configuration reads so.
@@ -689,6 +703,7 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
         received = block.type == "paragraph" and is_error_lead(text)
         printed = block.type == "paragraph" and announces_output(text)
         command = block.type == "paragraph" and is_command_lead(text)
+        unread = block.type == "paragraph" and not printed and _leads_in_unread_words(text)
     return out
 
 

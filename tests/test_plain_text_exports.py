@@ -94,3 +94,82 @@ def test_numbered_steps_that_open_with_a_label_stay_steps(tmp_path: Path) -> Non
         "macOS: open System Settings > Printers and remove the printer.",
         "Add the printer again.",
     ]
+
+
+# A Georgian help centre's page, its part labels in words the indexer does not read: the message the
+# app shows stands in a <pre> under the sentence that shows it ("in the payment's details it says:").
+SHOWN_UNDER_A_LOCAL_LEAD = """\
+<!DOCTYPE html>
+<html lang="ka"><head><meta charset="utf-8"><title>პარკინგი – გადახდის პრობლემები</title></head>
+<body><article>
+<h1>პარკინგი – გადახდის პრობლემები</h1>
+<h2>ბარათით გადახდა უარყოფილია</h2>
+<p><b>ნიშნები:</b> გადახდის დეტალებში წერია:</p>
+<pre>Payment declined by issuer: do not honor (PAY-051)</pre>
+<p><b>რატომ:</b> ბანკმა ტრანზაქცია დაბლოკა.</p>
+<ol><li>დაუკავშირდით ბანკს.</li><li>სცადეთ სხვა ბარათი.</li></ol>
+<h2>აპლიკაცია არ იხსნება</h2>
+<p><b>ნიშნები:</b> ეკრანი თეთრია.</p>
+<ol><li>განაახლეთ აპლიკაცია.</li></ol>
+</article></body></html>
+"""
+
+
+def test_a_pre_under_a_lead_in_of_words_not_read_is_the_message_it_shows(tmp_path: Path) -> None:
+    article = read(tmp_path / "kb", "parking-payments.html", SHOWN_UNDER_A_LOCAL_LEAD)
+    first, second = article.problems
+    assert first.title == "ბარათით გადახდა უარყოფილია"
+    assert first.error_messages == ["Payment declined by issuer: do not honor (PAY-051)"]
+    assert "PAY051" in first.error_codes
+    assert [s.text for s in first.steps] == ["დაუკავშირდით ბანკს.", "სცადეთ სხვა ბარათი."]
+    assert not second.error_messages
+
+
+# The same in Markdown, a fenced block under the lead-in; and the nearest shape, a command fenced under
+# a lead-in in the same language ("run the command:"), which shows no failure: no message.
+FENCED_UNDER_A_LOCAL_LEAD = """\
+# პარკინგი – სერვერის პრობლემები
+
+## ბილეთები არ იბეჭდება
+
+პრინტერის ჟურნალში ჩანს:
+
+```
+spooler: job 118 failed: paper out (PRN-E07)
+```
+
+1. ჩადეთ ქაღალდი.
+2. გაუშვით ბრძანება:
+
+   ```
+   systemctl restart parkd-spooler
+   ```
+
+## ტერმინალი ნელა მუშაობს
+
+შეამოწმეთ სერვისის მდგომარეობა ბრძანებით:
+
+```
+systemctl status parkd
+```
+
+1. გადატვირთეთ ტერმინალი.
+"""
+
+
+def test_a_fence_under_a_local_lead_in_is_a_message_only_where_it_reads_as_a_failure(tmp_path: Path) -> None:
+    article = read(tmp_path / "kb", "parking-server.md", FENCED_UNDER_A_LOCAL_LEAD)
+    printing, slow = article.problems
+    assert printing.error_messages == ["spooler: job 118 failed: paper out (PRN-E07)"]
+    assert slow.error_messages == []
+    assert [s.text for s in slow.steps] == ["გადატვირთეთ ტერმინალი."]
+
+
+def test_settings_fenced_under_a_local_lead_in_are_no_message(tmp_path: Path) -> None:
+    """Guard: data under such a lead-in ("use these settings:"), however its keys read, is no message."""
+    text = (
+        "# პარკინგი\n\n## კავშირი წყდება\n\nეკრანი იყინება.\n\nგამოიყენეთ ეს პარამეტრები:\n\n"
+        '```\n{"timeout": 30, "retries": 3}\n```\n\n1. შეინახეთ პარამეტრები.\n'
+    )
+    [problem] = read(tmp_path / "kb", "parking-link.md", text).problems
+    assert problem.error_messages == []
