@@ -1419,8 +1419,9 @@ def bracketed_code(message: str) -> str | None:
 
 
 # An error's number that an app or the system shows in brackets labelled "Code", after its words: "Unable
-# to configure your Mac. Error: The MDM server is unavailable (Code 3003)", as macOS and Windows' device
-# manager print theirs. The label alone names no code ("code 200" in prose may be a line's or a status):
+# to configure your Mac. Error: The MDM server is unavailable (Code 3003)", as macOS prints its own; three
+# digits at least (Windows' device manager's "(Code 43)" is not read: two digits name no code on the
+# query side either). The label alone names no code ("code 200" in prose may be a line's or a status):
 # read only in what is already a message, closing it or one of its sentences; an "(exit code 137)" or
 # "(status code 404)" is a process's or HTTP's, which no knowledge base lists as its codes.
 _BRACKETED_NUMBER = re.compile(
