@@ -122,6 +122,9 @@ _HEADING_ATTRIBUTES = re.compile(r"\{(?:-|" + _ATTRIBUTES + r")\}[ \t]*+$")
 # read as words of the problem's title; a space before it, so "Key:id=5" stays the heading's text. The
 # comment that hides the heading from Docsify's sidebar may follow it ("<!-- {docsify-ignore} -->").
 _DOCSIFY_HEADING_ID = re.compile(r"[ \t]++:id=[\w-]++(?=[ \t]*+(?:<!--[^\n]*?-->[ \t]*+)?$)")
+# The same tag without the comment, as Docsify documents it too ("## Node not ready {docsify-ignore}"),
+# which is no attribute list of Pandoc's: it stayed in the problem's title.
+_DOCSIFY_IGNORE = re.compile(r"[ \t]++\{docsify-ignore(?:-all)?+\}[ \t]*+$")
 # In a step's Markdown source: the attributes after an image, a link or a code span, and a bracketed
 # span's (whose brackets go with them).
 _SOURCE_ATTRIBUTES = re.compile(
@@ -2201,6 +2204,9 @@ def without_heading_attributes(heading: str) -> str:
     or a class is no word of its title, and "Symptoms {#symptoms}" named no part of a problem.
     JSONPath ("… for {.status.podIP}") is no attribute list: an attribute list's classes stand apart.
     Docsify's ``:id=`` (``## Uploads stall :id=uploads-stall``) is an id too."""
+    ignored = _DOCSIFY_IGNORE.search(heading)
+    if ignored is not None and ignored.start() > 0:
+        heading = heading[: ignored.start()]
     docsify = _DOCSIFY_HEADING_ID.search(heading)
     if docsify is not None and docsify.start() > 0:
         return heading[: docsify.start()] + heading[docsify.end() :]

@@ -60,6 +60,16 @@ def test_a_docsify_heading_id_is_no_word_of_the_problem_title(tmp_path: Path) ->
     ]
 
 
+def test_a_docsify_ignore_tag_without_its_comment_is_no_word_of_the_problem_title(tmp_path: Path) -> None:
+    """Docsify documents its sidebar tag bare too (``## Node not ready {docsify-ignore}``): the tag, and an
+    anchor before it, stayed in the title."""
+    page = DOCSIFY_PAGE.replace(" <!-- {docsify-ignore} -->", " {docsify-ignore}").replace(
+        "## Uploads stall at 99% :id=uploads-stall", "## Uploads stall at 99% {docsify-ignore-all}"
+    )
+    article = read(tmp_path / "docs", "troubleshooting.md", page)
+    assert [p.title for p in article.problems] == ["Uploads stall at 99%", "Thumbnails are blank"]
+
+
 def test_an_id_set_in_a_heading_s_code_stays(tmp_path: Path) -> None:
     """Guard: ``:id=`` inside a code span, or written without a space before it, is the heading's text."""
     page = "# Flags\n\n## `--name :id=web` is rejected\n\nThe CLI says `invalid flag`.\n\n## Key:id=5 missing\n\nNo row.\n"
