@@ -1123,8 +1123,12 @@ _PAGE_FURNITURE = re.compile(
     r"|visos teisės saugomos|모든 권리 보유|tüm hakları saklıdır|hak cipta dilindungi)\.?\s*$"
     r"|(?:on this page|in this (?:article|page)|table of contents|contents):?\s*$"
     # A document's closing mark, as a Word document often ends and pandoc exports it: "*End of
-    # document*", "--- End of Article ---", "[End of document]". Read after the fix, it was its last note.
-    r"|[-=*_\[(\s]*end of (?:the )?(?:document|article|page)[-=*_\].)\s]*$)",
+    # document*", "--- End of Article ---", "[End of document]", "*Fin du document*", "Ende des Dokuments".
+    # Read after the fix, it was its last note.
+    r"|[-=*_\[(\s]*(?:end of (?:the )?(?:document|article|page)|ende des (?:dokuments|artikels)"
+    r"|fin (?:du|de l'|del|de la) ?(?:document[oa]?|article|artículo|página|page)|fine del documento"
+    r"|fim do (?:documento|artigo)|einde van (?:het )?(?:document|artikel)|koniec dokumentu|конец документа"
+    r")[-=*_\].)\s]*$)",
     re.IGNORECASE,
 )
 # How many people a Launchpad bug affects, as it prints it under the bug's title (see _BYLINE).

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from api.knowledge import KnowledgeBase
 from api.matcher import match
 from indexer.build import build_index
@@ -41,6 +43,16 @@ def test_a_word_document_s_closing_mark_is_no_note_of_the_fix(tmp_path: Path) ->
         "Open Settings > Ledger.",
         "Set Export currency to Ledger currency.",
     ]
+    assert problem.notes == []
+
+
+@pytest.mark.parametrize(
+    "mark", ["*Fin du document*", "**Ende des Dokuments**", "[Fin del documento]", "--- Конец документа ---"]
+)
+def test_a_closing_mark_in_another_language_is_no_note_of_the_fix(tmp_path: Path, mark: str) -> None:
+    # Only the English mark was the page's: "Fin du document" was the fix's last note.
+    text = PANDOC_WORD_ARTICLE.replace("*End of document*", mark)
+    [problem] = read(tmp_path / "kb", "invoice-currency.md", text).problems
     assert problem.notes == []
 
 
