@@ -661,7 +661,11 @@ _ELSEWHERE = {
     "relaterede artikler|relaterte artikler|se også|aiheeseen liittyvät artikkelit|katso myös|"
     "související články|viz také|súvisiace články|pozri tiež|kapcsolódó cikkek|lásd még|"
     "articole (similare|conexe|asociate)|vezi și|povezani članci|srodni članci|pogledajte i|"
-    "свързани статии|вижте също|artikel berkaitan|مقالات مرتبط|همچنین ببینید",
+    "свързани статии|вижте също|artikel berkaitan|مقالات مرتبط|همچنین ببینید|"
+    # A docs site's closing section that sends the reader on to ask ("Getting more help" in English).
+    "(weitere hilfe|(mehr|zusätzliche) hilfe|besoin d'(aide|plus d'aide)( supplémentaire)?|aide supplémentaire|"
+    "¿?(más|obtener más|necesitas más) ayuda|ayuda adicional|(precisa de )?mais ajuda|ajuda adicional|"
+    "(altro|ulteriore) aiuto|meer hulp|(dalsza|dodatkowa|więcej) pomoc[yi]?|дополнительная помощь)( ?[?？])?",
     Role.INFO: "weitere informationen|zusätzliche informationen|plus d'informations|informations complémentaires|"
     "más información|información adicional|mais informações|informações adicionais|(ulteriori|maggiori) informazioni|"
     "meer informatie|więcej informacji|dodatkowe informacje|informacje dodatkowe|дополнительная информация|"

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from indexer.article_files import find_articles
 from indexer.parse import parse_article
 from indexer.records import Article
@@ -91,6 +93,16 @@ def test_a_closing_getting_more_help_section_is_no_problem(tmp_path: Path) -> No
         "Restart the worker.",
     ]
     assert "relay diagnose" in article.body
+
+
+@pytest.mark.parametrize(
+    "heading", ["Weitere Hilfe", "¿Necesitas más ayuda?", "Besoin d'aide ?", "Dalsza pomoc"]
+)
+def test_a_closing_more_help_section_in_another_language_is_no_problem(tmp_path: Path, heading: str) -> None:
+    # Only the English headings were the page's: "Weitere Hilfe" was a problem whose step was to ask.
+    page = DOCSIFY_PAGE + f"\n## {heading}\n\nOpen an issue with the output of `relay diagnose` attached.\n"
+    article = read(tmp_path / "docs", "troubleshooting.md", page)
+    assert [p.title for p in article.problems] == ["Uploads stall at 99%", "Thumbnails are blank"]
 
 
 def test_a_problem_about_a_help_page_stays_a_problem(tmp_path: Path) -> None:
