@@ -1213,3 +1213,16 @@ def test_a_paragraph_of_answer_words_and_one_more_is_read_in_linear_time(tmp_pat
         build_index([tmp_path / "articles"], tmp_path / "kb.db")
     [problem] = KnowledgeBase(tmp_path / "kb.db").article("sync").problems
     assert [s.text for s in problem.steps] == ["Restart the agent."]
+
+
+def test_a_line_that_opens_like_a_numbered_case_over_a_run_of_spaces_is_read_in_linear_time() -> None:
+    # "**Symptom 1: " over 3,000 spaces and no closing "**": three parts of the pattern of a numbered case's
+    # label could each take the spaces, 51 s for one line of a <pre>, tried on every line of a page.
+    page = (
+        "<html><body><h1>Printer</h1><pre>**Symptom 1: "
+        + " " * 2_000
+        + "x</pre><p>Restart.</p></body></html>"
+    )
+    with cpu_budget(2.0):
+        read = html_as_markdown(page, page=True)
+    assert read is not None and "Restart." in read[0]
