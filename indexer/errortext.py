@@ -566,10 +566,12 @@ _ALARM_WORDS = ("alarm", "fault")
 # Its hyphens are how it is written, not part of it: "PRN01" is the same code (see canonical_code).
 _MULTI_PART = r"[A-Z]{1,8}+(?:-[A-Z0-9]{1,8}+)*?-[A-Z]{0,3}\d{2,6}"
 _MULTI_PART_CODE = re.compile(_MULTI_PART)
+# English's bare "code" names a code only as an error's ("error code …") or before its colon or "#": a
+# "promo code SPRING-25" or a "discount code SAVE-20" is none.
 _MARKED_CODE = re.compile(
-    rf"\b(?:(?i:error|warning|{_LOCAL_ERROR_WORDS})"
-    r"|(?P<code_word>(?i:codes?|kodas|kodu|kodi|кода?|cod|codice|c[óo]digo|kode|msimbo|குறியீடு|কোড|کوڈ)))"
-    rf"[ \t]*[\[(#:]?[ \t]*({_MULTI_PART}|[A-Z]\d\d)(?![\w-])(?P<colon>:)?"
+    rf"\b(?:(?i:error|warning|{_LOCAL_ERROR_WORDS})(?:[ \t]++(?P<error_code_word>(?i:codes?)))?+"
+    r"|(?P<code_word>(?i:codes?)(?=[ \t]*+[#:])|(?i:kodas|kodu|kodi|кода?|cod|codice|c[óo]digo|kode|msimbo|குறியீடு|কোড|کوڈ)))"
+    rf"[ \t]*[\[(#:]?[ \t]*(?P<code>{_MULTI_PART}|[A-Z]\d\d)(?![\w-])(?P<colon>:)?"
 )
 _ONE_LETTER_TWO_DIGITS = re.compile(r"[A-Z]-?\d\d")
 # A logfmt line's field that names the error it logs ("at=error code=H12 desc=…", as a platform's router
@@ -976,6 +978,8 @@ _NOT_CODE_PREFIXES = {
     "IPV",
     "UTF",
     "ISO",
+    # A disease's name and year ("COVID-19"), written as a code of several parts is.
+    "COVID",
     "RFC",
     # Standards by their bodies' names ("EN 16931", "IEC 62443"), which are written like codes too.
     "EN",
@@ -1222,11 +1226,14 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool, client_l
             found.setdefault(canonical_code(m.group(1)), m.start(1))
     if _TWO_DIGITS.search(text):
         for m in _MARKED_CODE.finditer(text):
-            code = m.group(2)
-            if code.split("-")[0] not in _NOT_CODE_PREFIXES and (
-                m.group("code_word") or m.group("colon") or not _ONE_LETTER_TWO_DIGITS.fullmatch(code)
+            code = m.group("code")
+            if _names_a_family(code) and (
+                m.group("code_word")
+                or m.group("error_code_word")
+                or m.group("colon")
+                or not _ONE_LETTER_TWO_DIGITS.fullmatch(code)
             ):
-                found.setdefault(canonical_code(code), m.start(2))
+                found.setdefault(canonical_code(code), m.start("code"))
     for m in _SEVERITY_CODE.finditer(text):
         if records is None:
             records = value_records(text)
@@ -1318,9 +1325,10 @@ def codes_if_known(text: str) -> list[str]:
     """The codes written anywhere in ``text`` that :func:`error_codes` takes only where the text
     marks them as codes, canonical: one letter and three to five digits ("E-330", "w402"), hexadecimal
     codes ("0x0000011b", a device's "0x61011bed", a short status "0x709"), Node.js error codes
-    ("ERESOLVE"), codes in snake case ("invalid_currency", "MESSAGE_TYPE_X") and a domain's numbered errors
-    ("ActiveDirectoryServer:8344"). What a query may name by such a code, to be looked up among the codes
-    the index knows."""
+    ("ERESOLVE"), codes in snake case ("invalid_currency", "MESSAGE_TYPE_X"), a domain's numbered errors
+    ("ActiveDirectoryServer:8344"), and codes of two digits or of several parts ("BK-05", "KP-C01",
+    "ERRSOC07"), but for those a word, a unit or a standard names before a hyphen ("UTF-16", "SHA-256").
+    What a query may name by such a code, to be looked up among the codes the index knows."""
     found = [
         m.group(0)
         for needed, pattern in _CODES_IF_KNOWN
@@ -1332,7 +1340,9 @@ def codes_if_known(text: str) -> list[str]:
         found += _SNAKE_CODE.findall(text) + _CONSTANT.findall(text)
     if _DOMAIN_MARK.search(text):
         found += _DOMAIN_CODE.findall(text)
-    return list(dict.fromkeys(map(canonical_code, found)))
+    return list(
+        dict.fromkeys(canonical_code(code) for code in found if "-" not in code or _names_a_family(code))
+    )
 
 
 def code_key(code: str) -> str:
@@ -1415,7 +1425,16 @@ def bracketed_code(message: str) -> str | None:
     """The code in brackets that closes the words an error message opens with ("Session expired (E1042).
     Please sign in again." → "E1042"), as an app shows its codes; None for any other message."""
     found = _BRACKETED_CODE.match(message) or _CLOSING_CODE.search(message)
-    return canonical_code(found.group(1) or found.group(2)) if found else None
+    if found is None or not _names_a_family(code := found.group(1) or found.group(2)):
+        return None
+    return canonical_code(code)
+
+
+def _names_a_family(code: str) -> bool:
+    """Whether a code as written ("PRN-01", "UTF-16") is of an error family, not named by a word, a unit
+    or a standard before its first hyphen (see _NOT_CODE_PREFIXES): "(UTF-16)" closing "unsupported
+    encoding" is the encoding's name."""
+    return code.split("-", 1)[0].upper() not in _NOT_CODE_PREFIXES
 
 
 # An error's number that an app or the system shows in brackets labelled "Code", after its words: "Unable

@@ -16,7 +16,7 @@ from api.knowledge import KnowledgeBase
 from api.matcher import match
 from indexer.asciidoc_text import asciidoc_markdown
 from indexer.build import build_index
-from indexer.errortext import bracketed_code, code_key, error_codes
+from indexer.errortext import bracketed_code, code_key, codes_if_known, error_codes
 from indexer.roles import announces_error_elsewhere
 
 PAYROLL_FILE_ERRORS = """\
@@ -115,6 +115,25 @@ def test_short_and_multi_part_codes_where_the_text_marks_them_are_codes(tmp_path
 
 def test_a_code_in_square_brackets_closing_a_message_of_sentences_is_its_code() -> None:
     assert bracketed_code("Printer not connected. Pair a printer in Settings. [PRN-01]") == "PRN01"
+
+
+def test_names_marked_like_codes_are_no_codes() -> None:
+    # Marked as codes are (after "error", after "code", in brackets closing a message), a disease's name, a
+    # promotion's code and an encoding's name were codes of the problem and of a query.
+    for line in (
+        "error COVID-19 form rejected",
+        "Enter the promo code SPRING-25 at checkout.",
+        "Use the discount code SAVE-20.",
+    ):
+        assert error_codes(line) == [], line
+    assert bracketed_code("Import failed: unsupported encoding (UTF-16)") is None
+    assert bracketed_code("Upload failed (HTTP-500)") is None
+    assert codes_if_known("Warning: UTF-16 file detected") == []
+    # Guard: a code an error's code names, or one before its colon, is one.
+    assert error_codes("error code ERR-SOC-07") == ["ERRSOC07"]
+    assert error_codes("Promo code: SPRING-25 was rejected") == ["SPRING25"]
+    assert bracketed_code("Printer not connected (PRN-01)") == "PRN01"
+    assert codes_if_known("BK-05 on the till") == ["BK05"]
 
 
 def test_names_written_like_short_codes_are_no_codes_in_prose() -> None:
