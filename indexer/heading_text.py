@@ -28,6 +28,9 @@ _LETTERED_QUESTION = re.compile(r"q\s*([.)])", re.IGNORECASE)
 # it ("A2.", "A2:", "Answer 2)"), which answers only the question of that number.
 _QUESTION_NUMBER = re.compile(r"(?:q|question)\s*(\d{1,3})\s*[:.)]", re.IGNORECASE)
 _ANSWER_MARKS = re.compile(rf"{ANSWER_MARK}|(?:a|answer)\s*(\d{{1,3}})\s*[:.)]\s+", re.IGNORECASE)
+# The longest title a sentence gives a heading the author did not write (see title_of).
+MAX_TITLE_CHARS = 120
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s")
 
 
 @dataclass(frozen=True)
@@ -87,3 +90,10 @@ def _lettered_answer_mark(text: str, question: str) -> int:
     found = _LETTERED_ANSWER.match(text)
     asked = _LETTERED_QUESTION.match(question)
     return found.end() if found is not None and asked is not None and asked.group(1) == found.group(1) else 0
+
+
+def title_of(text: str) -> str:
+    """The title ``text`` gives a heading that its author did not write (a case's, a group of steps'): its
+    first sentence, cut at a word to at most MAX_TITLE_CHARS characters."""
+    title = _SENTENCE_BREAK.split(text.strip(), maxsplit=1)[0]
+    return title if len(title) <= MAX_TITLE_CHARS else title[:MAX_TITLE_CHARS].rsplit(" ", 1)[0]

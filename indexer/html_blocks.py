@@ -37,6 +37,7 @@ from indexer.definition_lists import (
 )
 from indexer.errortext import error_codes, reports_failure
 from indexer.fixed_text import is_prose
+from indexer.heading_text import title_of
 from indexer.roles import (
     PROBLEM_PART_ROLES,
     SUBJECT_PREFIX,
@@ -3395,8 +3396,6 @@ _CASE_LINE = re.compile(
     r"\*\*([^\W\d_][^\W\d]{0,20})[ \t]++(\d{1,2})[ \t]*+"
     r"(?:[:.)\-\u2013\u2014][ \t]*+([^*\s](?:[^*]*?[^*\s])?))?[ \t]*+:?\*\*[ \t]*+(.*)"
 )
-# The longest title a case's first line gives it where no label names it.
-_MAX_CASE_TITLE_CHARS = 120
 # A number a paragraph's line opens with, escaped so that it is no list's ("1\\. Open …").
 _ESCAPED_NUMBER = re.compile(r"^(\d{1,3})\\\.")
 
@@ -3484,9 +3483,7 @@ def _cases_by_field(lines: list[str], origins: list[int]) -> tuple[list[str], li
         cases = [found.cases[number] for found in fields]
         first = cases[0][0]
         named = next((label[3] for label, _ in cases if label[3]), "") or first[4] or f"{first[1]} {first[2]}"
-        title = re.split(r"(?<=[.!?])\s", named.strip(), maxsplit=1)[0]
-        if len(title) > _MAX_CASE_TITLE_CHARS:
-            title = title[:_MAX_CASE_TITLE_CHARS].rsplit(" ", 1)[0]
+        title = title_of(named)
         out += [(f"## {title}", origins[cases[0][1][0]]), ("", origins[cases[0][1][0]])]
         for found, (label, at) in zip(fields, cases, strict=True):
             # The text after the label on its line, then the lines under it.

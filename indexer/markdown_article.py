@@ -56,7 +56,7 @@ from indexer.errortext import (
     reports_failure,
     snake_codes_named,
 )
-from indexer.heading_text import Quoted, quoted_strings
+from indexer.heading_text import Quoted, quoted_strings, title_of
 from indexer.inline_text import inline_parts, inline_text
 from indexer.labelled_items import (
     LABEL_SEPARATORS,
@@ -2268,7 +2268,7 @@ def _fixes_by_cause(sections: Sequence[Section]) -> dict[int, str]:
     if len({cause.title for cause, _ in pairs}) == len(pairs):
         return {id(fix): f"{cause.title}: {fix.title}" for cause, fix in pairs}
     said = {
-        id(fix): block_text(cause.blocks[0])
+        id(fix): title_of(block_text(cause.blocks[0]))
         for cause, fix in pairs
         if cause.blocks and cause.blocks[0].type == "paragraph"
     }

@@ -357,6 +357,22 @@ def test_a_fix_after_each_numbered_cause_is_named_by_its_cause(tmp_path: Path) -
     ]
 
 
+def test_a_fix_named_by_a_long_cause_is_named_by_its_first_sentence(tmp_path: Path) -> None:
+    """Where every cause is headed alike, a fix's group is named by what its cause says first: a cause of
+    one long paragraph named it whole, 230 characters over the steps."""
+    long_cause = (
+        "The export volume is nearly full. Old snapshots from the nightly job are never pruned, and the "
+        "retention policy set in the admin console is ignored when the volume was created before 4.2."
+    )
+    page = (
+        NUMBERED_CAUSES.replace("## Possible cause 1", "## Cause")
+        .replace("## Possible cause 2", "## Cause")
+        .replace("The export volume is nearly full.", long_cause)
+    )
+    [problem] = read(tmp_path / "kb", "export.md", page).problems
+    assert [s.group for s in problem.steps][-1] == "The export volume is nearly full."
+
+
 def test_a_docbook_page_written_on_one_line_keeps_each_problem_s_parts_and_steps(tmp_path: Path) -> None:
     """DocBook's stylesheets write a section on one line: every block had the line of the labelled cause,
     so the procedure stood nowhere after it, and the first problem lost its steps, then itself."""
