@@ -121,10 +121,12 @@ _HEADING_ATTRIBUTES = re.compile(r"\{(?:-|" + _ATTRIBUTES + r")\}[ \t]*+$")
 # Docsify's anchor after a heading's text, with no braces (## Container restarts :id=crashloop), was
 # read as words of the problem's title; a space before it, so "Key:id=5" stays the heading's text. The
 # comment that hides the heading from Docsify's sidebar may follow it ("<!-- {docsify-ignore} -->").
-_DOCSIFY_HEADING_ID = re.compile(r"[ \t]++:id=[\w-]++(?=[ \t]*+(?:<!--[^\n]*?-->[ \t]*+)?$)")
+# Matched from the heading's last ":id=" (see without_heading_attributes): searched for, a run of blanks
+# before it was tried from each of its blanks, a heading of 500,000 spaces in minutes.
+_DOCSIFY_HEADING_ID = re.compile(r":id=[\w-]++(?=[ \t]*+(?:<!--[^\n]*?-->[ \t]*+)?$)")
 # The same tag without the comment, as Docsify documents it too ("## Node not ready {docsify-ignore}"),
-# which is no attribute list of Pandoc's: it stayed in the problem's title.
-_DOCSIFY_IGNORE = re.compile(r"[ \t]++\{docsify-ignore(?:-all)?+\}[ \t]*+$")
+# which is no attribute list of Pandoc's: it stayed in the problem's title. Matched from its "{".
+_DOCSIFY_IGNORE = re.compile(r"\{docsify-ignore(?:-all)?+\}[ \t]*+$")
 # In a step's Markdown source: the attributes after an image, a link or a code span, and a bracketed
 # span's (whose brackets go with them).
 _SOURCE_ATTRIBUTES = re.compile(
@@ -2204,17 +2206,22 @@ def without_heading_attributes(heading: str) -> str:
     or a class is no word of its title, and "Symptoms {#symptoms}" named no part of a problem.
     JSONPath ("… for {.status.podIP}") is no attribute list: an attribute list's classes stand apart.
     Docsify's ``:id=`` (``## Uploads stall :id=uploads-stall``) is an id too."""
-    ignored = _DOCSIFY_IGNORE.search(heading)
-    if ignored is not None and ignored.start() > 0:
-        heading = heading[: ignored.start()]
-    docsify = _DOCSIFY_HEADING_ID.search(heading)
-    if docsify is not None and docsify.start() > 0:
-        return heading[: docsify.start()] + heading[docsify.end() :]
+    tag = heading.rfind("{docsify-ignore")
+    if _after_a_blank(heading, tag) and _DOCSIFY_IGNORE.match(heading, tag):
+        heading = heading[:tag].rstrip(" \t")
+    anchor = heading.rfind(":id=")
+    if _after_a_blank(heading, anchor) and (docsify := _DOCSIFY_HEADING_ID.match(heading, anchor)):
+        return heading[:anchor].rstrip(" \t") + heading[docsify.end() :]
     stripped = heading.rstrip()
     brace = stripped.rfind("{") if stripped.endswith("}") else -1
     if brace <= 0 or stripped[brace - 1] not in " \t" or not _HEADING_ATTRIBUTES.match(stripped, brace):
         return heading
     return stripped[:brace].rstrip()
+
+
+def _after_a_blank(heading: str, at: int) -> bool:
+    """Whether ``at`` (a find's result, -1 for none) is in ``heading`` after a blank, words before it."""
+    return at > 0 and heading[at - 1] in " \t" and bool(heading[:at].strip())
 
 
 def _alert_callouts(state: StateCore) -> None:
