@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_house_styles import read
 
 from api.knowledge import KnowledgeBase
 from api.matcher import match
 from indexer.build import build_index
-from tests.test_house_styles import read
 
 PANDOC_WORD_ARTICLE = """\
 # []{#_Toc170112201 .anchor}Invoices export with the wrong currency
