@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from functools import lru_cache
 
 _TRANSLATE = str.maketrans(
     {
@@ -58,13 +59,18 @@ _PLACEHOLDER_PATTERNS = [
     r"%[-+#0]?(?:\d{1,3}|\*)?(?:\.(?:\d{1,3}|\*))?(?:ll|l|h|[Ii]64)?[sdiuxc](?![a-z])",
     r"(?<![\w&])&\d{1,2}(?!\w)",
 ]
+# Address and host patterns start only where a run of their characters starts and never
+# give characters back (possessive), so text like "a.a.a.…" is scanned once, not once per dot.
+_EMAIL_PATTERN = r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++"
+_TOP_LEVEL_DOMAINS = (
+    "com|net|org|edu|gov|io|local|lan|corp|internal|info|biz|us|uk|de|fr|nl|in|au|ca|jp|cn|ms|co"
+)
+_DOMAIN_PATTERN = rf"(?<![\w-])(?<![\w-]\.)[\w-]++(?:\.[\w-]++)*\.(?:{_TOP_LEVEL_DOMAINS})\b"
 # Values that start a word (or a run of address characters): tried only where no word
 # character comes before, which spares most positions of a text the whole alternation.
 _WORD_VALUE_PATTERNS = [
     r"\b(?:https?|ftp|urn|api|spn)://?[^\s'\"<>)\]]+",
-    # Address and host patterns start only where a run of their characters starts and never
-    # give characters back (possessive), so text like "a.a.a.…" is scanned once, not once per dot.
-    r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++",
+    _EMAIL_PATTERN,
     r"\b[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\b",
     r"\b\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}:?\d{2})?",
     r"\b\d{1,2}/\d{1,2}/\d{2,4}(?: \d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]m)?)?",
@@ -72,21 +78,29 @@ _WORD_VALUE_PATTERNS = [
     r"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b",
     # Versions: "urllib3==2.1", "v1.7.2", "4.3.0". After addresses, which have four parts.
     r"\bv?\d+(?:\.\d+){1,3}\b",
-    r"(?<![\w-])(?<![\w-]\.)[\w-]++(?:\.[\w-]++)*\.(?:com|net|org|edu|gov|io|local|lan|corp|internal|info|biz|us|uk|de|fr|nl|in|au|ca|jp|cn|ms|co)\b",
+    _DOMAIN_PATTERN,
     r"\b[a-z]:\\[^\s'\"]*",
     r"\b[0-9a-f]{16,}\b",
     r"\bx{3,}\b",
 ]
-_VALUES_PATTERN = (
-    "|".join(f"(?:{p})" for p in _PLACEHOLDER_PATTERNS)
-    + "|(?<!\\w)(?:"
-    + "|".join(f"(?:{p})" for p in _WORD_VALUE_PATTERNS)
-    + ")"
-)
+
+
+def _values_pattern(word_values: list[str]) -> str:
+    """The placeholders, then the ``word_values`` where no word character comes before."""
+    return (
+        "|".join(f"(?:{p})" for p in _PLACEHOLDER_PATTERNS)
+        + "|(?<!\\w)(?:"
+        + "|".join(f"(?:{p})" for p in word_values)
+        + ")"
+    )
+
+
+_VALUES_PATTERN = _values_pattern(_WORD_VALUE_PATTERNS)
 # A masked secret ("Password: ********") stands where the article's text has a placeholder, so
 # comparing drops it too; redacting leaves it, since it hides nothing more and Markdown's
 # **bold** in a stored query would read "<value>bold<value>".
-_VARIABLES_PATTERN = _VALUES_PATTERN + "|\\*{2,}"
+_MASKED = "|\\*{2,}"
+_VARIABLES_PATTERN = _VALUES_PATTERN + _MASKED
 _VALUES = re.compile(_VALUES_PATTERN, re.IGNORECASE)
 # Letters and digits of any script: text in Russian or Greek compares by its words as English does
 # (with ASCII letters only, it compared as nothing at all, and "für" as "f r").
@@ -96,6 +110,21 @@ _WORDS = re.compile(r"[^\W_]+")
 # spaces and punctuation between words instead of trying every alternative there (about a
 # sixth fewer instructions on the dev queries).
 _LOWER_VARIABLES = re.compile(f"(?=[\\\\<{{*%&\\w.+-])(?:{_VARIABLES_PATTERN})")
+# What the e-mail and the host alternatives need in such a text: each runs through every word before it
+# fails, together half the cost of the pass, and a text without an "@" (most) or a dot before a top-level
+# domain is searched without them. An alternative that can match nowhere in a text changes nothing of
+# what is replaced, so the result is the same.
+_TOP_LEVEL_DOMAIN = re.compile(rf"\.(?:{_TOP_LEVEL_DOMAINS})\b")
+
+
+@lru_cache(maxsize=4)
+def _lower_variables(email: bool, domain: bool) -> re.Pattern[str]:
+    """_LOWER_VARIABLES, without the e-mail alternative unless ``email`` and the host one unless ``domain``."""
+    if email and domain:
+        return _LOWER_VARIABLES
+    left_out = {p for p, needed in ((_EMAIL_PATTERN, email), (_DOMAIN_PATTERN, domain)) if not needed}
+    values = [p for p in _WORD_VALUE_PATTERNS if p not in left_out]
+    return re.compile(f"(?=[\\\\<{{*%&\\w.+-])(?:{_values_pattern(values)}{_MASKED})")
 
 
 # A log line's prefix: a time stamp, a level (in capitals, in brackets, or before a colon,
@@ -372,7 +401,7 @@ def comparable(text: str) -> str:
     disappear, so the two forms of one message compare equal.
     """
     text = clean(text).lower()
-    text = _LOWER_VARIABLES.sub(" ", text)
+    text = _lower_variables("@" in text, _TOP_LEVEL_DOMAIN.search(text) is not None).sub(" ", text)
     return " ".join(_WORDS.findall(text))
 
 

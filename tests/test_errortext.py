@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from indexer.errortext import (
+    _LOWER_VARIABLES,
+    _WORDS,
     bracketed_code,
     canonical_code,
     clean,
@@ -252,6 +254,26 @@ def test_placeholders_and_concrete_values_compare_equal() -> None:
         "aadsts50011 the redirect uri specified in the request does not match the redirect uris "
         "configured for the application app user"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ARTICLE_MESSAGE,
+        PASTED_MESSAGE,
+        "Sign-in failed for admin@contoso.onmicrosoft.com",
+        "mail to j.doe+1@mail.example.co.uk bounced, and x@y",
+        "Cannot reach srv01.corp.contoso.com:443 or CONTOSO.COM, nor foo.Com/bar",
+        "A user@host without a domain, a.b.c.d and v1.2.3.in",
+        "@@@ .. .com .co.",
+    ],
+)
+def test_values_are_dropped_alike_with_or_without_the_address_alternatives(text: str) -> None:
+    """A text is searched without the e-mail and host alternatives when it cannot hold one: it
+    reads as it did with every alternative tried."""
+    lowered = clean(text).lower()
+    full = " ".join(_WORDS.findall(_LOWER_VARIABLES.sub(" ", lowered)))
+    assert comparable(text) == full
 
 
 def test_a_format_string_s_conversions_are_placeholders() -> None:
