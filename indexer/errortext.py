@@ -723,42 +723,49 @@ _HTTP_STATUS = re.compile(
 # for a character or two) is not scanned with the pattern, whose alternatives and lookbehinds are
 # tried at every position. Three digits in a row, which every number _LABELLED_NUMBER and
 # _HTTP_STATUS read has (\d{3,9}, [45]\d\d), and so does a letter code: 107 of the 245 dev queries
-# have none. A 4xx or 5xx status's digits, for _HTTP_STATUS.
-_THREE_DIGITS = re.compile(r"\d{3}")
+# have none. A 4xx or 5xx status's digits, for _HTTP_STATUS. Written out, not as "\d{3}": a pattern that
+# opens with a character class is searched in C for its next digit, one that opens with a repeat is tried
+# position by position (twice the time).
+_THREE_DIGITS = re.compile(r"\d\d\d")
 _TWO_DIGITS = re.compile(r"\d\d")
 _STATUS_DIGITS = re.compile(r"[45]\d\d")
 _LETTER_CODE_ANYWHERE = re.compile(r"(?<![\w-])[A-Za-z]-?\d{3,5}(?![\w-])")
+# What it needs: its digits, after a letter or a hyphen, as they end.
+_LETTER_CODE_DIGITS = re.compile(r"\d(?<=[A-Za-z-]\d)\d{2,4}(?![\w-])")
+# What a log message's ID written alone needs besides three digits in a row: eight hexadecimal digits, as it ends.
+_HEX_ID_SHAPE = re.compile(r"[0-9a-fA-F][0-9a-fA-F]{7}(?![\w:-])")
+_HEXADECIMAL_MARK = re.compile(r"0x", re.I)
 # An API's error codes in snake case ("invalid_currency", "idempotency_conflict"), as an error
 # reference's "Error code" column lists them and a pasted body's "code" gives them: in prose the same
 # shape is a setting or a field ("max_connections"), so they too count only where the index has them.
 _SNAKE_CODE = re.compile(r"(?<![\w-])[a-z][a-z0-9]*+(?:_[a-z0-9]++)++(?![\w-])")
-# Each with what it needs in a text to find anything (see _THREE_DIGITS); those of capitals led by their
-# first (see _LED_BY).
-_CODES_IF_KNOWN = (
-    (_THREE_DIGITS, _LETTER_CODE_ANYWHERE),
+# Each with what it needs in a text to find anything (see _THREE_DIGITS), each of those searched once however
+# many need it; those of capitals led by their first (see _LED_BY).
+_CODES_IF_KNOWN: tuple[tuple[tuple[re.Pattern[str], ...], re.Pattern[str]], ...] = (
+    ((_LETTER_CODE_DIGITS,), _LETTER_CODE_ANYWHERE),
     # A device's alarm code of a letter and two digits ("E05"; see _ALARM_CODE), in capitals as printed.
-    (_TWO_DIGITS, re.compile(r"[A-Z](?<![\w-].)-?\d\d(?![\w-])")),
+    ((_MARKED_CODE_SHAPE,), re.compile(r"[A-Z](?<![\w-].)-?\d\d(?![\w-])")),
     # One of one digit, written with its hyphen as a device manual titles it ("E-4"; see device_code_titled).
-    (re.compile(r"-\d"), re.compile(r"[A-Z](?<![\w-].)-\d(?![\w.-])")),
-    (re.compile(r"0x", re.I), re.compile(r"(?<![\w-])0x(?!0{8})[0-9a-f]{8}(?![\w-])", re.I)),
+    ((re.compile(r"-\d"),), re.compile(r"[A-Z](?<![\w-].)-\d(?![\w.-])")),
+    ((_HEXADECIMAL_MARK,), re.compile(r"(?<![\w-])0x(?!0{8})[0-9a-f]{8}(?![\w-])", re.I)),
     # One in fewer digits (see _SHORT_HEX_CODE).
-    (re.compile(r"0x", re.I), re.compile(r"(?<![\w-])0x(?!0++(?![\w-]))[0-9a-f]{1,7}(?![\w-])", re.I)),
+    ((_HEXADECIMAL_MARK,), re.compile(r"(?<![\w-])0x(?!0++(?![\w-]))[0-9a-f]{1,7}(?![\w-])", re.I)),
     # A Node.js error's code written alone ("ERESOLVE", "ECONNREFUSED"; see _NODE_CODE).
-    (re.compile(r"E"), re.compile(r"E(?<![\w-].)[A-Z]{3,30}+(?![\w-])")),
+    ((re.compile(r"E"),), re.compile(r"E(?<![\w-].)[A-Z]{3,30}+(?![\w-])")),
     # A log message's ID written alone, without the severity after it ("01260013"; see _HEX_MESSAGE_ID).
-    (_THREE_DIGITS, re.compile(r"(?<![\w:.-])(?=[a-fA-F]*\d)[0-9a-fA-F]{8}(?![\w:-])")),
+    ((_THREE_DIGITS, _HEX_ID_SHAPE), re.compile(r"(?<![\w:.-])(?=[a-fA-F]*\d)[0-9a-fA-F]{8}(?![\w:-])")),
     # A VMS condition's name without its "%", as people retype it ("MOUNT-F-NOSUCHDEV"; see _VMS_CONDITION).
     (
-        _VMS_SEVERITY,
+        (_VMS_SEVERITY,),
         re.compile(r"[A-Z](?<![\w$-].)[A-Z0-9$_]{0,30}+-[SIWEF]-[A-Z][A-Z0-9$_]{0,40}+(?![\w$-])"),
     ),
     # A code of two digits or of several parts, hyphens or not ("BK-05", "KP-C01", "ERRSOC07"; see _MULTI_PART).
     (
-        _TWO_DIGITS,
+        (_MARKED_CODE_SHAPE,),
         re.compile(r"[A-Z](?<![\w-].)[A-Z]{0,7}+(?:-[A-Z0-9]{1,8}+)*?-?[A-Z]{0,3}\d{2,6}(?![\w-])"),
     ),
     # A failed HRESULT as a negative decimal written alone ("-2147217406"; see _SIGNED_HRESULT).
-    (re.compile(r"-[12]\d"), re.compile(r"(?<![\w.-])-[12]\d{9}(?!\w|[.,]\d)")),
+    ((re.compile(r"-[12]\d"),), re.compile(r"(?<![\w.-])-[12]\d{9}(?!\w|[.,]\d)")),
 )
 # Any digit, as the patterns of numeric codes read one (\d: of any script).
 _DIGIT = re.compile(r"\d")
@@ -1364,12 +1371,11 @@ def codes_if_known(text: str) -> list[str]:
     ("ActiveDirectoryServer:8344"), and codes of two digits or of several parts ("BK-05", "KP-C01",
     "ERRSOC07"), but for those a word, a unit or a standard names before a hyphen ("UTF-16", "SHA-256").
     What a query may name by such a code, to be looked up among the codes the index knows."""
-    found = [
-        m.group(0)
-        for needed, pattern in _CODES_IF_KNOWN
-        if needed.search(text)
-        for m in pattern.finditer(text)
-    ]
+    has: dict[re.Pattern[str], bool] = {}
+    found: list[str] = []
+    for needed, pattern in _CODES_IF_KNOWN:
+        if all(has[n] if n in has else has.setdefault(n, n.search(text) is not None) for n in needed):
+            found += [m.group(0) for m in pattern.finditer(text)]
     if "_" in text:
         # And in capitals, a runtime error's name written alone ("MESSAGE_TYPE_X"; see _RUNTIME_ERROR_LEAD).
         found += _SNAKE_CODE.findall(text) + _CONSTANT.findall(text)
