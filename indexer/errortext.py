@@ -669,9 +669,12 @@ _NUMBERED_KEY = re.compile(r"[A-Z]*(\d{3,9})")
 # a rejection: "Fehlercode 2101", "erreur 1045", "Rejeição 539", "שגיאה 4012". A database server's
 # message header gives its error's number so too: "Msg 18456, Level 14, State 1" (SQL Server, Sybase).
 # Its alternatives are all under one lead (of a MySQL line, a digit; of an alarm, "a"): alternatives
-# outside it were each tried at every position of a text again.
+# outside it were each tried at every position of a text again. Every alternative but the words in Chinese,
+# Japanese and Korean starts where no word character comes before (after a lookbehind, a "\b" or a line's
+# start), so the lead says so first: inside a word, most positions of a text, one test fails (a tenth fewer
+# instructions on the dev queries).
 _LABELLED_NUMBER = re.compile(
-    _LED_BY.format("efbrשcmsa\\d" + _CJK_ERROR_FIRST) + r"(?:"
+    rf"(?:(?<!\w)(?=[efbrשcmsa\d])|(?=[{_CJK_ERROR_FIRST}]))(?:"
     r"(?:(?<![\w-])(?<!http )(?<!https )"
     r"(?:(?:error|fehler|erreur|erro|errore|fout|błąd|rejei[cç][aã]o|שגיאה)"
     r"(?:[ _-]?code)?|fehlernummer|foutcode|code d'erreur|código de erro)"
