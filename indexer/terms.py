@@ -174,11 +174,17 @@ def words(text: str) -> list[str]:
     message the paste is (on the held-out questions of the three knowledge bases, more first
     answers right and none more confidently wrong; at no cost to indexing).
     """
+    return [w for w in _query_tokens(text) if _may_be_term(w)]
+
+
+def _query_tokens(text: str) -> list[str]:
+    """The lowercase words of a query ``text``, and the words of its identifiers in camel case after
+    them, before those that cannot be terms are dropped (see :func:`words`)."""
     cleaned = clean(text)
     found = _candidates(cleaned)
     if _LOWER_UPPER.search(cleaned):
         found.extend(_camel_case_words(cleaned))
-    return [w for w in found if _may_be_term(w)]
+    return found
 
 
 def _camel_case_words(cleaned: str) -> list[str]:
@@ -288,10 +294,7 @@ def words_and_terms(text: str) -> tuple[list[str], list[str]]:
     index's words are (:class:`_TermTable`): a query's words are nearly all asked before, and
     deciding and stemming each in Python cost a match more than a lookup in C.
     """
-    cleaned = clean(text)
-    found = _candidates(cleaned)
-    if _LOWER_UPPER.search(cleaned):
-        found.extend(_camel_case_words(cleaned))
+    found = _query_tokens(text)
     terms_of = _WORD_TERMS.entries(found)
     said = cast(list[str], list(filter(_IS_TERM, terms_of)))
     return [w for w, t in zip(found, terms_of, strict=True) if t is not None], said
