@@ -19,6 +19,8 @@ from hypothesis import strategies as st
 
 from api.evaluate import Labelled, load_queries
 from api.fitting import (
+    SPREAD_FIGURES,
+    Query,
     answer_order,
     assign_folds,
     collect,
@@ -29,6 +31,7 @@ from api.fitting import (
     plain_baselines,
     probabilities,
     report,
+    split_spread,
     transfer,
 )
 from api.knowledge import KnowledgeBase
@@ -270,7 +273,9 @@ def out_of_fold(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
     longhorn = [q for q in queries if q.dataset == "longhorn-certmanager"]
     # Last: a transfer refits on one set alone and overwrites the scores stored on the queries.
     moved = {"msdocs->longhorn": transfer(msdocs, longhorn), "longhorn->msdocs": transfer(longhorn, msdocs)}
+    spread = split_spread(queries, 2)
     return {
+        "spread": spread,
         "figures": figures,
         "right": right,
         "transfer": moved,
@@ -301,6 +306,41 @@ def test_out_of_fold_quality(out_of_fold: dict) -> None:
         # The confidence orders right first answers above the rest, whatever the thresholds.
         assert figures["all"]["matcher"]["auc"] >= 0.85
         assert figures["all"]["bm25_baseline"]["auc"] is None
+
+
+def test_the_fit_reports_its_figures_under_other_splits_into_folds(out_of_fold: dict) -> None:
+    """fit_matcher's spread: each figure of each knowledge base once per other split."""
+    assert set(out_of_fold["spread"]) == {"msdocs", "longhorn-certmanager"}
+    for figures in out_of_fold["spread"].values():
+        assert set(figures) == set(SPREAD_FIGURES)
+        assert all(len(values) == 2 and all(0.0 <= v <= 1.0 for v in values) for values in figures.values())
+
+
+def test_every_split_into_folds_keeps_an_article_s_queries_together() -> None:
+    queries = [
+        Query(
+            item=Labelled(id=f"q{i}", query="", kind="pasted-error", expected=[f"a{i % 7}.md"]),
+            dataset="d",
+            group=f"a{i % 7}.md",
+            features=np.zeros((0, len(FEATURES))),
+            right=np.zeros(0, dtype=bool),
+            answers=[],
+            articles=[],
+            extras=[],
+        )
+        for i in range(40)
+    ]
+    splits = []
+    for split in range(4):
+        assign_folds(queries, split)
+        folds: dict[str, set[int]] = {}
+        for q in queries:
+            folds.setdefault(q.group, set()).add(q.fold)
+        assert all(len(f) == 1 for f in folds.values())
+        splits.append(tuple(q.fold for q in queries))
+    assert len(set(splits)) > 1
+    assign_folds(queries)
+    assert tuple(q.fold for q in queries) == splits[0]
 
 
 def test_the_fit_says_how_near_its_unanswerable_queries_come_to_a_confident_answer(out_of_fold: dict) -> None:
