@@ -1,0 +1,44 @@
+"""What the review's findings left after their first fixes: a problem's code that its title closes with and
+its message quotes (a help centre's "Reader not paired (E-204)"), a message in single quotes in an
+accordion's title, a DocBook chapter's number before the article's title, and a Romanian FAQ's answer
+that explains before it numbers its fix.
+
+Each test writes a small article of its own in the style and reads it with the real indexer, with a guard
+for the nearest shape that must read as before.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_house_styles import read
+
+# A Salesforce Knowledge article's fields, each scenario labelled "Symptom N" in every field; the
+# resolution's labels title the scenarios, with the code the till's display shows in brackets.
+TILL_SCENARIOS = """\
+<html><head><title>Cafe till: scale and drawer errors</title></head><body>
+<h1 class="slds-page-header__title article-head">Cafe till: scale and drawer errors</h1>
+<div class="slds-form-element"><span class="test-id__field-label">Symptoms</span><div class="slds-form-element__control"><span class="uiOutputRichTextArea forceOutputRichText"><b>Symptom 1:</b> The till shows "S-117 Scale not responding" when an item is weighed.<br><b>Symptom 2:</b> The cash drawer does not open at the end of a sale.</span></div></div>
+<div class="slds-form-element"><span class="test-id__field-label">Cause</span><div class="slds-form-element__control"><span class="uiOutputRichTextArea forceOutputRichText"><b>Symptom 1:</b> The scale's USB cable was moved to another port.<br><b>Symptom 2:</b> The drawer's cable is plugged into the wrong printer port.</span></div></div>
+<div class="slds-form-element"><span class="test-id__field-label">Resolution</span><div class="slds-form-element__control"><span class="uiOutputRichTextArea forceOutputRichText"><b>Symptom 1 - Scale not responding (S-117)</b><br>1. Plug the scale back into the port marked SCALE.<br>2. Restart the till.<br><br><b>Symptom 2 - Drawer does not open (D-220)</b><br>1. Plug the drawer cable into the DK port of the receipt printer.<br>2. Print a test receipt.</span></div></div>
+</body></html>
+"""
+
+
+def test_a_code_a_title_closes_with_in_brackets_and_its_message_quotes_is_the_problem_s(
+    tmp_path: Path,
+) -> None:
+    scale, drawer = read(tmp_path / "kb", "000512.html", TILL_SCENARIOS).problems
+    # Before: the display's message "S-117 Scale not responding" was read, its code was not (a letter, a
+    # hyphen and digits before words in lower case are read as a model's name, "A-100 GPU not detected").
+    assert scale.title == "Scale not responding (S-117)"
+    assert scale.error_messages == ["S-117 Scale not responding"]
+    assert scale.error_codes == ["S117"]
+    assert [s.text for s in scale.steps] == [
+        "Plug the scale back into the port marked SCALE.",
+        "Restart the till.",
+    ]
+    # The nearest shape: a code in brackets closing a title that no message of its problem quotes is as
+    # likely a model's or a part's ("(D-220)" here): it stays no code.
+    assert drawer.title == "Drawer does not open (D-220)"
+    assert drawer.error_codes == []
