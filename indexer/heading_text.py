@@ -35,7 +35,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s")
 
 @dataclass(frozen=True)
 class Quoted:
-    """A code span or a double-quoted string inside a heading."""
+    """A code span or a quoted string inside a heading."""
 
     text: str
     code: bool
@@ -52,6 +52,22 @@ _QUOTED_TEXT = re.compile(
     r"|\u300c([^\u300c\u300d\n]{3,300})\u300d"
     r"|\u300e([^\u300e\u300f\n]{3,300})\u300f"
 )
+
+
+# A heading's text in single quotes too, straight or curly: a title that is itself an attribute in double
+# quotes quotes so (Mintlify's <Accordion title="Deliveries fail with 'SSL certificate problem: …'">), as
+# British English does. Opened and closed where no letter is next to the mark outside, so that an
+# apostrophe ("users' files", "don't") opens and closes none; a message with one in it is not read so.
+_HEADING_QUOTED_TEXT = re.compile(
+    _QUOTED_TEXT.pattern
+    + r"|(?<![\w'])'([^'\n]{3,300})'(?![\w'])|\u2018([^\u2018\u2019\n]{3,300})\u2019(?!\w)"
+)
+
+
+def heading_quoted_strings(text: str) -> Iterator[str]:
+    """What a heading's ``text`` holds in quotation marks, single ones too (see _HEADING_QUOTED_TEXT), in
+    order, each without its marks and outer spaces."""
+    return (quoted_words(found) for found in _HEADING_QUOTED_TEXT.finditer(text))
 
 
 def quoted_strings(text: str) -> Iterator[str]:

@@ -30,7 +30,7 @@ from indexer.callouts import (
 from indexer.column_names import CAUSE_HEADER, SYMPTOM_HEADER
 from indexer.dates import AGE, DATE, ISO_TIME, RECORD_FIELD, ROUGH_AGE, WEEKDAY
 from indexer.errortext import FAILURE_WORDS, error_codes
-from indexer.heading_text import MARKED_QUESTION, Quoted, answer_mark, quoted_strings
+from indexer.heading_text import MARKED_QUESTION, Quoted, answer_mark, heading_quoted_strings
 from indexer.html_blocks import html_as_markdown
 from indexer.inline_text import inline_parts, inline_text, memo
 from indexer.knitted import session_record
@@ -1903,7 +1903,7 @@ def line_of(node: SyntaxTreeNode) -> int:
 
 
 def quoted_parts(node: SyntaxTreeNode) -> list[Quoted]:
-    """The code spans and double-quoted strings of a heading, in order."""
+    """The code spans and quoted strings of a heading, in order."""
     parts: list[Quoted] = []
     _quoted_parts(node, parts)
     return [p for p in parts if p.text]
@@ -1914,7 +1914,7 @@ def _quoted_parts(n: SyntaxTreeNode, parts: list[Quoted]) -> None:
     if n.type == "code_inline":
         parts.append(Quoted(strip_shortcodes(n.content).strip(), code=True))
     elif n.type == "text":
-        parts.extend(Quoted(text, code=False) for text in quoted_strings(n.content))
+        parts.extend(Quoted(text, code=False) for text in heading_quoted_strings(n.content))
     for child in n.children:
         _quoted_parts(child, parts)
 

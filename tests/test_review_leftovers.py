@@ -42,3 +42,47 @@ def test_a_code_a_title_closes_with_in_brackets_and_its_message_quotes_is_the_pr
     # likely a model's or a part's ("(D-220)" here): it stays no code.
     assert drawer.title == "Drawer does not open (D-220)"
     assert drawer.error_codes == []
+
+
+# Mintlify's accordions under a heading of errors: a title is an attribute in double quotes, so the
+# message it quotes is in single quotes.
+WEBHOOK_ACCORDIONS = """\
+---
+title: "Troubleshooting callbacks"
+---
+
+## Callback errors
+
+<AccordionGroup>
+  <Accordion title="Callbacks fail with 'certificate verify failed: self-signed certificate in chain'">
+    Your endpoint serves a certificate that your own authority signed, which Parcelbay does not trust.
+
+    **Fix:** serve a certificate from a public authority, then click **Retry** on the failed callback.
+  </Accordion>
+  <Accordion title="The 'Retry' button is greyed out">
+    A callback can be retried for seven days only.
+
+    **Fix:** send the event again from **Events > Replay**.
+  </Accordion>
+  <Accordion title="Members' callbacks don't arrive after a 'Team' plan change">
+    A plan change gives the workspace new signing keys.
+
+    **Fix:** copy the new signing key into your handler.
+  </Accordion>
+</AccordionGroup>
+"""
+
+
+def test_a_message_in_single_quotes_in_an_accordion_title_is_the_problem_s_message(tmp_path: Path) -> None:
+    failed, greyed, apostrophes = read(tmp_path / "docs", "callbacks.mdx", WEBHOOK_ACCORDIONS).problems
+    # Before: only a message in double quotes was read from a title, and an attribute's title quotes in
+    # single quotes; the pasted message found the problem by its words only.
+    assert failed.title == "Callbacks fail with 'certificate verify failed: self-signed certificate in chain'"
+    assert failed.error_messages == ["certificate verify failed: self-signed certificate in chain"]
+    assert [s.text for s in failed.steps] == [
+        "serve a certificate from a public authority, then click Retry on the failed callback."
+    ]
+    # The nearest shape: a button's name in single quotes is no message, nor is an apostrophe a quote.
+    assert greyed.title == "The 'Retry' button is greyed out"
+    assert greyed.error_messages == []
+    assert apostrophes.error_messages == []
