@@ -670,6 +670,8 @@ def _markdown_article(
         url = article_url(url_template, article_id, source) if url_template else None
     read = read_markdown(root, title, lines, preface=[*preface, *parsed.metadata])
     title = read.title or title
+    if title != written_title:
+        title = _without_section_number(title)
     if written_title and title != written_title and _words(title) != _words(written_title):
         use = f'{TITLE_OVER_FRONT_MATTER} "{written_title}"'
         read.outline.insert(0, OutlineEntry(root.line, root.level, title, use))
@@ -692,6 +694,19 @@ def _markdown_article(
         outline=read.outline,
         left_out=left_out,
     )
+
+
+# The number a stylesheet prints before a section's title, a full stop after its last number (DocBook's
+# "7.1. Replication problems", as each chunk of a book is titled; its problems' "7.1.3. …" are dropped
+# alike, see markdown_article._TITLE_LABEL): no word of the article's title. Not a version before words
+# ("2.4 upgrade fails"), which has no full stop, nor a lone number ("4. …").
+_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,5}\.[ \t]+(?=\S)")
+
+
+def _without_section_number(title: str) -> str:
+    """An article's ``title`` without the section number a stylesheet printed before it (see _SECTION_NUMBER)."""
+    found = _SECTION_NUMBER.match(title)
+    return title[found.end() :] if found else title
 
 
 def _words(text: str) -> str:

@@ -86,3 +86,30 @@ def test_a_message_in_single_quotes_in_an_accordion_title_is_the_problem_s_messa
     assert greyed.title == "The 'Retry' button is greyed out"
     assert greyed.error_messages == []
     assert apostrophes.error_messages == []
+
+
+# A chunked DocBook book's page: the stylesheets number each section, the page's own ("5.2.") and its
+# problems' ("5.2.1."), in the <title> and the headings alike.
+DOCBOOK_SECTION = """\
+<html><head><meta name="generator" content="DocBook XSL Stylesheets V1.79.1"><title>5.2. Printing problems</title></head><body>
+<div class="section"><div class="titlepage"><div><div><h2 class="title" style="clear: both"><a name="ts-print"></a>5.2. Printing problems</h2></div></div></div>
+<div class="section"><div class="titlepage"><div><div><h3 class="title"><a name="ts-spool"></a>5.2.1. Jobs stay in the spool queue</h3></div></div></div>
+<p><span class="bold"><strong>Symptom. </strong></span>The queue shows every job as <code class="literal">held</code>.</p>
+<p><span class="bold"><strong>Cause. </strong></span>The spooler lost its connection to the print server.</p>
+<div class="procedure"><ol class="procedure" type="1"><li class="step"><p>Restart the spooler service.</p></li><li class="step"><p>Release the held jobs.</p></li></ol></div>
+</div></div></body></html>
+"""
+
+
+def test_a_docbook_page_s_section_number_is_no_word_of_the_article_s_title(tmp_path: Path) -> None:
+    article = read(tmp_path / "book", "ch05s02.html", DOCBOOK_SECTION)
+    # Before: the problem's title lost its "5.2.1." (the earlier fix), the article's kept its "5.2.".
+    assert article.title == "Printing problems"
+    [spool] = article.problems
+    assert spool.title == "Jobs stay in the spool queue"
+    assert [s.text for s in spool.steps] == ["Restart the spooler service.", "Release the held jobs."]
+    # The nearest shape: a version before a title, with no full stop after it, is a word of the title.
+    versioned = read(
+        tmp_path / "notes", "upgrade.md", "# 2.4 upgrade fails on replicas\n\nRun the upgrade again.\n"
+    )
+    assert versioned.title == "2.4 upgrade fails on replicas"
