@@ -242,17 +242,26 @@ def answer_cause(blocks: list[SyntaxTreeNode], *, why: bool, question: str) -> t
     what to do: all the answer says before its first instruction is the cause, when an instruction
     follows, in a sentence, a paragraph or a list's first item. Another question's answer gives
     its cause first only in words that say so ("This happens because …"). An answer that says
-    nothing to do is all steps, as every answer was: the cause was step 1 of the fix.
+    nothing to do is all steps, as every answer was: the cause was step 1 of the fix. One that shows
+    the error it is about ("La Stare apare mesajul:" and the message) and tells nothing to do before
+    its numbered fix says why in those paragraphs, in whatever words ("Cauza cea mai frecventă este …").
     """
+    # Paragraphs that say neither why in words that say so nor what to do, and whether the answer
+    # showed its error before them.
+    unsaid = 0
+    shown = False
     for index, block in enumerate(blocks):
         if block.type in LISTS:
             # A numbered list is the fix whatever verb its first item opens with ("Release the lock:
             # …"): a FAQ's answer explains, then numbers what to do.
             numbered = block.type == "ordered_list" and index > 0
             instructs = bool(block.children) and reads_as_instruction(block_text(block.children[0]))
+            if unsaid and not (numbered and shown):
+                return (0, 0)
             return (index, 0) if instructs or numbered else (0, 0)
         if index and announced_output(blocks[index - 1 : index + 1]):
             # "… You get this error when you push:" and the error: part of why, before what to do.
+            shown = True
             continue
         if block.type != "paragraph" or is_callout(block):
             return (0, 0)
@@ -262,9 +271,14 @@ def answer_cause(blocks: list[SyntaxTreeNode], *, why: bool, question: str) -> t
         said = next((n for n, sentence in enumerate(sentences) if reads_as_instruction(sentence)), None)
         explained = sentences if said is None else sentences[:said]
         if not why and not all(reads_as_cause(sentence) for sentence in explained):
-            return (0, 0)
+            # Read on to the numbered fix, where the answer has shown its error (a Romanian FAQ's answer
+            # explained, showed the router's message and gave its cause, and all three were steps 1-3).
+            if said is not None:
+                return (0, 0)
+            unsaid += 1
+            continue
         if said is not None:
-            return (index, said)
+            return (0, 0) if unsaid else (index, said)
     return (0, 0)
 
 

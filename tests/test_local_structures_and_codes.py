@@ -349,7 +349,11 @@ def test_a_romanian_faq_s_marked_questions_and_answers(tmp_path: Path) -> None:
     # none; the "Î:" (întrebare) of a question that asks nothing split no problem of its own.
     assert "Nu mă pot conecta la internet" in internet.title
     assert internet.error_messages == ["DHCP: nu s-a primit nicio adresă de la server"]
-    assert internet.steps[0].text.startswith("Routerul nu se poate autentifica")
+    # The answer's prose that leads in to the message it shows is no step of its numbered fix (review R7 §9).
+    assert [s.text for s in internet.steps] == [
+        "Deschideți Rețea > WAN.",
+        "Alegeți tipul de conexiune din contract.",
+    ]
     assert "Imprimanta din rețea nu mai apare" in printer.title
     assert [s.text for s in printer.steps][-1] == "Rezervați o adresă pentru imprimantă la Rețea > DHCP."
     # The nearest shape: a sentence that leads to the next steps announces no error.

@@ -113,3 +113,45 @@ def test_a_docbook_page_s_section_number_is_no_word_of_the_article_s_title(tmp_p
         tmp_path / "notes", "upgrade.md", "# 2.4 upgrade fails on replicas\n\nRun the upgrade again.\n"
     )
     assert versioned.title == "2.4 upgrade fails on replicas"
+
+
+# A Romanian FAQ: "Î:" asks, "R:" answers; the answer says what goes wrong, shows the message the
+# device prints and why, then numbers what to do.
+MODEM_FAQ = """\
+# Întrebări frecvente – modemul LX-7
+
+**Î: Ledul „DSL” clipește portocaliu și nu pot naviga. Ce fac?**
+
+R: Modemul nu se sincronizează cu centrala. În pagina *Diagnostic* apare mesajul:
+
+    DSL: sincronizare eșuată (cod 32)
+
+Cauza obișnuită este un filtru ADSL lipsă pe una dintre prizele de telefon.
+
+1. Montați un filtru pe fiecare priză de telefon din casă.
+2. Reporniți modemul.
+
+**Î: Imprimanta Wi-Fi nu mai apare în rețea.**
+
+R: Modemul i-a dat altă adresă IP după repornire.
+
+1. Rezervați o adresă pentru imprimantă la **Rețea > DHCP**.
+"""
+
+
+def test_a_faq_answer_that_shows_its_error_and_says_why_before_its_numbered_fix(tmp_path: Path) -> None:
+    dsl, printer = read(tmp_path / "faq", "modem-lx7.md", MODEM_FAQ).problems
+    # Before: the answer's prose was step 1 and the sentence that gives the cause step 2, before the
+    # numbered fix; the message shown under "apare mesajul:" was read already.
+    assert dsl.title == "Ledul „DSL” clipește portocaliu și nu pot naviga. Ce fac?"
+    assert dsl.error_messages == ["DSL: sincronizare eșuată (cod 32)"]
+    assert "Cauza obișnuită este un filtru ADSL lipsă" in dsl.cause
+    assert [s.text for s in dsl.steps] == [
+        "Montați un filtru pe fiecare priză de telefon din casă.",
+        "Reporniți modemul.",
+    ]
+    # The nearest shape: one paragraph that shows no error right before the numbered fix is what the
+    # steps are for, a note before them, as it was.
+    assert printer.cause == ""
+    assert [s.text for s in printer.steps] == ["Rezervați o adresă pentru imprimantă la Rețea > DHCP."]
+    assert [n.text for n in printer.notes] == ["Modemul i-a dat altă adresă IP după repornire."]
