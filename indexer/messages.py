@@ -99,6 +99,8 @@ _RECEIVED_LEAD = re.compile(
     # What an error or a reason says, word for word ("The bounce reason reads:", "The error says:"), and an
     # example of one ("Example bounce reason:").
     r"|\b(error|message|exception|reason)s?\s+(reads|says)\s*:\s*$"
+    # The whole of a message a question quoted a part of ("The full message is:", "The exact error reads:").
+    r"|\b(full|complete|exact|whole|entire)\s+(error\s+)?(message|error)\s+(is|reads|says)\s*:\s*$"
     r"|^(an? )?(example|sample)( of( an?| the)?)?( \w+)? (error|message|reason)s?\s*:\s*$",
     re.I,
 )

@@ -792,6 +792,9 @@ _ANNOUNCED_ERROR = re.compile(
     # or "the error" ("La Stare apare mesajul:", "primiți eroarea:"); not "următorii pași" (the next steps).
     r"|\burm[ăa]to(?:rul|area|arele|rii)\s+(?:mesaj\w*|eroar\w*|avertisment\w*)"
     r"|\b(?:apare|apar|afi[șşs]eaz[ăa]|primi[țţt]i|primesc|prime[șşs]te)\s+(?:mesajul|eroarea|avertismentul)\b"
+    # And the whole message, where the question quoted a part of it ("Mesajul complet este:", the full
+    # message is; "Eroarea exactă este:").
+    r"|\b(?:mesajul|eroarea)(?:\s+de\s+eroare)?\s+(?:complet|exact|întreg)[ăa]?\s+(?:este|e)\s*:"
     # Croatian, Serbian and Bosnian in Latin script, with their diacritics or without: a verb of appearing,
     # showing, returning or receiving right before "the message" or "the error", or "the following" one
     # ("pojavljuje se poruka:", "CIS vraća grešku:", "sljedeća poruka o grešci:"); not "sljedeće korake".

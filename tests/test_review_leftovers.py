@@ -13,6 +13,8 @@ from pathlib import Path
 
 from test_house_styles import read
 
+from indexer.messages import is_error_lead
+
 # A Salesforce Knowledge article's fields, each scenario labelled "Symptom N" in every field; the
 # resolution's labels title the scenarios, with the code the till's display shows in brackets.
 TILL_SCENARIOS = """\
@@ -155,3 +157,46 @@ def test_a_faq_answer_that_shows_its_error_and_says_why_before_its_numbered_fix(
     assert printer.cause == ""
     assert [s.text for s in printer.steps] == ["Rezervați o adresă pentru imprimantă la Rețea > DHCP."]
     assert [n.text for n in printer.notes] == ["Modemul i-a dat altă adresă IP după repornire."]
+
+
+# The same FAQ's answer that gives the whole message a question quoted in part, under "the full
+# message is:"; and the nearest shape, a lead-in to the whole command to run.
+UPDATE_FAQ = """\
+# Întrebări frecvente – modemul LX-7
+
+**Î: La actualizare primesc „Fișier invalid”. Ce fac?**
+
+R: Mesajul complet este:
+
+    Eroare E-UP07: Fișier invalid sau semnătură necunoscută.
+
+Modemul acceptă doar fișiere semnate de furnizor.
+
+1. Descărcați fișierul doar din contul de client.
+2. Reîncercați actualizarea.
+
+**Q: The backup never finishes. What do I do?**
+
+A: The full command is:
+
+    lxctl backup --full --target /mnt/usb
+
+1. Run it from the console.
+2. Wait for the LED to turn green.
+"""
+
+
+def test_the_full_message_an_answer_gives_under_its_lead_in_is_an_error_message(tmp_path: Path) -> None:
+    update, backup = read(tmp_path / "faq", "modem-update.md", UPDATE_FAQ).problems
+    # Before: "Mesajul complet este:" (the full message is) announced nothing, and the message, the lead-in
+    # and the answer's explanation were steps 1 and 2.
+    assert "Eroare E-UP07: Fișier invalid sau semnătură necunoscută." in update.error_messages
+    assert update.cause == "Modemul acceptă doar fișiere semnate de furnizor."
+    assert [s.text for s in update.steps] == [
+        "Descărcați fișierul doar din contul de client.",
+        "Reîncercați actualizarea.",
+    ]
+    # In English too; the nearest shape, the full command, is no message.
+    assert is_error_lead("The full error message is:")
+    assert not is_error_lead("The full command is:")
+    assert backup.error_messages == []
