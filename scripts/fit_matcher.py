@@ -146,10 +146,10 @@ def main() -> None:
         print(
             f"\nout of fold under {args.splits} other splits into folds (grouped by expected article): min / median / max"
         )
-        for name, figures in split_spread(queries, args.splits).items():
+        for name, values in split_spread(queries, args.splits).items():
             print(
                 f"  {name}: "
-                + "; ".join(f"{k} {_spread(v, 4 if k == 'brier' else 3)}" for k, v in figures.items())
+                + "; ".join(f"{k} {_spread(v, 4 if k == 'brier' else 3)}" for k, v in values.items())
             )
     if not args.dry_run:
         MODEL_PATH.write_text(json.dumps(model, indent=2) + "\n", encoding="utf-8")
