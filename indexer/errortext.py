@@ -183,6 +183,11 @@ _ROUTINE_LEVEL = re.compile(
 _FAILURE_LEVEL = re.compile(
     rf"(?:^|\s)[EWF]\d{{4}} |level=(?i:{_FAILURE})\b|\b(?:{_FAILURE.upper()})\b|\[(?i:{_FAILURE})\]|\b(?i:{_FAILURE}):"
 )
+# PostgreSQL's routine levels, which _LEVELS does not strip: "LOG:  restored log file … from archive" and
+# "NOTICE:  …" say what went as it should (a recovery replaying the archive), in capitals at the line's
+# start after its time and process. Beside a line logged as a failure, as _ROUTINE_LEVEL's are, they
+# are not the error: joined to it, the healthy line was answered with the failure's fix.
+_ROUTINE_WORD = re.compile(r"(?:LOG|NOTICE):\s")
 # A frame, and the JVM's count of the frames a cause shares with the trace above it ("... 23 more").
 _STACK_FRAME = re.compile(
     r"^\s*(?:at\s+[\w.$<>`\[\]]+\(|at\s+[\w.$<>`]+\.[\w<>`]+|File \".*\", line \d+|\.\.\. \d+ more$)"
@@ -335,7 +340,7 @@ def log_lines(lines: list[str]) -> list[str]:
             level = prefix.group(0) if prefix else ""
             failed = failed or bool(_FAILURE_LEVEL.search(level))
             actions = actions or f"{_ACTIONS_MARK}[" in level
-            kept.append((rest, bool(_ROUTINE_LEVEL.search(level))))
+            kept.append((rest, bool(_ROUTINE_LEVEL.search(level) or _ROUTINE_WORD.match(rest))))
     # When a log marks lines as failures, its routine lines (info, debug) only say what was
     # going on. Without such marks a routine line may be the message itself ("INFO: pip is
     # looking at multiple versions …" among plain output lines), so every line is kept.
