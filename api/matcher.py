@@ -54,6 +54,7 @@ from indexer.errortext import (
     code_key,
     code_number,
     missing_commands,
+    only_statuses,
     system_errors,
     value_records,
 )
@@ -199,6 +200,10 @@ class Candidate:
     # not identify the query's failure (see indexer.errortext.system_errors). So too when it names a
     # command a shell did not find and the query another (indexer.errortext.missing_commands).
     contradicted: bool = False
+    # The codes it shares with the query that are only an HTTP status the query names ("413" of a
+    # problem titled "Upload fails with HTTP 413"): any web server prints "413 Request Entity Too
+    # Large", so they agree with the query without saying that its failure is this problem's.
+    statuses: frozenset[str] = frozenset()
     evidence: list[EvidenceTuple] = field(default_factory=list)
 
     def add_evidence(self, entry: EvidenceTuple) -> None:
@@ -244,12 +249,18 @@ class Candidate:
                 # Where the message says the failure was another (``contradicted``), a name both have
                 # is the kind of exception such failures are thrown with (CommandNotFoundException for
                 # every command missing), not this one; a number still is.
-                (kind == "error_code" and (_numbered(matched) or not self.contradicted))
+                (
+                    kind == "error_code"
+                    and matched not in self.statuses
+                    and (_numbered(matched) or not self.contradicted)
+                )
                 or (
                     kind == "error_message"
                     and not self.contradicted
                     and score >= MIN_IDENTIFYING_MESSAGE
                     and word_count(matched) >= min_words
+                    # A quoted status line ("413 Request Entity Too Large") is any web server's.
+                    and not only_statuses(matched)
                 )
             )
             for kind, _, matched, score in self.evidence
@@ -456,6 +467,8 @@ class _Asked:
     total_idf: float = 1.0
     known: float = 0.0
     thin: float = 0.0
+    # The HTTP error statuses it names as such (PreparedQuery.statuses).
+    statuses: frozenset[str] = frozenset()
     # Whether the query is its error codes and nothing else ("FI-0457", "AADSTS50105 AADSTS50058").
     only_codes: bool = False
     foreign: bool = False
@@ -529,8 +542,14 @@ def candidates(
 def _asked(kb: KnowledgeBase, query: PreparedQuery, snapshot: Snapshot) -> _Asked:
     """The terms and error codes ``query`` is searched by."""
     # A number given as an error code ("errorCode": 50105) names each code the index knows by
-    # that number, as if the query had written it (AADSTS50105).
-    by_number = kb.numbered_codes(query.code_numbers, snapshot)
+    # that number, as if the query had written it (AADSTS50105). Not an HTTP status ("502 Bad Gateway"),
+    # which every web server prints: it names no product's own code of its digits (MX-E-502), only
+    # the status itself, where a problem has it as its code.
+    by_number = {
+        key: number
+        for key, number in kb.numbered_codes(query.code_numbers, snapshot).items()
+        if key == number or number not in query.statuses
+    }
     # A numeric code's canonical spelling is a word too: "AADSTS 50105" pasted finds the
     # "AADSTS50105" an author wrote in the problem's text, not only its code.
     numbered = [c for c in [*query.codes, *by_number] if _numbered(c)]
@@ -558,6 +577,7 @@ def _asked(kb: KnowledgeBase, query: PreparedQuery, snapshot: Snapshot) -> _Aske
         all_terms=set(said),
         searched=set(words),
         codes=set(keys),
+        statuses=frozenset(query.statuses),
         only_codes=_only_codes(query.text, keys),
     )
 
@@ -650,6 +670,7 @@ def _candidate(
         and any(code_family(k) == asked.named_foreign_family for k in row.code_keys),
         quoted=1.0 if len(row.messages) > 1 else 0.0,
         identifying_name=1.0 if _names_the_problem(shared - numeric, numeric, row.code_keys, asked) else 0.0,
+        statuses=frozenset(shared & asked.statuses),
     )
     if title >= 0.3:
         # The words of the query (unstemmed) that the title has.

@@ -22,6 +22,7 @@ from indexer.errortext import (
     codes_if_known,
     comparable,
     error_codes,
+    http_statuses,
     labelled_numbers,
     log_lines,
 )
@@ -119,6 +120,9 @@ class PreparedQuery:
     # Numbers it gives as error codes ("errorCode": 50105): they name the codes the index knows
     # by that number (AADSTS50105), and are not reported as the query's codes either.
     code_numbers: list[str] = field(default_factory=list)
+    # The HTTP error statuses it names as such ("502 Bad Gateway", "HTTP 413"): every web server and proxy
+    # prints them, so they name no product's code of the same digits, and do not identify a problem alone.
+    statuses: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.comparable_text:
@@ -179,6 +183,7 @@ def prepare(text: str) -> PreparedQuery:
         truncated=truncated,
         codes_if_known=if_known[:MAX_CODES],
         code_numbers=numbers[:MAX_CODES],
+        statuses=http_statuses(joined)[:MAX_CODES],
     )
 
 

@@ -1510,6 +1510,25 @@ def http_statuses(text: str) -> list[str]:
     return list(dict.fromkeys(m.group(1) or m.group(2) for m in _HTTP_STATUS.finditer(text)))
 
 
+# The protocol's name and version in a status line ("HTTP/1.1 504 Gateway Timeout"); what may be left of
+# one once its statuses are cut: marks.
+_PROTOCOL = re.compile(r"\bhttp(?:/\d(?:\.\d)?)?\b", re.I)
+_STATUS_LINE_REST = re.compile(r"[\W_]*")
+
+
+def only_statuses(text: str) -> bool:
+    """Whether ``text`` names HTTP error statuses and says nothing else ("413 Request Entity Too Large",
+    "HTTP/1.1 504 Gateway Timeout", "HTTP 401"): what every web server and proxy prints, no one
+    program's message."""
+    # A status line's protocol is read with its number ("HTTP/1.1 504") before the number with its
+    # phrase ("504 Gateway Timeout"): cut without it first, so that the phrase goes with the number.
+    for line in (_PROTOCOL.sub(" ", text), text):
+        rest = _HTTP_STATUS.sub(" ", line)
+        if rest != line and _STATUS_LINE_REST.fullmatch(rest):
+            return True
+    return False
+
+
 def stem(word: str) -> str:
     """A light suffix-stripping stem, so "syncing", "synced" and "syncs" compare equal."""
     for suffix in ("ing", "ed", "es", "s"):

@@ -15,6 +15,7 @@ from test_house_styles import read
 from api.knowledge import KnowledgeBase
 from api.matcher import match
 from indexer.build import build_index
+from indexer.errortext import only_statuses
 
 REPLICA_ANSWER = """\
 # Streaming replica falls behind and stops
@@ -102,3 +103,110 @@ LOG:  waiting for WAL to become available at 0/3000078
         "LOG: invalid record length at 0/3000060: wanted 24, got 0 LOG: waiting for WAL to become available at "
         "0/3000078"
     ]
+
+
+RENDER_PAGE = """\
+# Troubleshooting map exports
+
+```{contents}
+:local:
+```
+
+## Export workers time out
+
+Under load, export requests fail with `502 Bad Gateway` and the worker log shows:
+
+```text
+ERROR exporter: job 8812 exceeded export_timeout (60s) (MX-E-502)
+```
+
+**Cause:** large exports at full resolution take longer than `export_timeout`.
+
+1. Set `export_timeout: 180` in `mapex.yaml`.
+2. Restart the `mapex-worker` service.
+
+## Upload to the archive fails with HTTP 413
+
+The archive step fails:
+
+```text
+ERROR archiver: PUT https://store.example.org/maps/2024-02-09.zip -> 413 Request Entity Too Large [MX-A-117]
+```
+
+**Cause:** the archive is larger than the storage gateway accepts in one request.
+
+1. Set `chunked_upload: true` in `mapex.yaml`.
+2. Restart the `mapex-worker` service.
+"""
+
+
+def test_a_bare_http_status_answers_no_product_s_problem_with_confidence(tmp_path: Path) -> None:
+    """Any web server prints "502 Bad Gateway" or "413 Request Entity Too Large": the status (its number or
+    its phrase) says the failure is of that kind, not that it is this product's. Before: a status's number
+    named the product's own code of the same digits (MX-E-502) and the status a title names was the
+    problem's code, both "high" for a status pasted from another program."""
+    timeouts, upload = read(tmp_path / "docs", "mapex.md", RENDER_PAGE).problems
+    assert timeouts.error_messages == [
+        "502 Bad Gateway",
+        "exporter: job 8812 exceeded export_timeout (60s) (MX-E-502)",
+    ]
+    assert sorted(upload.error_codes) == ["413", "MXA117"]
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    for asked in (
+        "nginx: 502 Bad Gateway on our storefront",
+        "HTTP/1.1 502 Bad Gateway",
+        "the proxy returned 413 Request Entity Too Large when uploading a photo to our app",
+        "HTTP 413",
+    ):
+        assert all(m.confidence != "high" for m in match(kb, asked).matches), asked
+    # The product's own line or code still identifies its problem.
+    for asked, expected in (
+        ("ERROR exporter: job 9120 exceeded export_timeout (60s) (MX-E-502)", timeouts.title),
+        ("MX-E-502", timeouts.title),
+        (
+            "ERROR archiver: PUT https://store.example.org/maps/2024-03-01.zip -> 413 Request Entity Too Large "
+            "[MX-A-117]",
+            upload.title,
+        ),
+    ):
+        best = match(kb, asked).matches[0]
+        assert (best.problem.title, best.confidence) == (expected, "high"), asked
+
+
+def test_a_number_labelled_as_the_error_s_code_still_names_the_product_s_code(tmp_path: Path) -> None:
+    """Guard: only a status named as one ("502 Bad Gateway", "HTTP 413") is kept from the product's codes
+    of the same digits; a number the paste labels as the error's code ("errorCode": 502) still names
+    MX-E-502, and a status an HTTP-errors page heads a section with still finds that section first."""
+    read(tmp_path / "docs", "mapex.md", RENDER_PAGE)
+    read(
+        tmp_path / "docs",
+        "api-errors.md",
+        "# Map API errors\n\n## 409 Conflict\n\nThe style was changed by another request.\n\n"
+        "**How to fix it:**\n\n1. Fetch the style again and retry.\n",
+    )
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    best = match(kb, '{"errorCode": 502, "message": "export job exceeded its time limit"}').matches[0]
+    assert best.problem.title == "Export workers time out"
+    assert ("error_code", "MXE502") in [(e.field, e.matched) for e in best.evidence]
+    best = match(kb, "PUT /v1/styles/harbour returned HTTP/1.1 409 Conflict").matches[0]
+    assert best.problem.title == "409 Conflict"
+    assert ("error_code", "409") in [(e.field, e.matched) for e in best.evidence]
+
+
+def test_a_status_line_alone_is_told_from_a_message_that_names_a_status() -> None:
+    for text in (
+        "413 Request Entity Too Large",
+        "HTTP/1.1 504 Gateway Timeout",
+        "HTTP 401",
+        "http 413 payload too large",
+    ):
+        assert only_statuses(text), text
+    for text in (
+        "Upload failed: HTTP 412 Precondition Failed - store code has changed",
+        "archiver: PUT https://store.example.org/a.zip -> 413 Request Entity Too Large [MX-A-117]",
+        "500 users",
+        "error 500",
+    ):
+        assert not only_statuses(text), text
