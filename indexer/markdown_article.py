@@ -481,6 +481,24 @@ def _bold_cause_label(block: SyntaxTreeNode) -> bool:
     return heading_role(inline_text(parts[0]).strip().rstrip(":：").strip()) is Role.CAUSE
 
 
+# A paragraph that opens by saying when the error just shown happens or what it means ("This happens on
+# macOS, where the default open-file limit …", "It usually occurs after …", "This error means …"), as a
+# wiki's entry explains its error block before "**Fix**".
+_TELLS_WHEN_IT_HAPPENS = re.compile(
+    r"(?:this|that|it)(?: (?:error|message|failure|problem|issue))?"
+    r"(?: (?:usually|typically|often|mostly|only|always))? (?:happens|occurs|means|indicates)\b",
+    re.IGNORECASE,
+)
+
+
+def _says_why_shown(block: SyntaxTreeNode) -> bool:
+    """Whether a paragraph right under the error shown says why it fails: by a bold label that names or
+    asks the cause (:func:`_bold_cause_label`), in a cause's words (:func:`roles.reads_as_cause`), or by
+    opening on when the error happens or what it means (:data:`_TELLS_WHEN_IT_HAPPENS`)."""
+    text = block_text(block)
+    return _bold_cause_label(block) or reads_as_cause(text) or bool(_TELLS_WHEN_IT_HAPPENS.match(text))
+
+
 def _says_cause(block: SyntaxTreeNode) -> bool:
     """Whether a paragraph is worded as a cause (:func:`roles.reads_as_cause`)."""
     return block.type == "paragraph" and reads_as_cause(block_text(block))
@@ -1794,15 +1812,18 @@ class _Reader:
         """Text before a problem's first part heading describes the problem; but how to check it
         ("Run:" over the failure printed) is no symptom, and what the check finds is the cause
         where no part below (``cause_below``) states one; so is, where a lead-in line introduces the
-        fix (``lead_in``, see fixed_under_lead_in), the one paragraph that explains the error shown, led by a
-        bold label that names or asks its cause ("**Why?**")."""
+        fix (``lead_in``, see fixed_under_lead_in), the one paragraph that explains the error shown and
+        says why (:func:`_says_why_shown`: "**Why?** …", "This happens when …")."""
         quotes = messages_in(blocks)
         draft.messages.extend((q.text, q.line) for q in quotes)
         checks, found = checked_output(blocks)
         # The one paragraph between the error shown and the fix under a lead-in below ("**Why?** The token
-        # is read-only." before "Fix:") says why it fails, as it does right before the steps.
+        # is read-only." before "Fix:") says why it fails, as it does right before the steps; so does a
+        # wiki's unlabelled "This happens on macOS, where …" between its error block and "**Fix**", which
+        # was read as the symptoms. One that says why in no words ("Invoices … keep three decimals.")
+        # describes the problem as often, and stays what is seen.
         explained = (
-            {id(b) for b in explained_after_shown(blocks, None, quotes) if _bold_cause_label(b)}
+            {id(b) for b in explained_after_shown(blocks, None, quotes) if _says_why_shown(b)}
             if lead_in and not cause_below
             else set()
         )

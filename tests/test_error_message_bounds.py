@@ -210,3 +210,71 @@ def test_a_status_line_alone_is_told_from_a_message_that_names_a_status() -> Non
         "error 500",
     ):
         assert not only_statuses(text), text
+
+
+WIKI_PAGE = """\
+**Pages:** [[Home]] · [[Setup]] · **[[Troubleshooting]]**
+
+# Troubleshooting
+
+## Sync stops with "database is locked"
+
+```
+Error: TB-E207 state store: database is locked
+```
+
+This happens when two `tidebox` agents share one state directory, as a second login session on the same
+account starts its own agent.
+
+**Fix**
+
+1. Stop the second agent: `tidebox agent stop --all`
+2. Start one agent again: `tidebox agent start`
+
+## Uploads are refused after a restore
+
+```
+Error: TB-E311 upload refused: object version is older than the stored one
+```
+
+It usually occurs after a machine is restored from a backup, because the restored files carry their old
+version stamps.
+
+**Fix**
+
+1. Reset the version stamps: `tidebox stamps reset`
+"""
+
+
+def test_a_wiki_s_paragraph_saying_why_between_the_error_and_its_fix_label_is_the_cause(
+    tmp_path: Path,
+) -> None:
+    """A GitHub wiki's entry: the error block, then an unlabelled paragraph that says why ("This happens
+    when …", "It usually occurs after …, because …"), then **Fix**. Before: the paragraph was the
+    problem's symptoms, and no cause was found."""
+    locked, refused = read(tmp_path / "wiki", "Troubleshooting.md", WIKI_PAGE).problems
+    assert locked.title == 'Sync stops with "database is locked"'
+    assert locked.error_messages == ["TB-E207 state store: database is locked"]
+    assert locked.cause.startswith("This happens when two tidebox agents share one state directory")
+    assert locked.symptoms == ""
+    assert [s.text for s in locked.steps] == [
+        "Stop the second agent: tidebox agent stop --all",
+        "Start one agent again: tidebox agent start",
+    ]
+    assert refused.cause.startswith("It usually occurs after a machine is restored from a backup")
+    assert [s.text for s in refused.steps] == ["Reset the version stamps: tidebox stamps reset"]
+
+
+def test_a_paragraph_that_only_describes_between_the_error_and_its_fix_label_stays_the_symptoms(
+    tmp_path: Path,
+) -> None:
+    """Guard: a paragraph there that says what else is seen, or what state things are in, with no word of
+    why, is still read as what is seen: such a sentence describes the problem as often as it explains it."""
+    page = WIKI_PAGE.replace(
+        "This happens when two `tidebox` agents share one state directory, as a second login session on the same\n"
+        "account starts its own agent.",
+        "The tray icon turns grey and no file is uploaded until the agent is restarted.",
+    )
+    locked = read(tmp_path / "wiki", "Troubleshooting.md", page).problems[0]
+    assert locked.symptoms == "The tray icon turns grey and no file is uploaded until the agent is restarted."
+    assert locked.cause == ""
