@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from markdown_it.tree import SyntaxTreeNode
 
-from indexer.dates import AGE, CLOCK, MONTH
+from indexer.dates import AGE, CLOCK, DATE, MONTH
 from indexer.inline_text import inline_parts, inline_text
 from indexer.messages import REPLY_MARKER
 from indexer.posts import DATED, HANDLE, LEVEL, MAX_BYLINE_CHARS, NAME
@@ -36,6 +36,15 @@ _CHAT_TIME = re.compile(rf"[ \t]*[\u00b7\u2022|][ \t]*{CLOCK}")
 _AGED_HANDLE = re.compile(
     r"(?P<handle>u/[\w-]{3,20})(?=[ \t]*[\u00b7\u2022|][ \t]*\d{1,3}[ \t]?(?:mo|min|hr|yr|[smhdwy])\b)"
 )
+# Discourse's byline as its print view and text export write each post ("jdoyle | 2024-02-12 09:14:22 UTC
+# | #1"): the writer's username in plain text, when, and the post's number, apart by bars. Read as text,
+# every post's byline was a symptom, and the last replies ("That fixed it, thanks!") notes of the fix.
+# The number says where a post begins, though the topic's category and tags stand over the first one.
+_POST_NUMBER = re.compile(rf"[ \t]*\|[ \t]*{DATE}[ \t]*\|[ \t]*#(\d{{1,6}})$")
+_NUMBERED_POST = re.compile(rf"[\w.-]{{1,60}}(?={_POST_NUMBER.pattern})")
+# The line Discourse's solved plugin prints under a topic's first post, naming the answer by its number
+# ("Solved by **mkarlsson** in [post #4](…)"), before the posts in a copy of the page: that post is the fix.
+_SOLVED_IN_POST = re.compile(r"solved by\b[^\n]{1,80}?\bin post #(\d{1,6})\b", re.IGNORECASE)
 # A post's points in its byline, as a voting site prints them ("· ▲ 42", "· 1.2k points"): they rank
 # the replies, and say where one begins though no rule sets it apart.
 _POINTS = re.compile(r"(?:[\u25b2\u2b06][ \t]*|\b(?=[\d.]+k?[ \t]+points?\b))(\d+(?:\.\d+)?)(k?)\b")
@@ -164,10 +173,13 @@ _ORIGIN = re.compile(r"\b(?:comes?|came|stems?|results?) from\b|\bis caused by\b
 _CONSEQUENCE = re.compile(r",\s+so\s+(?!that\b)", re.IGNORECASE)
 # A sentence about a thing, its subject first ("The lock file lives in …"), as an explanation opens; or
 # one that says what an error means or what is usually behind it, as a support engineer's answer opens
-# ("System error 53 means the client cannot reach …", "This is usually the module's stale pairing data").
+# ("System error 53 means the client cannot reach …", "This is usually the module's stale pairing data"),
+# or that it is a known one, as a vendor's engineer answers on its forum ("This is a known issue with 8.12:
+# the state store moved …").
 _THING_FIRST = re.compile(
     r"(?:the|its|their)\s|[^.!?\n]{1,60}?\bmeans\b"
-    r"|this\s+is\s+(?:usually|typically|often|mostly|most\s+likely|probably|likely)\b",
+    r"|this\s+is\s+(?:usually|typically|often|mostly|most\s+likely|probably|likely)\b"
+    r"|this\s+is\s+a\s+known\s+(?:issue|bug|problem|limitation)\b",
     re.IGNORECASE,
 )
 # A sentence that says what an error, its code or its status means ("Exit code 137 means the pod was
@@ -268,9 +280,20 @@ def thread_posts(items: Sequence[Item]) -> tuple[list[SyntaxTreeNode], list[Post
     preface, posts, aside = _posts(items)
     if len(posts) < 2:
         return [i for i in items if not isinstance(i, str)], [], []
+    _mark_numbered_solution(preface, posts)
     if preface and preface[0].type == "paragraph" and _TRAIL.fullmatch(block_text(preface[0]).strip()):
         return preface[1:], posts, [block_text(preface[0]), *aside]
     return preface, posts, aside
+
+
+def _mark_numbered_solution(preface: list[SyntaxTreeNode], posts: list[Post]) -> None:
+    """Mark as the solution the post whose number a line before the posts names as the answer (see
+    _SOLVED_IN_POST), where the bylines number the posts (see _NUMBERED_POST)."""
+    named = next((m[1] for b in preface if (m := _SOLVED_IN_POST.search(block_text(b)))), None)
+    for post in posts if named else []:
+        number = _POST_NUMBER.search(block_text(post.byline))
+        if number is not None and number[1] == named:
+            post.solution = True
 
 
 def issue_replies(blocks: list[SyntaxTreeNode]) -> tuple[list[SyntaxTreeNode], list[Post]]:
@@ -323,10 +346,13 @@ def without_github_number(title: str, posts: list[Post]) -> str:
 def answering_post(replies: list[Post], *, solved: bool = False) -> Post | None:
     """The reply that answers a thread: the one marked as its solution, else, on a voting site that
     marks none (Reddit), the top-voted one, the first of them on a tie, else, where the thread's title
-    says it is ``solved`` (see :func:`without_solved_mark`), the first reply that gives steps (a list);
-    None on any other thread."""
+    says it is ``solved`` (see :func:`without_solved_mark`) or the posts are numbered as Discourse exports
+    them, the first reply that gives steps (a list); None on any other thread."""
     marked = next((r for r in replies if r.solution), None)
     voted = [r for r in replies if r.points is not None]
+    # Discourse's text export of a topic numbers its posts, and keeps no mark of the one that solved it:
+    # its answer is the first reply that gives steps, as a title marked solved says.
+    solved = solved or any(_POST_NUMBER.search(block_text(r.byline)) for r in replies)
     steps = next((r for r in replies if any(b.type in LISTS for b in r.blocks)), None) if solved else None
     return marked or max(voted, key=lambda r: r.points or 0.0, default=None) or steps
 
@@ -407,6 +433,7 @@ def _posts(
             or _POINTS.search(beside)
             or _OPENS_DISCUSSION.match(beside)
             or _CHAT_TIME.match(beside)
+            or _POST_NUMBER.match(beside)
         ):
             posts.append(
                 Post(
@@ -496,12 +523,13 @@ def _byline(block: SyntaxTreeNode) -> str | None:
     one: a short paragraph that opens with the handle in bold, italics or a link ("**@mhartmann**"),
     or with a name there and a date after it ("**ana** · Oct 2, 2023"), perhaps after the writer's role
     or where they asked ("**lena-h** Maintainer · Nov 9, 2023", see _BESIDE_NAME), or with Reddit's handle in
-    plain text and its age after it ("u/quietfox_ops · 5h"); else None."""
+    plain text and its age after it ("u/quietfox_ops · 5h"), or with Discourse's username in plain text and
+    its post's date and number after it ("jdoyle | 2024-02-12 09:14:22 UTC | #1"); else None."""
     parts = inline_parts(block)
     said = block_text(block)
     if not parts or len(said) > MAX_BYLINE_CHARS:
         return None
-    aged = _AGED_HANDLE.match(said) if parts[0].type == "text" else None
+    aged = (_AGED_HANDLE.match(said) or _NUMBERED_POST.match(said)) if parts[0].type == "text" else None
     if aged is not None:
         return said[aged.end() :]
     if parts[0].type not in ("strong", "em", "link"):

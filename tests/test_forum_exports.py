@@ -1,0 +1,121 @@
+"""Forum and question-and-answer pages saved as articles: a Discourse topic as its text export writes it
+(each post under a ``name | date | #n`` line, posts apart by a row of dashes) and a Stack Exchange question
+page saved as HTML (its top bar, the accepted answer's sub-headings, a bold line that opens another case).
+
+Each test writes a small article of its own in one site's style, finds it as `kb index` does and reads it
+with the real indexer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_house_styles import read
+
+# A Discourse topic as its text export writes it: each post under its writer's name, when and its number,
+# the posts apart by a row of dashes; the topic's category and tags, and the line the solved plugin prints
+# naming the answer, over the first post.
+DISCOURSE_TOPIC = """\
+# Sync client stops with "journal is read-only" after the 3.2 update
+
+Category: Desktop client > macOS · Tags: `sync`, `journal` · **Solved**
+
+> Solved by **t_okafor** in [post #4](https://forum.example.org/t/journal-read-only/5120/4)
+
+r_lindqvist | 2025-06-03 08:41:10 UTC | #1
+
+Hi everyone,
+
+After updating to 3.2 the client stops syncing within a minute and the activity log ends with:
+
+```
+sync: fatal: journal is read-only (SC-JRN-04)
+```
+
+-------------------------
+
+mbeck | 2025-06-03 09:02:55 UTC | #2
+
+Reinstalling worked for me:
+
+1. Uninstall the client.
+2. Install 3.2 again.
+
+-------------------------
+
+r_lindqvist | 2025-06-03 10:12:40 UTC | #3
+
+Reinstalled twice, same error.
+
+-------------------------
+
+t_okafor | 2025-06-03 11:30:12 UTC | #4
+
+This is a known issue with 3.2: the journal moved into the app's container, and a copy restored from a backup keeps its old read-only flag.
+
+1. Quit the client.
+2. Run `chflags nouchg ~/Library/Containers/sync/journal.db`.
+3. Start the client again.
+
+-------------------------
+
+r_lindqvist | 2025-06-04 07:15:40 UTC | #5
+
+That fixed it, thanks!
+
+-------------------------
+
+system | 2025-06-05 07:15:40 UTC | #6
+
+This topic was automatically closed 24 hours after the last reply. New replies are no longer allowed.
+"""
+
+
+def test_a_discourse_export_s_first_post_is_the_problem_and_the_named_post_its_fix(tmp_path: Path) -> None:
+    # Its bylines ("r_lindqvist | 2025-06-03 08:41:10 UTC | #1") opened no post: the whole page was one
+    # problem whose symptoms were every post's words and bylines, and the thanks and the system's closing
+    # post were notes of the fix.
+    article = read(tmp_path, "journal.md", DISCOURSE_TOPIC)
+    (problem,) = article.problems
+    assert problem.title == 'Sync client stops with "journal is read-only" after the 3.2 update'
+    assert not problem.whole_article
+    assert problem.symptoms.startswith("After updating to 3.2 the client stops syncing")
+    for said in ("| #", "Category:", "Reinstall", "Hi everyone"):
+        assert said not in problem.symptoms
+    assert problem.error_messages == ["sync: fatal: journal is read-only (SC-JRN-04)"]
+    # Post #4, which the solved line names, not the first reply that gives steps.
+    assert [s.text for s in problem.steps] == [
+        "Quit the client.",
+        "Run chflags nouchg ~/Library/Containers/sync/journal.db.",
+        "Start the client again.",
+    ]
+    assert problem.cause.startswith("This is a known issue with 3.2: the journal moved")
+    assert problem.notes == []
+    for said in ("That fixed it, thanks!", "automatically closed", "Reinstalled twice", "t_okafor | 2025"):
+        assert said in article.body
+
+
+def test_a_discourse_export_with_no_solved_line_takes_the_first_reply_with_steps(tmp_path: Path) -> None:
+    # The text export keeps no mark of the answer: without the solved line, no fix was found and the
+    # page was read as one problem of every post.
+    text = DISCOURSE_TOPIC.replace(
+        "> Solved by **t_okafor** in [post #4](https://forum.example.org/t/journal-read-only/5120/4)\n\n", ""
+    )
+    (problem,) = read(tmp_path, "journal.md", text).problems
+    assert not problem.whole_article
+    assert problem.error_messages == ["sync: fatal: journal is read-only (SC-JRN-04)"]
+    assert [s.text for s in problem.steps] == ["Uninstall the client.", "Install 3.2 again."]
+
+
+def test_a_discourse_export_whose_replies_give_no_steps_is_read_as_a_page(tmp_path: Path) -> None:
+    # Guard: a discussion with no reply that gives steps has no fix to tell; it stays one page.
+    text = (
+        "# Journal format of the 3.2 client\n\n"
+        "r_lindqvist | 2025-06-03 08:41:10 UTC | #1\n\nWhere can I read about the new journal format?\n\n"
+        "-------------------------\n\n"
+        "t_okafor | 2025-06-03 11:30:12 UTC | #2\n\nNot yet, the docs team is on it.\n"
+    )
+    (problem,) = read(tmp_path, "journal-format.md", text).problems
+    assert problem.whole_article
+    said = [problem.symptoms, *(s.text for s in problem.steps)]
+    assert "Not yet, the docs team is on it." in said
