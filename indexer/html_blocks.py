@@ -224,11 +224,13 @@ _DROP_DOWN_HEAD = re.compile(r"^mcdropdownhead$")
 # whose trail was a problem of its own and whose articles a step of the last one. So are the tables of
 # Prev, Up, Home and Next links that DocBook's XSL stylesheets set over and under each page ("navheader",
 # "navfooter"), which ran on into the last step. So is Doxygen's trail of the directories to the file
-# ("navpath", each directory a "navelem"), whose directories were the first steps.
+# ("navpath", each directory a "navelem"), whose directories were the first steps. So is a site's top bar
+# over every page ("topbar", Stack Exchange's "s-topbar": its logo and links), whose logo and links were a
+# problem of their own, titled by the page's <title> with the site's name.
 _FURNITURE = re.compile(
     r"^(?!(?:.*[-_])?(?:has|with|without|no)[-_])(?:[a-z0-9]{1,12}[-_]{1,2}){0,3}?"
     r"(?:sidebar|side-bar|sidenav|side-nav|toc|table-of-contents|on-this-page|breadcrumbs?|pagetree|childpages"
-    r"|menu|menubar|menu-bar|navbar|nav-bar|navpath|nav-path|topnav|top-nav|tags|tag-list|taglist)"
+    r"|menu|menubar|menu-bar|navbar|nav-bar|navpath|nav-path|topnav|top-nav|topbar|top-bar|tags|tag-list|taglist)"
     r"(?:[-_]{1,2}(?:container|wrapper|primary|secondary|left|right|desktop|mobile|drawer|inner|macro))?$"
     r"|^(?:[a-z0-9]{1,12}[-_])?(?:cookies?|consent|gdpr)[-_]?(?:banner|bar|consent|notice|popup|modal|dialog|overlay)$"
     r"|^(?:page|site)[-_]?footer$|^components?[-_]affected$"
@@ -248,6 +250,8 @@ _FURNITURE_WORDS = (
     "breadcrumb",
     "pagetree",
     "childpages",
+    "topbar",
+    "top-bar",
     "cookie",
     "consent",
     "gdpr",

@@ -119,3 +119,56 @@ def test_a_discourse_export_whose_replies_give_no_steps_is_read_as_a_page(tmp_pa
     assert problem.whole_article
     said = [problem.symptoms, *(s.text for s in problem.steps)]
     assert "Not yet, the docs team is on it." in said
+
+
+# A Stack Exchange question page saved as HTML: the site's top bar over the question, the <title> with the
+# question's tag before its title and the site's name after it.
+STACK_EXCHANGE_TOP_BAR = """\
+<!DOCTYPE html>
+<html><head><title>mysql - Replica stops with "Could not execute Write_rows event" - Database Administrators Stack Exchange</title></head>
+<body class="question-page">
+<header class="s-topbar"><div class="s-topbar--container">
+<a href="https://stackexchange.com" class="s-topbar--logo">Stack Exchange</a>
+<ol class="s-topbar--content"><li><a href="/questions">Questions</a></li><li><a href="/tags">Tags</a></li></ol>
+</div></header>
+<div id="question-header"><h1 itemprop="name">Replica stops with "Could not execute Write_rows event"</h1></div>
+<div id="mainbar">
+<div class="question" id="question"><div class="s-prose js-post-body" itemprop="text">
+<p>Our replica stopped applying events. <code>SHOW REPLICA STATUS</code> says:</p>
+<pre><code>Last_SQL_Error: Could not execute Write_rows event on table shop.orders; Duplicate entry '4411' for key 'PRIMARY', Error_code: 1062
+</code></pre>
+</div></div>
+<div id="answer-7" class="answer accepted-answer" itemprop="acceptedAnswer"><div class="s-prose js-post-body" itemprop="text">
+<ol><li><p>Compare the row on both servers.</p></li><li><p>Skip the event with <code>SET GLOBAL sql_replica_skip_counter = 1</code>.</p></li></ol>
+</div></div>
+</div></body></html>
+"""
+
+
+def test_a_stack_exchange_page_s_top_bar_is_no_problem_and_its_h1_titles_it(tmp_path: Path) -> None:
+    # The top bar ("s-topbar") was a problem of its own, titled by the <title> with the tag and the
+    # site's name, its link "Questions" a step.
+    article = read(tmp_path, "write-rows.html", STACK_EXCHANGE_TOP_BAR)
+    assert article.title == 'Replica stops with "Could not execute Write_rows event"'
+    (problem,) = article.problems
+    assert problem.title == 'Replica stops with "Could not execute Write_rows event"'
+    assert [s.text for s in problem.steps] == [
+        "Compare the row on both servers.",
+        "Skip the event with SET GLOBAL sql_replica_skip_counter = 1.",
+    ]
+    assert "Questions" not in article.body
+
+
+def test_a_layout_class_that_says_the_page_has_a_top_bar_is_the_article_s(tmp_path: Path) -> None:
+    # Guard: "has-topbar" says how the page is laid out; the block so classed holds the article.
+    bar = STACK_EXCHANGE_TOP_BAR[
+        STACK_EXCHANGE_TOP_BAR.index("<header") : STACK_EXCHANGE_TOP_BAR.index("<div id=")
+    ]
+    text = (
+        STACK_EXCHANGE_TOP_BAR.replace(bar, "")
+        .replace('<div id="question-header">', '<div class="container has-topbar"><div id="question-header">')
+        .replace("</div></body>", "</div></div></body>")
+    )
+    (problem,) = read(tmp_path, "write-rows.html", text).problems
+    assert problem.title == 'Replica stops with "Could not execute Write_rows event"'
+    assert len(problem.steps) == 2
