@@ -113,3 +113,17 @@ def title_of(text: str) -> str:
     first sentence, cut at a word to at most MAX_TITLE_CHARS characters."""
     title = _SENTENCE_BREAK.split(text.strip(), maxsplit=1)[0]
     return title if len(title) <= MAX_TITLE_CHARS else title[:MAX_TITLE_CHARS].rsplit(" ", 1)[0]
+
+
+# A heading that makes its section's case an error it quotes ('If the replica then logs "could not restore
+# file"', "When the job prints `E42: lock held`"): a condition, then the quotation.
+_CONDITIONED_HEADING = re.compile(
+    r"(?:if|when|in case)\b[^\"\u201c`\n]{1,80}[\"\u201c`]([^\"\u201d`\n]{3,200})[\"\u201d`]", re.IGNORECASE
+)
+
+
+def conditioned_heading(title: str) -> str:
+    """What a heading that opens on a condition quotes (see _CONDITIONED_HEADING): the error its section
+    answers; "" for any other heading."""
+    found = _CONDITIONED_HEADING.match(title.strip())
+    return found[1] if found else ""

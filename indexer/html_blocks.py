@@ -1353,6 +1353,9 @@ class _Converter:
         # and the index in heading_lines of the heading that holds the answers' count (see _ANSWER_COUNT).
         self.answers_level = 0
         self.answers_count_heading = -1
+        # The answer post being read (see _answer_post): its tag and how many elements of that tag are open,
+        # itself included. Its own headings are its parts, under its heading.
+        self.answer_post: tuple[str, int] | None = None
         # The <dl> elements open, innermost last: None for one that cannot be a reference of
         # messages (in a list, a quote, another <dl> or a problem's part); and those read that can.
         self.definition_lists: list[DefinitionList | None] = []
@@ -1543,8 +1546,10 @@ class _Converter:
             # were the command and the steps after it.
             self.skipping, self.skipped_depth = tag, 1
             return
+        if self.answer_post is not None and tag == self.answer_post[0]:
+            self.answer_post = (tag, self.answer_post[1] + 1)
         if "Answer" in attributes and not (self.lists or self.quoted or self.rows is not None):
-            self._answer_post(attributes, line)
+            self._answer_post(tag, attributes, line)
         if _is_tab_part(tag, attributes, "tablist"):
             # A tab list's labels name the panels after it, one each: read as a list, they were the
             # fix's first steps, before the panels' own.
@@ -1729,6 +1734,11 @@ class _Converter:
         elif tag in _HEADINGS:
             self.flush()
             self.heading, self.block_line = _HEADINGS[tag], line
+            if self.answer_post is not None:
+                # An answer's own <h2> ("Get the replica back") heads a part of that answer, under its
+                # heading: at the answers' level, it ended them, and the next answer (down-voted) was a
+                # group of its steps, the accepted one's explanation a step.
+                self.heading = min(max(self.heading, self.answers_level + 1), 6)
             self.space_title = _attribute(_ID, attributes) == _SPACE_TITLE_ID
         elif tag in _DEFINITION_TAGS:
             self._definition_start(tag, line, attributes)
@@ -1797,6 +1807,9 @@ class _Converter:
                 # Its last paragraph is still the docstring's: the page's blocks after it open no cases.
                 self.flush()
             self.docstring = (tag, depth) if depth else None
+        if self.answer_post is not None and tag == self.answer_post[0] and not self.skipping:
+            depth = self.answer_post[1] - 1
+            self.answer_post = (tag, depth) if depth else None
         if self.skipping:
             self.skipped_depth -= tag == self.skipping
             if not self.skipped_depth:
@@ -2914,10 +2927,10 @@ class _Converter:
             elif not self._write_messages(read, bound) and not self._write_record(read):
                 self._write_fields(read)
 
-    def _answer_post(self, attributes: str, line: int) -> None:
-        """Head a question page's answer post (see _ANSWER_POST) under the heading that counts the answers
-        (see _ANSWER_COUNT, or by its words), or under the one before it; no other element, nor a post
-        elsewhere (a FAQ's answer)."""
+    def _answer_post(self, tag: str, attributes: str, line: int) -> None:
+        """Head a question page's answer post (see _ANSWER_POST), a ``tag`` element, under the heading that
+        counts the answers (see _ANSWER_COUNT, or by its words), or under the one before it; no other
+        element, nor a post elsewhere (a FAQ's answer)."""
         found = _ANSWER_POST.search(attributes)
         if found is None:
             return
@@ -2934,6 +2947,7 @@ class _Converter:
         words = _ANSWER_HEADINGS[found.group(1)]
         self._write_heading(self.answers_level, words, line)
         self.last_heading = (self.answers_level, words)
+        self.answer_post = (tag, 1)
 
     def _write_heading(self, level: int, words: str, line: int) -> None:
         """Write a heading of ``level`` saying ``words``, read at ``line``, and the blank line after it; its

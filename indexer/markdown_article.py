@@ -57,7 +57,7 @@ from indexer.errortext import (
     reports_failure,
     snake_codes_named,
 )
-from indexer.heading_text import Quoted, quoted_strings, title_of
+from indexer.heading_text import Quoted, conditioned_heading, quoted_strings, title_of
 from indexer.inline_text import inline_parts, inline_text
 from indexer.labelled_items import (
     LABEL_SEPARATORS,
@@ -1312,7 +1312,9 @@ class _Reader:
             # running, usually because it failed to start") gives the cause before its steps; so does
             # one that only says what is wrong ("Your `tls_ca_file` points to an outdated bundle.").
             _preamble_as_cause(draft, run, _says_cause)
-            if not draft.cause and run.steps:
+            # So does one whose steps are under its own sub-headings ("Get the replica back", as an
+            # answer's <h2>s are written under its heading): the paragraph over them was a note.
+            if not draft.cause and (run.steps or section.children):
                 explained = answer_explanation(run.preamble)
                 _preamble_as_cause(draft, run, lambda block: block in explained)
         elif explains and run.steps and not draft.cause:
@@ -1341,6 +1343,13 @@ class _Reader:
         for child in section.children:
             if child in others:
                 self._to_body(child, "body")
+            elif (
+                answer_post(section.title) and conditioned_heading(child.title) and messages_in(child.blocks)
+            ):
+                # An answer's case of another error under a heading of its own ('If the replica then
+                # logs "could not restore file"', the error shown, then what to do): a problem of that
+                # error, as it is where the page sets it beside the answer, not a group of this fix.
+                self.visit(child, in_container=False, parent=section.title)
             else:
                 self._part(draft, child, inherited=Role.RESOLUTION, named=named, parent=section.title)
 

@@ -172,3 +172,85 @@ def test_a_layout_class_that_says_the_page_has_a_top_bar_is_the_article_s(tmp_pa
     (problem,) = read(tmp_path, "write-rows.html", text).problems
     assert problem.title == 'Replica stops with "Could not execute Write_rows event"'
     assert len(problem.steps) == 2
+
+
+# A Stack Exchange question page whose accepted answer has sections of its own (its <h2>s: the fix, a
+# case of another error and what to do then, how to keep it from coming back), and a down-voted answer.
+STACK_EXCHANGE_SECTIONED_ANSWER = """\
+<!DOCTYPE html>
+<html><head><title>Celery worker rejects jobs with "Received unregistered task"</title></head>
+<body class="question-page">
+<div id="question-header"><h1 itemprop="name">Celery worker rejects jobs with "Received unregistered task"</h1></div>
+<div id="mainbar">
+<div class="question" id="question"><div class="s-prose js-post-body" itemprop="text">
+<p>Since this morning's deploy every charge job fails and the worker logs:</p>
+<pre><code>ERROR/MainProcess Received unregistered task of type 'billing.tasks.charge'.
+</code></pre>
+</div></div>
+<div id="answers">
+<h2 data-answercount="2">2 Answers <span style="display:none" itemprop="answerCount">2</span></h2>
+<div id="answer-31" class="answer accepted-answer" itemprop="acceptedAnswer"><div class="s-prose js-post-body" itemprop="text">
+<p>The worker imports only the modules listed in the app's <code>include</code>, and <code>billing.tasks</code> was added after the workers were last started.</p>
+<h2>Register the task</h2>
+<ol><li><p>Add <code>billing.tasks</code> to <code>include</code> in <code>celery.py</code>.</p></li><li><p>Restart the workers.</p></li></ol>
+<h2>If the worker then logs "No module named 'billing'"</h2>
+<p>If the restarted worker logs</p>
+<pre><code>ModuleNotFoundError: No module named 'billing'
+</code></pre>
+<p>the workers start in a directory the package cannot be imported from:</p>
+<ol><li><p>Set <code>WorkingDirectory=/srv/app</code> in the worker's unit file.</p></li><li><p>Run <code>systemctl daemon-reload</code> and restart the workers.</p></li></ol>
+<h2>Keep it from coming back</h2>
+<ul><li>Run <code>celery -A proj inspect registered</code> in the deploy check.</li></ul>
+</div></div>
+<div id="answer-32" class="answer" data-score="-2" itemprop="suggestedAnswer"><div class="s-prose js-post-body" itemprop="text">
+<p>Just reboot the server, that always works for me.</p>
+</div></div>
+</div></div></body></html>
+"""
+
+
+def test_an_accepted_answer_s_own_sections_are_its_parts_and_the_next_answer_is_no_step(
+    tmp_path: Path,
+) -> None:
+    # The answer's <h2>s stood at the level of the answers' heading: its first paragraph was a step, the
+    # down-voted answer after its last <h2> a group of steps.
+    article = read(tmp_path, "unregistered.html", STACK_EXCHANGE_SECTIONED_ANSWER)
+    first, other = article.problems
+    assert first.title == 'Celery worker rejects jobs with "Received unregistered task"'
+    assert first.cause.startswith("The worker imports only the modules listed in the app's include")
+    assert [(s.group, s.text) for s in first.steps] == [
+        ("Register the task", "Add billing.tasks to include in celery.py."),
+        ("Register the task", "Restart the workers."),
+        ("Keep it from coming back", "Run celery -A proj inspect registered in the deploy check."),
+    ]
+    assert "reboot" not in " ".join(n.text for n in first.notes)
+    assert "Just reboot the server" in article.body
+    # The case of another error under the answer's own heading is a problem of that error.
+    assert other.title == "If the worker then logs \"No module named 'billing'\""
+    assert "ModuleNotFoundError: No module named 'billing'" in other.error_messages
+    assert [s.text for s in other.steps] == [
+        "Set WorkingDirectory=/srv/app in the worker's unit file.",
+        "Run systemctl daemon-reload and restart the workers.",
+    ]
+
+
+def test_an_accepted_answer_without_sections_is_read_as_before(tmp_path: Path) -> None:
+    # Guard: the same answer with no <h2>s: its paragraph the cause, its list the steps, the down-voted
+    # answer searchable body.
+    start = STACK_EXCHANGE_SECTIONED_ANSWER.index("<h2>Register the task</h2>")
+    end = STACK_EXCHANGE_SECTIONED_ANSWER.index("</ol>", start) + len("</ol>")
+    text = (
+        STACK_EXCHANGE_SECTIONED_ANSWER[:start]
+        + STACK_EXCHANGE_SECTIONED_ANSWER[start:end].replace("<h2>Register the task</h2>\n", "")
+        + STACK_EXCHANGE_SECTIONED_ANSWER[
+            STACK_EXCHANGE_SECTIONED_ANSWER.index('</div></div>\n<div id="answer-32"') :
+        ]
+    )
+    article = read(tmp_path, "unregistered.html", text)
+    (problem,) = article.problems
+    assert problem.cause.startswith("The worker imports only the modules listed in the app's include")
+    assert [s.text for s in problem.steps] == [
+        "Add billing.tasks to include in celery.py.",
+        "Restart the workers.",
+    ]
+    assert "Just reboot the server" in article.body
