@@ -1317,6 +1317,10 @@ class _Reader:
             if not draft.cause and (run.steps or section.children):
                 explained = answer_explanation(run.preamble)
                 _preamble_as_cause(draft, run, lambda block: block in explained)
+            if not draft.cause and run.steps:
+                # "The primary recycled the segment before the replica streamed it. Let the replica
+                # fetch it from the archive:": why, then a lead-in to the steps, as a reply writes it.
+                _explanation_before_lead_in(draft, run, lines)
         elif explains and run.steps and not draft.cause:
             # "The error comes from the ingester's window: …", then "What fixed it:" and the steps.
             _preamble_as_cause(draft, run, _explains)

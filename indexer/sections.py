@@ -30,7 +30,13 @@ from indexer.callouts import (
 from indexer.column_names import CAUSE_HEADER, SYMPTOM_HEADER
 from indexer.dates import AGE, DATE, ISO_TIME, RECORD_FIELD, ROUGH_AGE, WEEKDAY
 from indexer.errortext import FAILURE_WORDS, error_codes
-from indexer.heading_text import MARKED_QUESTION, Quoted, answer_mark, heading_quoted_strings
+from indexer.heading_text import (
+    MARKED_QUESTION,
+    Quoted,
+    answer_mark,
+    conditioned_heading,
+    heading_quoted_strings,
+)
 from indexer.html_blocks import html_as_markdown
 from indexer.inline_text import inline_parts, inline_text, memo
 from indexer.knitted import session_record
@@ -1468,6 +1474,10 @@ def _bold_error_title(
         following.type == "ordered_list"
         or (after_rule and following.type in ("paragraph", "bullet_list"))
         or bool(_labelled_runs(following, inline_label, fixes=True))
+        # A case of another error, right over the output that shows it ('**If the replica then logs "not
+        # found in storage"**', as an answer sets off a branch of its fix): read as a paragraph, its error
+        # was a note and its steps a second group of the first error's fix.
+        or (following.type in CODE and bool(conditioned_heading(text)))
     )
     # "**Workaround (if the upgrade cannot be installed)**" names a part, however it says "cannot".
     named = heads and heading_role(text) is Role.TOPIC

@@ -254,3 +254,74 @@ def test_an_accepted_answer_without_sections_is_read_as_before(tmp_path: Path) -
         "Restart the workers.",
     ]
     assert "Just reboot the server" in article.body
+
+
+# A Stack Exchange answer that sets off a branch of its fix by a bold line alone: the case of another error,
+# over the output that shows it, then what to do then.
+STACK_EXCHANGE_BOLD_CASE = """\
+<!DOCTYPE html>
+<html><head><title>pip install fails with "externally-managed-environment"</title></head>
+<body class="question-page">
+<div id="question-header"><h1 itemprop="name">pip install fails with "externally-managed-environment"</h1></div>
+<div id="mainbar">
+<div class="question" id="question"><div class="s-prose js-post-body" itemprop="text">
+<p>On a fresh Debian 12 server <code>pip install tabulate</code> stops with:</p>
+<pre><code>error: externally-managed-environment
+</code></pre>
+</div></div>
+<div id="answers">
+<h2 data-answercount="1">1 Answer</h2>
+<div id="answer-8" class="answer accepted-answer" itemprop="acceptedAnswer"><div class="s-prose js-post-body" itemprop="text">
+<p>Debian 12 marks its system Python as managed by apt, so pip refuses to install into it. Use a virtual environment:</p>
+<ol><li><p>Run <code>python3 -m venv ~/.venvs/tools</code>.</p></li><li><p>Run <code>~/.venvs/tools/bin/pip install tabulate</code>.</p></li></ol>
+<p><strong>If the first step fails with "ensurepip is not available"</strong></p>
+<pre><code>The virtual environment was not created successfully because ensurepip is not available.
+</code></pre>
+<p>the venv module is packaged apart on Debian:</p>
+<ol><li><p>Run <code>sudo apt install python3-venv</code>.</p></li><li><p>Create the environment again.</p></li></ol>
+</div></div>
+</div></div></body></html>
+"""
+
+
+def test_a_bold_case_of_another_error_in_an_answer_is_a_problem_of_its_own(tmp_path: Path) -> None:
+    # The bold line was a note, the error under it another, and its steps a second group of the first
+    # error's fix; the answer's explanation before "Use a virtual environment:" a group's name.
+    article = read(tmp_path, "pep668.html", STACK_EXCHANGE_BOLD_CASE)
+    first, other = article.problems
+    assert first.title == 'pip install fails with "externally-managed-environment"'
+    assert (
+        first.cause
+        == "Debian 12 marks its system Python as managed by apt, so pip refuses to install into it."
+    )
+    assert [s.text for s in first.steps] == [
+        "Run python3 -m venv ~/.venvs/tools.",
+        "Run ~/.venvs/tools/bin/pip install tabulate.",
+    ]
+    assert all("ensurepip" not in n.text for n in first.notes)
+    assert other.title == 'If the first step fails with "ensurepip is not available"'
+    assert (
+        "The virtual environment was not created successfully because ensurepip is not available."
+        in other.error_messages
+    )
+    assert [s.text for s in other.steps] == [
+        "Run sudo apt install python3-venv.",
+        "Create the environment again.",
+    ]
+
+
+def test_a_bold_line_over_output_that_sets_no_case_stays_in_its_fix(tmp_path: Path) -> None:
+    # Guard: a bold line that only labels what a step prints ("**The check then prints**") opens no case.
+    text = (
+        '# Nightly export stops with "quota exceeded"\n\n'
+        "The export stops halfway and logs `quota exceeded (EXP-507)`.\n\n"
+        "## Resolution\n\n"
+        "1. Raise the quota to 50 GB.\n"
+        "2. Run the export check.\n\n"
+        "**The check then prints**\n\n"
+        "```\nquota: 50 GB, used: 31 GB\n```\n\n"
+        "1. Start the export again.\n"
+    )
+    (problem,) = read(tmp_path, "export-quota.md", text).problems
+    assert [s.text for s in problem.steps][:2] == ["Raise the quota to 50 GB.", "Run the export check."]
+    assert "Start the export again." in [s.text for s in problem.steps]
