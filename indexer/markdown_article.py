@@ -71,6 +71,7 @@ from indexer.labelled_items import (
 from indexer.messages import (
     MAX_MESSAGE_CHARS,
     SENTENCE_END,
+    Quote,
     alert_rule,
     announced_output,
     cell_failure,
@@ -112,6 +113,7 @@ from indexer.openings import (
     meaning_before_fix,
     message_under_its_name,
     missing_before_fix,
+    other_error_case,
     says_more_than_shown,
     shown_error,
     shown_output,
@@ -528,6 +530,12 @@ def _only_scope(paragraph: str) -> bool:
     of …", as a technote's Introduction opens) and no sentence after that one says why it fails."""
     first, *rest = SENTENCE_END.split(paragraph, maxsplit=1)
     return describes_the_page(first) and not (rest and reads_as_cause(rest[0]))
+
+
+# Where the fix begins in the Markdown of a paragraph that tells another error's case (see
+# _other_error_problem): after "instead" that follows the error's last characters.
+_QUOTE_TAIL_CHARS = 12
+_INSTEAD_SOURCE = re.compile(r"\binstead\b[;:,.]?\s*", re.IGNORECASE)
 
 
 # The most words a line over an error response says when it only labels it ("Response", "413 Payload Too Large").
@@ -1291,6 +1299,8 @@ class _Reader:
         if framing:
             self.body.extend(block_text(b) for b in blocks if id(b) in framing)
             blocks = [b for b in blocks if id(b) not in framing]
+        cases = self._other_error_cases(draft, blocks)
+        blocks = [b for b in blocks if not any(b is case for case, _, _ in cases)]
         # Commands, but for the output a paragraph announces ("you might see something like this:").
         draft.messages.extend((q.text, q.line) for q in nested_quotes(blocks, fences=False))
         draft.messages.extend((q.text, q.line) for q in announced_output(blocks))
@@ -1343,6 +1353,8 @@ class _Reader:
                 )
             )
         draft.take_run(run, lines)
+        for block, quotes, told in cases:
+            self._other_error_problem(section, block, quotes, told)
         others = other_answers(section.children)
         for child in section.children:
             if child in others:
@@ -1356,6 +1368,40 @@ class _Reader:
                 self.visit(child, in_container=False, parent=section.title)
             else:
                 self._part(draft, child, inherited=Role.RESOLUTION, named=named, parent=section.title)
+
+    @staticmethod
+    def _other_error_cases(
+        draft: _Draft, blocks: list[SyntaxTreeNode]
+    ) -> list[tuple[SyntaxTreeNode, list[Quote], str]]:
+        """The paragraphs after a fix's steps that each tell the case of another error and what to do then
+        (see :func:`indexer.openings.other_error_case`), each with its error text and what it says to do;
+        not one whose error the problem quotes itself."""
+        last = max((n for n, b in enumerate(blocks) if b.type in LISTS), default=len(blocks))
+        known = [k for k in draft.known_messages() if k]
+        cases = []
+        for block in blocks[last + 1 :]:
+            quotes, told = other_error_case(block)
+            asked = comparable(quotes[0].text) if quotes else ""
+            if asked and not any(asked in k or k in asked for k in known):
+                cases.append((block, quotes, told))
+        return cases
+
+    def _other_error_problem(
+        self, section: Section, block: SyntaxTreeNode, quotes: list[Quote], told: str
+    ) -> None:
+        """A problem of the error a paragraph after a fix's steps tells the case of ("If the agent was
+        killed during the upgrade you will see `…(FB-STATE-11)` instead; stop the service, delete …"), as a
+        forum's answer adds it: titled by that error, its step what the paragraph says to do. Read as a note
+        of the fix, pasted it was answered with confidence by the first error's steps."""
+        case = Section(level=section.level + 1, title=quotes[0].text, line=line_of(block))
+        own = self._new(quotes[0].text, case, origin="container")
+        own.messages.extend((q.text, q.line) for q in quotes)
+        source = block_source(block, self.lines)
+        at = source.find(quotes[0].text[-_QUOTE_TAIL_CHARS:])
+        instead = _INSTEAD_SOURCE.search(source, at) if at >= 0 else None
+        markdown = source[instead.end() :].strip() if instead else told
+        own.steps.append(Step(ordinal=0, number="1", markdown=markdown, text=told, line=line_of(block)))
+        own.body.append(block_text(block))
 
     def _numbered_cause_part(self, draft: _Draft, section: Section) -> None:
         """ "Root Cause 2: DNS" then what it is, then what to do about it: cause, then steps."""

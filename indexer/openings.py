@@ -462,6 +462,29 @@ def conditioned_error(blocks: list[SyntaxTreeNode]) -> list[Quote]:
     return quotes
 
 
+# "instead" right after a quoted error ("you will see `… (FB-STATE-11)` instead; stop the service, …"): the
+# error is another than the one the fix above it is for.
+_INSTEAD = re.compile(r"[`\"'\u201d\u2019*_]*\s*instead\b[;:,.]?\s*", re.IGNORECASE)
+
+
+def other_error_case(paragraph: SyntaxTreeNode) -> tuple[list[Quote], str]:
+    """The error text of a paragraph that opens on a condition and says which other error shows then,
+    "instead", and what to do about it after that ("If the agent was killed during the upgrade you will
+    see `state store schema version 0 is not supported (FB-STATE-11)` instead; stop the service, delete
+    `registry.db*` and start it again."), as a forum's answer adds the case after its steps; and what it
+    says to do. ([], "") for any other block."""
+    if paragraph.type != "paragraph" or is_callout(paragraph):
+        return [], ""
+    text = block_text(paragraph)
+    quotes = messages_in([paragraph]) if _CONDITION.match(text) else []
+    at = text.find(quotes[0].text) if quotes else -1
+    instead = _INSTEAD.match(text, at + len(quotes[0].text)) if at >= 0 else None
+    told = text[instead.end() :].strip() if instead else ""
+    if not told or not reads_as_instruction(told):
+        return [], ""
+    return quotes, told
+
+
 # Fewest words a heading needs to be read as the message under it: "Output" over output says nothing.
 MIN_NAMED_MESSAGE_WORDS = 3
 

@@ -12,6 +12,10 @@ from pathlib import Path
 
 from test_house_styles import read
 
+from api.knowledge import KnowledgeBase
+from api.matcher import match
+from indexer.build import build_index
+
 # A Discourse topic as its text export writes it: each post under its writer's name, when and its number,
 # the posts apart by a row of dashes; the topic's category and tags, and the line the solved plugin prints
 # naming the answer, over the first post.
@@ -325,3 +329,41 @@ def test_a_bold_line_over_output_that_sets_no_case_stays_in_its_fix(tmp_path: Pa
     (problem,) = read(tmp_path, "export-quota.md", text).problems
     assert [s.text for s in problem.steps][:2] == ["Raise the quota to 50 GB.", "Run the export check."]
     assert "Start the export again." in [s.text for s in problem.steps]
+
+
+# The solution post adds, after its steps, the case of another error and what to do then, in one paragraph.
+OTHER_ERROR_CASE = (
+    "If the client was stopped while it moved the journal, you get `journal version 0 is not supported "
+    "(SC-JRN-11)` instead; quit the client, delete `journal.db*` and start it again. It uploads the last "
+    "day's changes again, so expect a slow first sync.\n\n"
+)
+
+
+def test_another_error_s_case_after_a_solution_s_steps_is_a_problem_of_that_error(tmp_path: Path) -> None:
+    # It was a note of the first error's fix: pasted, its error got that fix (chflags) with confidence.
+    text = DISCOURSE_TOPIC.replace(
+        "3. Start the client again.\n\n", "3. Start the client again.\n\n" + OTHER_ERROR_CASE
+    )
+    first, other = read(tmp_path / "kb", "journal.md", text).problems
+    assert all("SC-JRN-11" not in n.text for n in first.notes)
+    assert len(first.steps) == 3
+    assert other.title == "journal version 0 is not supported (SC-JRN-11)"
+    assert other.error_messages == ["journal version 0 is not supported (SC-JRN-11)"]
+    assert other.error_codes == ["SCJRN11"]
+    assert [s.text for s in other.steps] == [
+        "quit the client, delete journal.db* and start it again. It uploads the last day's changes again, "
+        "so expect a slow first sync."
+    ]
+    build_index([tmp_path / "kb"], tmp_path / "index.db")
+    best = match(
+        KnowledgeBase(tmp_path / "index.db"), "journal version 0 is not supported (SC-JRN-11)"
+    ).matches[0]
+    assert (best.problem.id, best.confidence) == ("journal#2", "high")
+
+
+def test_a_remark_after_the_steps_on_the_problem_s_own_error_stays_a_note(tmp_path: Path) -> None:
+    # Guard: the same case on the error the problem quotes is a remark on its fix, not another problem.
+    case = OTHER_ERROR_CASE.replace("journal version 0 is not supported (SC-JRN-11)", "journal is read-only")
+    text = DISCOURSE_TOPIC.replace("3. Start the client again.\n\n", "3. Start the client again.\n\n" + case)
+    (problem,) = read(tmp_path, "journal.md", text).problems
+    assert any("journal.db*" in n.text for n in problem.notes)
