@@ -23,11 +23,11 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar, overload
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -157,6 +157,39 @@ def load_model() -> Model:
 
 
 T = TypeVar("T")
+
+
+class OnDemand(Sequence[T]):
+    """``size`` values, each ``value(i)`` worked out when it is first read.
+
+    Of the ten or so candidates a query ranks, only the answers given and the rivals of the
+    first are read (what each is worth, whether its evidence identifies it): the others' are not
+    worked out at all."""
+
+    def __init__(self, value: Callable[[int], T], size: int) -> None:
+        self._value = value
+        self._size = size
+        self._known: dict[int, T] = {}
+
+    def __len__(self) -> int:
+        return self._size
+
+    @overload
+    def __getitem__(self, i: int) -> T: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[T]: ...
+
+    def __getitem__(self, i: int | slice) -> T | list[T]:
+        if isinstance(i, slice):
+            return [self[n] for n in range(*i.indices(self._size))]
+        if not -self._size <= i < self._size:
+            raise IndexError(i)
+        i %= self._size
+        if i not in self._known:
+            self._known[i] = self._value(i)
+        return self._known[i]
+
 
 # (field, query part, matched text, score): turned into Evidence models only for the
 # few candidates that are returned.
@@ -309,7 +342,10 @@ def score_candidates(found: list[Candidate], model: Model, *, limit: int) -> lis
     scores = [s for s, _ in ranked]
     rival = best_of_another_article(scores, [c.article_id for _, c in ranked])
     picked = per_article(range(len(ranked)), lambda i: ranked[i][1].article_id, max(limit, RANK_DEPTH))
-    likely = [probability(calibration_inputs(scores, i, ranked[i][1], rival), model) for i in picked]
+    likely = OnDemand(
+        lambda n: probability(calibration_inputs(scores, picked[n], ranked[picked[n]][1], rival), model),
+        len(picked),
+    )
     order = likeliest_first(likely, [ranked[i][1].quoted > 0 for i in picked])
     probabilities = best_first(likely[n] for n in order)
     scored: list[tuple[float, Candidate]] = []
@@ -321,7 +357,7 @@ def score_candidates(found: list[Candidate], model: Model, *, limit: int) -> lis
     return scored
 
 
-def likeliest_first(probabilities: list[float], quoted: list[bool]) -> list[int]:
+def likeliest_first(probabilities: Sequence[float], quoted: list[bool]) -> list[int]:
     """The order in which answers read, as positions in ``probabilities`` (those of the ranked
     candidates, best ranked first; ``quoted``: whether each quotes an error message): the
     ranking's, but when the first quotes an error message, the likeliest by calibration of it
@@ -979,7 +1015,7 @@ def confidence(score: float, model: Model) -> str:
 
 
 def confidences(
-    scores: list[float], identified: list[bool], messages: list[float], model: Model
+    scores: list[float], identified: Sequence[bool], messages: list[float], model: Model
 ) -> list[str]:
     """The confidence of each answer (best first): "high" for the first alone, only when the
     query settles it among the answers that would be high, and only when it is ``identified``
@@ -1026,7 +1062,7 @@ def _materialise(
     """The first ``limit`` of ``picked`` as answers, each labelled among all of ``picked``."""
     labels = confidences(
         [score for score, _ in picked],
-        [candidate.identified for _, candidate in picked],
+        OnDemand(lambda n: picked[n][1].identified, len(picked)),
         [candidate.features["message"] for _, candidate in picked],
         model,
     )
