@@ -131,6 +131,21 @@ class Postings:
     impacts: np.ndarray
 
 
+# The shortest text whose agreement with another counts, in characters; the fewest terms a title
+# must have to be aligned (a title of one or two words is weighed by the title features alone).
+MIN_ALIGNED = 8
+MIN_TITLE_TERMS = 3
+# A message's position among a problem's messages, its terms, length, number of terms and
+# length_weight (see CandidateRow.alignable).
+Alignable = tuple[int, frozenset[str], int, int, float]
+
+
+def length_weight(length: int) -> float:
+    """How far an agreement of a text of ``length`` characters is trusted: a short string
+    matches somewhere in anything, so in proportion to its length, up to 60 characters."""
+    return 0.4 + 0.6 * (length / 60 if length < 60 else 1.0)
+
+
 @dataclass(frozen=True, slots=True)
 class CandidateRow:
     """What the matcher's evidence needs of one problem, parsed once and cached."""
@@ -145,11 +160,12 @@ class CandidateRow:
     title_terms: frozenset[str]
     own_title_terms: frozenset[str]
     messages: tuple[str, ...]
-    message_terms: tuple[frozenset[str], ...]
     code_keys: frozenset[str]
-    # Of each message, its length and its number of terms: what bounds its agreement with a query
+    # The messages that can agree with some query (see :func:`api.matcher._message_similarity`), each
+    # as its position in ``messages``, its terms, its length, its number of terms and how much its
+    # length lets it weigh where it is the shorter text: what bounds its agreement with a query
     # before it is aligned, read for every candidate of every query.
-    message_sizes: tuple[tuple[int, int], ...]
+    alignable: tuple[Alignable, ...]
 
     @classmethod
     def of(cls, row: sqlite3.Row | tuple[Any, ...]) -> CandidateRow:
@@ -159,6 +175,7 @@ class CandidateRow:
         )
         texts = tuple(messages.split("\n"))
         stems = tuple(frozenset(t.split()) for t in message_terms.split("\n"))
+        last = len(texts) - 1
         return cls(
             doc=doc,
             problem_id=problem_id,
@@ -168,9 +185,14 @@ class CandidateRow:
             title_terms=frozenset(title_terms.split()),
             own_title_terms=frozenset(own.split()),
             messages=texts,
-            message_terms=stems,
             code_keys=frozenset(codes.split()),
-            message_sizes=tuple((len(text), len(terms)) for text, terms in zip(texts, stems, strict=True)),
+            alignable=tuple(
+                (i, terms, len(text), len(terms), length_weight(len(text)))
+                for i, (text, terms) in enumerate(zip(texts, stems, strict=True))
+                # Whichever of it and a query is the shorter, these never agree: a text under
+                # MIN_ALIGNED characters, or a title of under MIN_TITLE_TERMS terms.
+                if len(text) >= MIN_ALIGNED and (i < last or len(terms) >= MIN_TITLE_TERMS)
+            ),
         )
 
 

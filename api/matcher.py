@@ -32,7 +32,7 @@ from typing import Any, NamedTuple, TypeVar, overload
 import numpy as np
 from rapidfuzz import fuzz
 
-from api.knowledge import CandidateRow, KnowledgeBase, Postings, Snapshot
+from api.knowledge import MIN_ALIGNED, CandidateRow, KnowledgeBase, Postings, Snapshot, length_weight
 from api.limits import DEFAULT_MATCHES
 from api.models import (
     ArticleRef,
@@ -911,24 +911,25 @@ def _message_similarity(
     messages = row.messages
     query_length = len(query)
     query_count = len(query_terms)
+    # Where the query is the shorter text, its length and terms bound every message's agreement.
+    query_weight = length_weight(query_length) if query_length >= MIN_ALIGNED and query_count >= 2 else 0.0
     last = len(messages) - 1
-    for i, (stems, (length, count)) in enumerate(zip(row.message_terms, row.message_sizes, strict=True)):
-        # The shorter text's length and number of terms: the message's, or the query's.
+    # Of the messages that can agree with some query (CandidateRow.alignable), those that can agree
+    # with this one: the shorter text's (the message's, or the query's) share of terms the other has,
+    # weighed by its length.
+    for i, stems, length, count, weight in row.alignable:
         if length <= query_length:
-            short_length, short_terms = length, count
+            # A text of one word (a heading such as "Installation", the only "message" of a problem
+            # that quotes none) is a word of the query, not an error it printed: the title features
+            # weigh it. So is a title of two ("Installation fails", "Uninstall a package"): a
+            # question that has both words aligns with it as well as a paste of the error would.
+            if count < 2:
+                continue
+            factor = weight * (len(stems & query_terms) / count)
+        elif query_weight:
+            factor = query_weight * (len(stems & query_terms) / query_count)
         else:
-            short_length, short_terms = query_length, query_count
-        if short_length < 8:
             continue
-        # A text of one word (a heading such as "Installation", the only "message" of a problem that
-        # quotes none) is a word of the query, not an error it printed: the title features weigh it.
-        # So is a title of two ("Installation fails", "Uninstall a package"): a question that has
-        # both words aligns with it as well as a paste of the error would.
-        if short_terms < 2 or (i == last and count < 3):
-            continue
-        overlap = len(stems & query_terms) / short_terms
-        # A short string matches somewhere in anything; trust agreement in proportion to its length.
-        factor = (0.4 + 0.6 * (short_length / 60 if short_length < 60 else 1.0)) * overlap
         if factor > MIN_MESSAGE_OVERLAP:
             (heading_bounds if i == last else quoted_bounds).append((factor, i))
     # A message scores at most its factor: align the most promising first, and stop when the
