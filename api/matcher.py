@@ -991,10 +991,17 @@ def _align(short: str, text: str, *, cutoff: float) -> tuple[float, int, int] | 
     ends instead scored worse out of fold.) None when the score cannot reach ``cutoff``.
     """
     needle = short[:MAX_NEEDLE]
+    length = len(needle)  # the pieces' lengths in all
+    if length <= PIECE:
+        # One piece, as most messages and titles are. Its cutoff and score go through the mean's
+        # arithmetic below (times and over its length), so that it scores what that gives to the bit.
+        found = fuzz.partial_ratio_alignment(needle, text, score_cutoff=max(0.0, cutoff * length / length))
+        if found is None:
+            return None
+        return found.score * length / length, found.dest_start, found.dest_end
     count = -(-len(needle) // PIECE)
     size = -(-len(needle) // count)
     pieces = [needle[i : i + size] for i in range(0, len(needle), size)]
-    length = len(needle)  # the pieces' lengths in all
     total = 0.0
     rest = length
     start, end = len(text), 0
