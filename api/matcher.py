@@ -677,7 +677,9 @@ def _candidate(
     """One problem as a candidate: its features but for its messages' agreement (see
     :func:`_align_messages`), the evidence of its title and of its codes."""
     shared = asked.codes & row.code_keys
+    # Most candidates share no code with the query: they skip what is worked out of the shared ones.
     numeric = {k for k in shared if _numbered(k)} if shared else shared
+    named = shared - numeric if shared else shared
     # fsum: exact whatever the order, and a set's order changes from one process to the next
     # (a worker that summed in another order could break a tie the other way).
     title = math.fsum(map(asked.idf.__getitem__, asked.searched & row.title_terms)) / asked.total_idf
@@ -696,7 +698,7 @@ def _candidate(
             "message": 0.0,
             "heading": 0.0,
             "code": 1.0 if numeric else 0.0,
-            "named_code": 1.0 if shared - numeric else 0.0,
+            "named_code": 1.0 if named else 0.0,
             "code_conflict": 1.0 if asked.numeric_known and not numeric else 0.0,
         },
         known=asked.known,
@@ -705,8 +707,8 @@ def _candidate(
         rival_code=asked.named_foreign_family is not None
         and any(code_family(k) == asked.named_foreign_family for k in row.code_keys),
         quoted=1.0 if len(row.messages) > 1 else 0.0,
-        identifying_name=1.0 if _names_the_problem(shared - numeric, numeric, row.code_keys, asked) else 0.0,
-        statuses=frozenset(shared & asked.statuses),
+        identifying_name=1.0 if named and _names_the_problem(named, numeric, row.code_keys, asked) else 0.0,
+        statuses=frozenset(shared & asked.statuses) if shared else frozenset(),
     )
     if title >= 0.3:
         # The words of the query (unstemmed) that the title has.
@@ -714,16 +716,15 @@ def _candidate(
             w for w, t in zip(asked.spoken, asked.said, strict=True) if t in row.title_terms
         )
         candidate.add_evidence(("title", " ".join(list(shared_words)[:12]), row.title, title))
-    for key in sorted(shared):
-        candidate.evidence.append(("error_code", asked.by_number.get(key, key), key, 1.0))
+    if shared:
+        for key in sorted(shared):
+            candidate.evidence.append(("error_code", asked.by_number.get(key, key), key, 1.0))
     return candidate
 
 
 def _names_the_problem(named: set[str], numeric: set[str], own: frozenset[str], asked: _Asked) -> bool:
-    """Whether the ``named`` codes a query shares with a problem (beside the ``numeric`` ones; ``own``:
-    all the problem's codes) identify it (see :attr:`Candidate.identifying_name`)."""
-    if not named:
-        return False
+    """Whether the ``named`` codes a query shares with a problem (one at least; beside the ``numeric``
+    ones; ``own``: all the problem's codes) identify it (see :attr:`Candidate.identifying_name`)."""
     if numeric or not any(map(_numbered, own)):
         return True
     return any(asked.code_problems.get(k) == 1 for k in named)
