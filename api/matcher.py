@@ -183,12 +183,12 @@ class OnDemand(Sequence[T]):
     def __getitem__(self, i: int | slice) -> T | list[T]:
         if isinstance(i, slice):
             return [self[n] for n in range(*i.indices(self._size))]
-        if not -self._size <= i < self._size:
-            raise IndexError(i)
-        i %= self._size
-        if i not in self._known:
-            self._known[i] = self._value(i)
-        return self._known[i]
+        known = self._known
+        if i not in known:
+            if not -self._size <= i < self._size:
+                raise IndexError(i)
+            known[i] = self._value(i % self._size)
+        return known[i]
 
 
 # (field, query part, matched text, score): turned into Evidence models only for the

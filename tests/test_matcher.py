@@ -48,6 +48,7 @@ from api.matcher import (
     TOP_SAMPLE_STEP,
     Candidate,
     Model,
+    OnDemand,
     best_first,
     best_of_another_article,
     calibration_inputs,
@@ -1968,3 +1969,24 @@ def test_a_failing_state_a_title_names_finds_its_problem(tmp_path: Path) -> None
     )
     first = match(kb, "CrashLoopBackOff").matches[0]
     assert (first.problem.id, first.confidence) == ("faq#1", "high")
+
+
+def test_values_on_demand_are_worked_out_once_and_only_when_read() -> None:
+    """OnDemand reads as the list of its values, working out each one the first time it is read."""
+    asked: list[int] = []
+
+    def value(i: int) -> int:
+        asked.append(i)
+        return i * 10
+
+    values = OnDemand(value, 4)
+    assert len(values) == 4 and asked == []
+    assert values[2] == 20 and values[2] == 20 and asked == [2]
+    assert values[-1] == 30 and values[1:3] == [10, 20] and list(values) == [0, 10, 20, 30]
+    with pytest.raises(IndexError):
+        values[4]
+    # Where the first answer quotes a message, only it and the candidates that quote none are weighed.
+    asked.clear()
+    likely = OnDemand(lambda n: [0.5, 0.9, 0.8][value(n) // 10], 3)
+    assert likeliest_first(likely, [True, True, False]) == [2, 0, 1]
+    assert sorted(asked) == [0, 2]
