@@ -743,8 +743,9 @@ def _align_messages(
     """
     # What the query names of each kind, found once it is asked: its errno descriptions, its missing commands.
     said: dict[Callable[[str], set[str]], set[str]] = {}
+    weight = _query_weight(query.comparable_text, asked.all_terms)
     for candidate, row in zip(found, rows, strict=True):
-        quoted, heading = _message_similarity(query.comparable_text, asked.all_terms, row, candidate)
+        quoted, heading = _message_similarity(query.comparable_text, asked.all_terms, weight, row, candidate)
         # The message that agrees best, when one agrees enough to be evidence (which none does when
         # none agrees at all: two candidates in three, spared the look through their evidence).
         matched = (
@@ -890,11 +891,19 @@ def top_positive(scores: np.ndarray, k: int) -> list[int]:
     return top[scores[top] > 0].tolist()  # type: ignore[no-any-return]
 
 
+def _query_weight(query: str, query_terms: set[str]) -> float:
+    """What bounds the agreement of ``query`` (comparable text, with its ``query_terms``) with a longer
+    message, besides the share of its terms the message has (see :func:`_message_similarity`): its
+    length_weight, or 0 when it is too short to agree with anything."""
+    return length_weight(len(query)) if len(query) >= MIN_ALIGNED and len(query_terms) >= 2 else 0.0
+
+
 def _message_similarity(
-    query: str, query_terms: set[str], row: CandidateRow, candidate: Candidate
+    query: str, query_terms: set[str], weight_as_shorter: float, row: CandidateRow, candidate: Candidate
 ) -> tuple[float, float]:
     """How well the query agrees with the problem's best quoted error message, and with its
-    title (each 0..1); adds the evidence of each that agrees.
+    title (each 0..1); adds the evidence of each that agrees. ``weight_as_shorter``: the query's
+    :func:`_query_weight`, the same for each of its candidates.
 
     The title is the last of ``row.messages``. The two are returned apart so that the ranking can
     weigh them apart: out of fold it weighs a title's agreement more than a message's, on both
@@ -911,9 +920,6 @@ def _message_similarity(
     heading_bounds: list[tuple[float, int]] = []
     messages = row.messages
     query_length = len(query)
-    query_count = len(query_terms)
-    # Where the query is the shorter text, its length and terms bound every message's agreement.
-    query_weight = length_weight(query_length) if query_length >= MIN_ALIGNED and query_count >= 2 else 0.0
     last = len(messages) - 1
     # Of the messages that can agree with some query (CandidateRow.alignable), those that can agree
     # with this one: the shorter text's (the message's, or the query's) share of terms the other has,
@@ -927,8 +933,8 @@ def _message_similarity(
             if count < 2:
                 continue
             factor = weight * (len(stems & query_terms) / count)
-        elif query_weight:
-            factor = query_weight * (len(stems & query_terms) / query_count)
+        elif weight_as_shorter:
+            factor = weight_as_shorter * (len(stems & query_terms) / len(query_terms))
         else:
             continue
         if factor > MIN_MESSAGE_OVERLAP:
