@@ -210,6 +210,10 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # response", "Application Programmer Response", "Security administrator response").
             r"((system|application|security|storage|database|network) )?"
             r"(user|administrator|operator|programmer) response$|"
+            # A help desk card's steps for whoever carries them out ("**Agent steps:**" under "**Why:**",
+            # Guru's house style): read as no part, its list was the cause's text and every problem's
+            # fix was lost, so the card's problems were merged into one of the whole article.
+            r"((support )?agent|customer|(end[- ])?user|admin(istrator)?|technician|tier \d|l\d) steps(?! to reproduce)|"
             r"(troubleshoot(ing)? )?steps(?! to reproduce)|environment correction|"
             r"step[- ]by[- ]step( guide)?|procedure|instructions|method \w+|option \w+|step \d+)\b"
             # A note app's task list under a problem (Dropbox Paper's and Quip's "Checklist", "To do"): its
