@@ -365,11 +365,12 @@ class _Draft:
             explained = []
         symptoms = [t for t, _ in stated if t]
         coded = self.code_title()
-        code_text = "\n".join([coded, *map(_without_quoted_values, messages), *self.codes])
+        read = [_without_record_values(_without_quoted_values(m)) for m in messages]
+        code_text = "\n".join([coded, *read, *self.codes])
         # The title and each message read alone as well: a heading that is a bare code ("E3001") marks it
         # as one, where the message quoted under it ("HOST UNREACHABLE") does not, and so does a display's
         # message that opens with its code ("E-217 TERMINAL NOT ACTIVATED").
-        alone = [coded, *map(_without_quoted_values, messages)]
+        alone = [coded, *read]
         codes = _one_spelling_each(
             [*self.codes, *error_codes(code_text), *(c for text in alone for c in error_codes(text))]
         )
@@ -411,7 +412,10 @@ class _Draft:
         ]
         # A set to look them up in: an error-code reference section lists thousands.
         known = set(codes)
-        codes += [c for c in error_codes("\n".join(symptoms), named=False) if c not in known]
+        # Without the records they name too: a Symptoms part quotes the message that names one.
+        codes += [
+            c for c in error_codes(_without_record_values("\n".join(symptoms)), named=False) if c not in known
+        ]
         codes += [c for c in field_codes("\n".join(symptoms)) if c not in codes]
         for n, step in enumerate(self.steps, start=1):
             step.ordinal = n
@@ -652,6 +656,23 @@ def _without_quoted_values(message: str) -> str:
         if error_codes(value, named=False):
             message = re.sub(rf"(?<![\w-]){re.escape(value)}(?![\w-])", " ", message)
     return message
+
+
+# A value a message names by the kind of record it is, right after that word: "Conflict: record INS-20431
+# changed on server" names the record that conflicted, one occurrence's, which looks like a code and is
+# none (a paste of the record's ID answered high with that problem). Words for one record of a team's
+# data, as an app's messages name them.
+_RECORD_VALUE = re.compile(
+    r"\b(?i:record|entry|order|invoice|receipt|ticket|case|job|batch|shipment|item|transaction|booking|"
+    r"reservation|claim|inspection|work order|purchase order|asset|document|customer|employee|patient)"
+    r"[ \t]+#?([A-Z]{2,8}+[_-]?\d{3,10}+(?:-\d{1,10})?)(?![\w-])"
+)
+
+
+def _without_record_values(message: str) -> str:
+    """``message`` without the values it names by their kind of record ("record INS-20431"): no codes of
+    the problem's; the message's own code ("SE-409 Conflict: …") stays."""
+    return _RECORD_VALUE.sub(" ", message)
 
 
 class _Reader:

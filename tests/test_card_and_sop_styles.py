@@ -94,3 +94,56 @@ Badges come out with no photo and no name.
         "Wipe the print head with a cleaning card.",
         "Print a test badge.",
     ]
+
+
+# A knowledge base export (Document360) whose app's messages name the record they failed on.
+SYNC_ERRORS = """\
+# RouteBook sync errors
+
+## Upload rejected (RB-412)
+
+The sync log shows:
+
+```
+RB-412 Upload rejected: order WO-88310 was closed by the dispatcher
+```
+
+1. Open Menu > Sync > Rejected.
+2. Move the notes to a new order.
+
+## Photo too large (RB-415)
+
+The sync log shows `RB-415 Photo exceeds 20 MB`.
+
+1. Lower the camera resolution in Settings.
+"""
+
+
+def test_a_record_named_in_an_error_message_is_no_code_of_the_problem(tmp_path: Path) -> None:
+    """ "order WO-88310" names the record the upload failed on, one occurrence's: read as a code, a paste
+    of that order's number was answered high with the upload problem."""
+    article = read(tmp_path / "kb", "routebook-sync.md", SYNC_ERRORS)
+    rejected, photo = article.problems
+    assert rejected.error_messages == ["RB-412 Upload rejected: order WO-88310 was closed by the dispatcher"]
+    assert rejected.error_codes == ["RB412"]
+    assert photo.error_codes == ["RB415"]
+    build_index([tmp_path / "kb"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    assert match(kb, "WO-88310").no_confident_match
+    assert match(kb, "RB-412").matches[0].problem.id == "routebook-sync#1"
+    # The same under a Symptoms label, where the symptoms' text quotes the message too.
+    labelled = SYNC_ERRORS.replace("The sync log shows:\n", "**Symptoms**\n\nThe sync log shows:\n", 1)
+    assert read(tmp_path / "other", "routebook-sync.md", labelled).problems[0].error_codes == ["RB412"]
+
+
+def test_a_code_after_other_words_of_a_message_is_still_its_code(tmp_path: Path) -> None:
+    """Guard: a code the message gives after words that name no record ("failed with RB-412") is still
+    the problem's."""
+    article = read(
+        tmp_path / "kb",
+        "routebook-sync.md",
+        SYNC_ERRORS.replace(
+            "RB-412 Upload rejected: order WO-88310", "Upload of the order failed with RB-412:"
+        ),
+    )
+    assert article.problems[0].error_codes == ["RB412"]
