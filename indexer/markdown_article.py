@@ -392,7 +392,10 @@ class _Draft:
         codes += [n for n in dict.fromkeys(numbers) if not any(code_key(c).endswith(n) for c in codes)]
         # An app's code in brackets after the words of the message it shows ("Session expired (E1042)."),
         # and in a title that quotes that message, as a help centre heads its section.
-        shown = [*messages, *quoted_strings(self.title)]
+        # And closing the problem's own heading, as a knowledge base heads each error's section ("Login
+        # loop after password change (AUTH-12)", "Scanner cannot log in (E1017)"): the code its app shows,
+        # which a reader pastes alone and which was no code of the problem's.
+        shown = [*messages, *quoted_strings(self.title), coded]
         codes += [c for c in dict.fromkeys(map(bracketed_code, shown)) if c and c not in codes]
         # A title that closes with the code in brackets names the problem by it where a message of the
         # problem quotes that code too, as a help centre titles a scenario ("Reader not paired (E-204)")
@@ -417,6 +420,7 @@ class _Draft:
             c for c in error_codes(_without_record_values("\n".join(symptoms)), named=False) if c not in known
         ]
         codes += [c for c in field_codes("\n".join(symptoms)) if c not in codes]
+        codes += [c for c in _stated_codes([*symptoms, *messages]) if c not in codes]
         for n, step in enumerate(self.steps, start=1):
             step.ordinal = n
         return Problem(
@@ -673,6 +677,20 @@ def _without_record_values(message: str) -> str:
     """``message`` without the values it names by their kind of record ("record INS-20431"): no codes of
     the problem's; the message's own code ("SE-409 Conflict: …") stays."""
     return _RECORD_VALUE.sub(" ", message)
+
+
+# A sentence that says which word is the error's code ("The error code in the debug log is
+# InvalidAccessKeyId.", "the error code was `QuotaExceeded`"): a name of an API's error, in CamelCase, which
+# error_codes reads only where its words say it failed (an attribute's name is written so too).
+_STATED_CODE = re.compile(
+    r"\b(?i:error code)(?: [\w-]+){0,5}? (?i:is|was|reads)[ \t]*+:?[ \t]*+[\"'\u201c`]?"
+    r"([A-Z][a-z0-9]++(?:[A-Z][a-z0-9]*+)++)(?![\w-])"
+)
+
+
+def _stated_codes(texts: list[str]) -> list[str]:
+    """The codes ``texts`` say are the error's code in so many words ("The error code … is X")."""
+    return list(dict.fromkeys(m.group(1) for text in texts for m in _STATED_CODE.finditer(text)))
 
 
 class _Reader:

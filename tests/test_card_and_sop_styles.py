@@ -147,3 +147,60 @@ def test_a_code_after_other_words_of_a_message_is_still_its_code(tmp_path: Path)
         ),
     )
     assert article.problems[0].error_codes == ["RB412"]
+
+
+# A knowledge base that heads each error's section with the code its app shows, in brackets, and says
+# in words which is the code of an error an API returns.
+SIGN_IN_ERRORS = """\
+# Timesheet app sign-in problems
+
+## Sign-in screen comes back after signing in (TS-07)
+
+The app shows `TS-07 Session expired. Please sign in again.` right after signing in.
+
+1. Update the app to 3.4.1.
+2. Sign out, then sign in again.
+
+## Kiosk cannot sign in (K2041)
+
+The kiosk shows `K2041 Kiosk not enrolled. Ask your manager.`
+
+1. Enrol the kiosk in the admin portal.
+
+## Photo upload fails
+
+The error code in the upload log is `RequestTimeTooSkewed`.
+
+1. Set the tablet's clock to update automatically.
+"""
+
+
+def test_codes_closing_a_heading_or_stated_as_the_error_code_are_the_problem_s(tmp_path: Path) -> None:
+    """ "(TS-07)" and "(K2041)" closing a problem's heading, and a name the text says is the error code,
+    are the codes the app shows: none was read, and pasted alone they got no answer."""
+    article = read(tmp_path / "kb", "timesheet-sign-in.md", SIGN_IN_ERRORS)
+    session, kiosk, upload = article.problems
+    assert session.error_codes == ["TS07"]
+    assert kiosk.error_codes == ["K2041"]
+    assert upload.error_codes == ["RequestTimeTooSkewed"]
+    build_index([tmp_path / "kb"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    for asked, expected in [
+        ("TS-07", "timesheet-sign-in#1"),
+        ("K2041", "timesheet-sign-in#2"),
+        ("RequestTimeTooSkewed", "timesheet-sign-in#3"),
+    ]:
+        best = match(kb, asked).matches[0]
+        assert (best.problem.id, best.confidence) == (expected, "high"), asked
+
+
+def test_a_standard_closing_a_heading_or_an_error_code_not_given_is_no_code(tmp_path: Path) -> None:
+    """Guard: a standard's name in brackets ("(UTF-16)") names no error, a sentence about the error code
+    that gives none names no code, and a setting's name in CamelCase is none."""
+    text = (
+        "# Import problems\n\n## Accents are garbled after import (UTF-16)\n\n"
+        "No error code is shown; the import log is ImportLog.txt.\n\n"
+        "1. Save the file as UTF-8.\n2. Set `ImportEncoding` to `utf-8`.\n"
+    )
+    [problem] = read(tmp_path / "kb", "import.md", text).problems
+    assert problem.error_codes == []
