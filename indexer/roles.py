@@ -110,6 +110,8 @@ _DIAGNOSTICS_TITLES = r"diagnostics|diagnostic messages"
 _REPRODUCTION_TITLES = r"(steps|how) to reproduce|repro(duction|ducing)? steps"
 # How to confirm the problem: Red Hat's "Diagnostic Steps", a runbook's "Diagnosis" or "Triage".
 _DIAGNOSIS_TITLES = r"diagnosis|diagnostic steps|diagnosing( the (problem|issue))?|how to diagnose( (it|this))?|investigation|triage"
+# Whom to call once the steps have failed: an SOP's closing "Escalation", a runbook's part after its Mitigation.
+_ESCALATION_TITLES = r"escalations?( (path|contacts?|matrix|policy))?|when to escalate"
 # What a question heading calls the problem it sits under: "this", "this error", "the issue".
 _THE_PROBLEM = r"(error|issue|problem|message|warning)"
 # A help centre's question what the problem above it means ("What does this mean?", "What it means"),
@@ -325,6 +327,11 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             r"|^(intro|outro)$"
             # A glossary defines the words of a page, whatever its terms are: no steps of a fix.
             r"|^(glossary|terminology|definitions( of terms)?|abbreviations|acronyms)$"
+            # A standard operating procedure's frame around its faults (a Word SOP's "Purpose" and "Scope"
+            # before them, its "Escalation" after: whom to call once the steps above have failed): no
+            # fault each, where each was read as a problem whose sentences were its steps. Whole headings
+            # only: "Escalation emails are not sent" is a problem.
+            rf"|^(purpose|scope|objectives?|(intended )?audience|{_ESCALATION_TITLES})$"
             # A manual's table of routine tasks and their intervals, beside its troubleshooting: work done
             # when due, no fault whose fix they are. Whole headings only: "Maintenance mode stuck" is a problem.
             r"|^(maintenance (schedule|intervals?|plan)|(routine|preventive|preventative|periodic) maintenance( schedule)?)$"
@@ -1147,6 +1154,14 @@ def is_triage(title: str) -> bool:
     """An alert runbook's "Triage" heading: what the one on call does first, where its items are
     numbered actions rather than questions to ask."""
     return bool(_TRIAGE.fullmatch(normalise_heading(title)))
+
+
+_ESCALATION = re.compile(_ESCALATION_TITLES)
+
+
+def names_escalation(title: str) -> bool:
+    """A heading over whom to call once the steps have failed ("Escalation", "Escalation path")."""
+    return bool(_ESCALATION.fullmatch(normalise_heading(title)))
 
 
 _RUNBOOK_FIX = re.compile(r"mitigations?|remediation")

@@ -44,6 +44,7 @@ from indexer.roles import (
     names_bare_steps,
     names_environment,
     names_error_category,
+    names_escalation,
     names_indicators,
     names_questions,
     normalise_heading,
@@ -481,6 +482,16 @@ def role_in_problem(section: Section, inherited: Role | None) -> Role:
         # "Affected versions" among a problem's parts: where it is seen (a page's own versions are
         # boilerplate, and so are they on a page of no problem).
         return Role.SEEN_IN
+    if (
+        role is Role.INFO
+        and inherited is None
+        and names_escalation(section.title)
+        and is_procedural(section.blocks)
+    ):
+        # A runbook's "Escalation" after its Mitigation that lists what to do next ("After 20 minutes, page
+        # the database on-call."): more steps of its fix, as a part of no name of its own that lists steps
+        # is. Only beside the problems (an SOP's closing section, in prose) is it no more than their text.
+        return Role.RESOLUTION
     if role in PROBLEM_PART_ROLES or role in (Role.BOILERPLATE, Role.INFO):
         # Before the numbering: "## 1. Symptoms", "## 2. Cause" number the parts they name.
         return role

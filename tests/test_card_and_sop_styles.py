@@ -204,3 +204,66 @@ def test_a_standard_closing_a_heading_or_an_error_code_not_given_is_no_code(tmp_
     )
     [problem] = read(tmp_path / "kb", "import.md", text).problems
     assert problem.error_codes == []
+
+
+# A standard operating procedure exported from Word: its purpose and scope, a section per fault with
+# labelled parts, and whom to escalate to once the steps have failed.
+LABEL_PRINTER_SOP = """\
+# SOP-114 Label printer troubleshooting
+
+## Purpose
+
+This procedure tells shift leads how to clear label printer faults on the packing line.
+
+## Scope
+
+All Zebra label printers in the north warehouse.
+
+## Labels print blank
+
+**Symptom:** labels come out with nothing printed.
+
+**Resolution:** replace the thermal ribbon.
+
+## Printer offline (LP-E12)
+
+**Symptom:** `LP-E12 Connection to print server lost.`
+
+**Resolution:** reseat the network cable.
+
+## Escalation
+
+Call maintenance on extension 4410 only after the steps above have been tried.
+"""
+
+
+def test_an_sop_s_purpose_scope_and_escalation_are_no_problems(tmp_path: Path) -> None:
+    """ "Purpose", "Scope" and "Escalation" frame the faults: under a title that names troubleshooting,
+    each was a problem whose sentence was its step ("Call maintenance … only after the steps above")."""
+    article = read(tmp_path / "kb", "sop-114.md", LABEL_PRINTER_SOP)
+    assert [p.title for p in article.problems] == ["Labels print blank", "Printer offline (LP-E12)"]
+    blank, offline = article.problems
+    assert [s.text for s in blank.steps] == ["replace the thermal ribbon."]
+    assert offline.error_messages == ["LP-E12 Connection to print server lost."]
+    assert "extension 4410" in article.body
+    assert "shift leads" in article.body
+
+
+def test_a_problem_named_for_escalations_and_a_runbook_s_escalation_part_stay(tmp_path: Path) -> None:
+    """Guard: a heading that says what fails with escalations is a problem, and a runbook's "Escalation"
+    after its mitigation stays a part of its one problem."""
+    sop = LABEL_PRINTER_SOP.replace("## Labels print blank", "## Escalation emails are not sent")
+    titles = [p.title for p in read(tmp_path / "kb", "sop-114.md", sop).problems]
+    assert "Escalation emails are not sent" in titles
+    runbook = (
+        "# Queue depth alert\n\n## Symptoms\n\nThe `QueueDepthHigh` alert fires.\n\n"
+        "## Mitigation\n\n1. Scale the order workers to 6 replicas.\n2. Watch the queue drain.\n\n"
+        "## Escalation\n\nIf the queue does not drain in 15 minutes, page the payments on-call.\n"
+    )
+    [problem] = read(tmp_path / "kb", "queue-depth.md", runbook).problems
+    assert problem.title == "Queue depth alert"
+    assert [s.text for s in problem.steps] == [
+        "Scale the order workers to 6 replicas.",
+        "Watch the queue drain.",
+    ]
+    assert "page the payments on-call" in problem.body
