@@ -238,6 +238,7 @@ def markdown_parser() -> MarkdownIt:
     md.core.ruler.push("kb_alerts", _alert_callouts)
     md.core.ruler.push("kb_class_callouts", _class_callouts)
     md.core.ruler.push("kb_pdf_hyphenation", _pdf_hyphenation)
+    md.core.ruler.push("kb_org_heading_marks", _org_heading_marks)
     return md
 
 
@@ -2199,6 +2200,46 @@ def _heading_attributes(state: StateCore) -> None:
     for before, token in pairwise(tokens):
         if before.type == "heading_open" and token.type == "inline":
             token.content = without_heading_attributes(token.content)
+
+
+# The classes pandoc gives an Org-mode heading's keyword and tags ("* TODO Replica lag :replication:"
+# becomes "# [TODO]{.todo .TODO} Replica lag [[replication]{.smallcaps}]{.tag tag-name="replication"}"):
+# where the task stands and how it is filed, no words of the problem's title, which was "TODO Replica lag
+# replication".
+_ORG_HEADING_MARKS = frozenset({"todo", "done", "tag"})
+
+
+def _org_heading_marks(state: StateCore) -> None:
+    """Every heading without the spans pandoc marks as an Org-mode keyword or tag (see _ORG_HEADING_MARKS)."""
+    for before, token in pairwise(state.tokens):
+        if (
+            before.type != "heading_open"
+            or token.type != "inline"
+            or not any(map(_org_mark, token.children or []))
+        ):
+            continue
+        kept: list[Token] = []
+        depth = 0
+        for child in token.children or []:
+            if depth:
+                depth += {"span_open": 1, "span_close": -1}.get(child.type, 0)
+            elif _org_mark(child):
+                depth = 1
+            else:
+                kept.append(child)
+        # The words left, without the blanks the marks stood between.
+        if kept and kept[0].type == "text":
+            kept[0].content = kept[0].content.lstrip()
+        if kept and kept[-1].type == "text":
+            kept[-1].content = kept[-1].content.rstrip()
+        token.children = kept
+
+
+def _org_mark(token: Token) -> bool:
+    """Whether ``token`` opens a span pandoc marks as an Org-mode heading's keyword or tag."""
+    return token.type == "span_open" and bool(
+        _ORG_HEADING_MARKS & set(str(token.attrs.get("class", "")).split())
+    )
 
 
 def without_heading_attributes(heading: str) -> str:

@@ -267,3 +267,48 @@ def test_a_problem_named_for_escalations_and_a_runbook_s_escalation_part_stay(tm
         "Watch the queue drain.",
     ]
     assert "page the payments on-call" in problem.body
+
+
+# Org-mode notes converted to Markdown by pandoc: each heading's TODO keyword and tags become spans.
+ORG_NOTES = """\
+---
+title: Mail relay notes
+---
+
+# [TODO]{.todo .TODO} Outbound mail queues on the relay [[postfix]{.smallcaps}]{.tag tag-name="postfix"} {#queue}
+
+## Symptoms
+
+`mailq`{.verbatim} lists hundreds of messages deferred with `Connection timed out`{.verbatim}.
+
+## Fix
+
+1.  Open port 587 to the smarthost.
+2.  Flush the queue with `postqueue -f`{.verbatim}.
+
+# [DONE]{.done .DONE} Relay rejects the monitoring host [[postfix]{.smallcaps}]{.tag tag-name="postfix"} [[acl]{.smallcaps}]{.tag tag-name="acl"}
+
+## Fix
+
+1.  Add the monitoring host to `mynetworks`{.verbatim}.
+"""
+
+
+def test_org_keywords_and_tags_are_no_words_of_a_title(tmp_path: Path) -> None:
+    """pandoc's spans for an Org heading's TODO/DONE keyword and its tags: the titles were "TODO Outbound
+    mail queues on the relay postfix" and "DONE Relay rejects the monitoring host postfix acl"."""
+    article = read(tmp_path / "kb", "mail-relay.md", ORG_NOTES)
+    queue, rejects = article.problems
+    assert queue.title == "Outbound mail queues on the relay"
+    assert rejects.title == "Relay rejects the monitoring host"
+    assert [s.text for s in queue.steps] == [
+        "Open port 587 to the smarthost.",
+        "Flush the queue with postqueue -f.",
+    ]
+
+
+def test_a_heading_s_other_spans_keep_their_words(tmp_path: Path) -> None:
+    """Guard: a span of another class in a heading ("[J-01 jam]{.smallcaps}") is words of its title."""
+    text = "# Label printer\n\n## Printer stops with [J-01 jam]{.smallcaps}\n\n1. Open the cover.\n2. Remove the label.\n"
+    [problem] = read(tmp_path / "kb", "label-printer.md", text).problems
+    assert problem.title == "Printer stops with J-01 jam"
