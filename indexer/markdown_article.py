@@ -43,7 +43,6 @@ from indexer.errortext import (
     FAILURE_WORDS,
     bracketed_code,
     bracketed_number,
-    canonical_code,
     clean,
     code_key,
     comparable,
@@ -230,8 +229,6 @@ from indexer.threads import (
 
 # A line of a quoted plain-text message indented after its "> " marks, as a mail sets off pasted output.
 _QUOTED_INDENTED = re.compile(r"(?:>[ \t]?)+[ \t]{2,}\S")
-# A message's words and codes as written, hyphens kept ("E-204", "LL-SYNC-409"): what a code is looked for among.
-_CODE_WORDS = re.compile(r"[\w-]+")
 # A fix has a few lead-ins and remarks around its steps: in the shared corpora 16 at most but for
 # one reference page's section, whose 331 definitions would make an 850-line answer. Past these the
 # rest is only searchable body.
@@ -397,17 +394,6 @@ class _Draft:
         # which a reader pastes alone and which was no code of the problem's.
         shown = [*messages, *quoted_strings(self.title), coded]
         codes += [c for c in dict.fromkeys(map(bracketed_code, shown)) if c and c not in codes]
-        # A title that closes with the code in brackets names the problem by it where a message of the
-        # problem quotes that code too, as a help centre titles a scenario ("Reader not paired (E-204)")
-        # over what the till shows ("E-204 Reader not paired"): alone, a title's "(A-100)" is as likely a
-        # model's, and a code before words in lower case is read as one ("A-100 GPU not detected").
-        titled = bracketed_code(self.title)
-        if (
-            titled
-            and titled not in codes
-            and any(titled in map(canonical_code, _CODE_WORDS.findall(m)) for m in messages)
-        ):
-            codes.append(titled)
         # The code a quoted error body names its error by ("code": "card_declined"), as a client logs it,
         # alone or after its status line ("HTTP/2 403 {…}").
         codes += [
