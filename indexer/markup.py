@@ -66,6 +66,8 @@ _TRANSPARENT_NAMES = frozenset(
 # "::: details TITLE", dev.to's "{% details TITLE %}". The title heads what is folded, as a <details>
 # block's <summary> does.
 _FOLD_NAMES = frozenset(("dropdown", "details", "spoiler", "collapsible"))
+# Divs whose tabs are the headings inside them (Quarto's "::: {.panel-tabset}").
+_HEADED_TABSETS = frozenset(("panel-tabset",))
 # Directives whose body is code, and what language to read it as.
 _CODE_NAMES = {"code-block": "", "code": "", "sourcecode": "", "code-cell": ""}
 CODE_DIRECTIVES = frozenset(_CODE_NAMES)
@@ -564,10 +566,31 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
         state.tokens[first:] = _headed_steps(state, state.tokens[first:], close)
     elif name == "code-group":
         state.tokens[first:] = _code_group(state.tokens[first:], state.level)
+    elif name in _HEADED_TABSETS:
+        state.tokens[first:] = _heading_tabs(state.tokens[first:], state.level)
     if callout:
         state.push("callout_close", "aside", -1)
     state.line = close + 1
     return True
+
+
+def _heading_tabs(tokens: list[Token], level: int) -> list[Token]:
+    """The content of a tabset div at ``level`` whose tabs are headings (Quarto's ``::: {.panel-tabset}``
+    over ``## Linux`` and ``## Windows``): each heading of its highest level opens a tab labelled by its
+    text, to the next such heading; what comes before the first stays as it is. Read as sections, the
+    tabs' headings ended the problem whose fix they held, and that problem was lost."""
+    headings = [
+        index for index, token in enumerate(tokens) if token.type == "heading_open" and token.level == level
+    ]
+    top = min((tokens[index].tag for index in headings), default="")
+    headings = [index for index in headings if tokens[index].tag == top]
+    if not headings:
+        return tokens
+    out = tokens[: headings[0]]
+    for head, following in zip(headings, [*headings[1:], len(tokens)], strict=True):
+        label = without_heading_attributes(tokens[head + 1].content).strip()[:MAX_TAB_LABEL]
+        out += _tab(tokens[head + 3 : following], label, (tokens[head].map or [0])[0], level)
+    return out
 
 
 def _step_title(named: Token) -> str:

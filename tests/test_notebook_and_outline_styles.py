@@ -1,0 +1,103 @@
+"""Notebook, outline and publishing-tool styles: Quarto's tabsets and titled call-outs, Jupyter's
+nbconvert Markdown, MyST's admonitions and roles, Antora's AsciiDoc, GitHub wiki links, Trello card
+exports and Logseq outlines.
+
+Each test writes a small article of its own in one tool's style, finds it as `kb index` does and
+reads it with the real indexer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from indexer.article_files import find_articles
+from indexer.parse import parse_article
+from indexer.records import Article
+
+
+def read(folder: Path, name: str, text: str) -> Article:
+    """The article ``text`` becomes, written as ``folder/name`` and found in ``folder`` as an article."""
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    found = [f for f in find_articles([folder]).files if f.source == name]
+    assert found, f"{name} is not found as an article"
+    return parse_article(found[0].path.read_bytes(), name)
+
+
+QUARTO_TABSET = """\
+---
+title: "Relay agent: common failures"
+---
+
+## Relay cannot reach the broker
+
+```
+ERROR relay.net: connect 10.8.1.4:5671: connection refused (RL-NET-011)
+```
+
+### Resolution
+
+1. Open port 5671 on the broker's firewall.
+2. Restart the relay.
+
+## Queue replay stops half way
+
+Replays end with:
+
+```
+ERROR relay.replay: checksum mismatch in segment 0042 (RL-RPL-030)
+```
+
+### Cause
+
+The spool disk filled up during the replay.
+
+### Resolution
+
+::: {.panel-tabset}
+
+## Debian and Ubuntu
+
+1. Free the spool: `relayctl spool prune --older-than 7d`.
+2. Replay again: `relayctl replay resume`.
+
+## Windows Server
+
+1. Free the spool from the Relay console.
+2. Replay again from the console.
+
+:::
+"""
+
+
+def test_a_quarto_tabset_of_headings_is_tabs_of_the_fix_not_sections(tmp_path: Path) -> None:
+    """Quarto writes a tabset's tabs as headings inside a ``::: {.panel-tabset}`` div: read as
+    sections, they ended the problem the tabset stood in, which was lost with its error."""
+    article = read(tmp_path / "docs", "relay.md", QUARTO_TABSET)
+    assert [p.title for p in article.problems] == [
+        "Relay cannot reach the broker",
+        "Queue replay stops half way",
+    ]
+    replay = article.problems[1]
+    assert any("RL-RPL-030" in m for m in replay.error_messages)
+    assert replay.cause == "The spool disk filled up during the replay."
+    assert [(s.group, s.text) for s in replay.steps] == [
+        ("Debian and Ubuntu", "Free the spool: relayctl spool prune --older-than 7d."),
+        ("Debian and Ubuntu", "Replay again: relayctl replay resume."),
+        ("Windows Server", "Free the spool from the Relay console."),
+        ("Windows Server", "Replay again from the console."),
+    ]
+
+
+def test_a_heading_after_a_quarto_tabset_is_a_section_again(tmp_path: Path) -> None:
+    """The tabset ends at its closing fence: a heading after it opens the next problem."""
+    text = QUARTO_TABSET + (
+        "\n## Relay logs fill the disk\n\n```\nERROR relay.log: no space left on device (RL-LOG-002)\n```\n\n"
+        "### Resolution\n\n1. Rotate the logs: `relayctl logs rotate`.\n"
+    )
+    article = read(tmp_path / "docs", "relay.md", text)
+    assert [p.title for p in article.problems][1:] == [
+        "Queue replay stops half way",
+        "Relay logs fill the disk",
+    ]
+    assert not any("Rotate them" in s.text for s in article.problems[1].steps)
