@@ -568,6 +568,11 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
         state.tokens[first:] = _code_group(state.tokens[first:], state.level)
     elif name in _HEADED_TABSETS:
         state.tokens[first:] = _heading_tabs(state.tokens[first:], state.level)
+    elif callout and len(state.tokens) > first + 2 and state.tokens[first].type == "heading_open":
+        # Quarto titles a call-out with a heading inside its div ("::: {.callout-note}" over "## Proxy
+        # sites"): read as a section, the call-out was cut out of the problem it belongs to.
+        title = without_heading_attributes(state.tokens[first + 1].content).strip()[:MAX_TAB_LABEL]
+        state.tokens[first : first + 3] = _title_tokens(title, state.level) if title else []
     if callout:
         state.push("callout_close", "aside", -1)
     state.line = close + 1
@@ -1877,6 +1882,9 @@ def _callout_kind(name: str, args: str) -> str:
         # GitBook: {% hint style="warning" %}; "info" and "success" are notes.
         style = _STYLE.search(args)
         return style.group(1).lower() if style and style.group(1).lower() in CALLOUT_NAMES else "note"
+    if name.startswith("callout-") and name.removeprefix("callout-") in CALLOUT_NAMES:
+        # Quarto's call-out divs: "::: {.callout-warning}".
+        return name.removeprefix("callout-")
     return name if name in CALLOUT_NAMES else ""
 
 

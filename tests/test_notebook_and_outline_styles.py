@@ -101,3 +101,75 @@ def test_a_heading_after_a_quarto_tabset_is_a_section_again(tmp_path: Path) -> N
         "Relay logs fill the disk",
     ]
     assert not any("Rotate them" in s.text for s in article.problems[1].steps)
+
+
+QUARTO_TITLED_CALLOUT = """\
+---
+title: "Relay agent: common failures"
+---
+
+## Relay cannot reach the broker
+
+```
+ERROR relay.net: connect 10.8.1.4:5671: connection refused (RL-NET-011)
+```
+
+### Resolution
+
+1. Open port 5671 on the broker's firewall.
+2. Restart the relay.
+
+::: {.callout-warning}
+## Hosts behind NAT
+Where the relay sits behind NAT, open the port on the NAT gateway as well.
+:::
+
+## Queue replay stops half way
+
+```
+ERROR relay.replay: checksum mismatch in segment 0042 (RL-RPL-030)
+```
+
+### Resolution
+
+1. Free the spool: `relayctl spool prune --older-than 7d`.
+2. Replay again: `relayctl replay resume`.
+"""
+
+
+# The note the call-out gives, its title over its text.
+NAT_NOTE = (
+    "Warning: Hosts behind NAT\nWhere the relay sits behind NAT, open the port on the NAT gateway as well."
+)
+
+
+def test_a_quarto_callout_titled_by_a_heading_is_a_note_of_its_problem(tmp_path: Path) -> None:
+    """Quarto titles a call-out with a heading inside its div: the title of the note, no section."""
+    article = read(tmp_path / "docs", "relay.md", QUARTO_TITLED_CALLOUT)
+    assert [p.title for p in article.problems] == [
+        "Relay cannot reach the broker",
+        "Queue replay stops half way",
+    ]
+    broker = article.problems[0]
+    assert [s.text for s in broker.steps] == [
+        "Open port 5671 on the broker's firewall.",
+        "Restart the relay.",
+    ]
+    [note] = broker.notes
+    assert note.text == NAT_NOTE
+    assert article.problems[1].notes == []
+
+
+def test_an_untitled_quarto_callout_is_a_note_of_its_kind(tmp_path: Path) -> None:
+    text = QUARTO_TITLED_CALLOUT.replace("## Hosts behind NAT\n", "")
+    [note] = read(tmp_path / "docs", "relay.md", text).problems[0].notes
+    assert note.text == "Warning: Where the relay sits behind NAT, open the port on the NAT gateway as well."
+
+
+def test_a_myst_callout_titled_after_its_name_is_read_as_before(tmp_path: Path) -> None:
+    """MyST gives the title after the directive's name: a note titled so, as before."""
+    text = QUARTO_TITLED_CALLOUT.replace(
+        "::: {.callout-warning}\n## Hosts behind NAT", ":::{warning} Hosts behind NAT"
+    )
+    [note] = read(tmp_path / "myst", "relay.md", text).problems[0].notes
+    assert note.text == NAT_NOTE
