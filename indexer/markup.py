@@ -111,6 +111,10 @@ _ATTRIBUTES = rf"[ \t]*+{_ATTRIBUTE}(?:[ \t]++{_ATTRIBUTE})*+[ \t]*+"
 # A wiki link's target and the words shown for it: no space inside its brackets, as a shell's
 # "[[ -f x ]]" has.
 MAX_WIKI_LINK = 300
+# A wiki page's name as GitHub's wiki writes it in a link, its title's words joined by hyphens, no
+# space: three words or more, or capitalised ones ("macOS-Open-File-Limits", "Sync-Errors"), or a page
+# file ("sync.md"); not a hyphenated word an alias may be ("on-call", "self-signed").
+_PAGE_SLUG = re.compile(r"\S+\.md|[^\s_-]*(?:[-_][^\s_-]*){2,}|\S*[-_][A-Z0-9]\S*")
 # Not after a Latin letter or digit ("x[[1]]" indexes a list; Chinese text runs into the link it holds),
 # nor before a link's target ("[[1]](…)" links to "[1]").
 _WIKI_LINK = re.compile(
@@ -1907,12 +1911,16 @@ def _inline_markup(state: StateInline, silent: bool) -> bool:
 def _wiki_link(state: StateInline, silent: bool) -> bool:
     """A wiki link (Obsidian, GitHub and GitLab wikis, Foam): ``[[On-call handbook|escalation]]``
     reads "escalation", ``[[Shipping app]]`` "Shipping app" (a step's Markdown keeps it as written:
-    in its code, ``[["TERM", "app"]]`` is Ruby's)."""
+    in its code, ``[["TERM", "app"]]`` is Ruby's). GitHub's wiki writes the words first and the page
+    second (``[[macOS open-file limits|macOS-Open-File-Limits]]``): where the first is words apart and the
+    second a page's name so joined, the first is shown."""
     found = _WIKI_LINK.match(state.src, state.pos, min(state.posMax, state.pos + 2 * MAX_WIKI_LINK + 5))
     if found is None:
         return False
     if not silent:
-        state.push("text", "", 0).content = found.group(2) or found.group(1)
+        first, second = found.group(1), found.group(2)
+        words = first if second and " " in first and _PAGE_SLUG.fullmatch(second) else second
+        state.push("text", "", 0).content = words or first
     state.pos = found.end()
     return True
 

@@ -173,3 +173,34 @@ def test_a_myst_callout_titled_after_its_name_is_read_as_before(tmp_path: Path) 
     )
     [note] = read(tmp_path / "myst", "relay.md", text).problems[0].notes
     assert note.text == NAT_NOTE
+
+
+GITHUB_WIKI_PAGE = """\
+# Troubleshooting
+
+## Sync stops with "too many open files"
+
+`Error: SY-E031 watcher aborted: too many open files`
+
+1. Raise the limit for this shell: `ulimit -n 10240`
+2. To keep it after a restart, follow [[Raising the open-file limit|Raising-Open-File-Limits]].
+"""
+
+
+def test_a_github_wiki_link_shows_its_words_before_the_page_name(tmp_path: Path) -> None:
+    """GitHub's wiki writes ``[[words|Page-Name]]``: the words are shown, the page's name is the target."""
+    [problem] = read(tmp_path / "wiki", "Troubleshooting.md", GITHUB_WIKI_PAGE).problems
+    assert problem.steps[1].text == "To keep it after a restart, follow Raising the open-file limit."
+
+
+def test_an_obsidian_link_shows_its_words_after_the_page_name(tmp_path: Path) -> None:
+    """Obsidian and MediaWiki write ``[[Page name|words]]``: there the words come second."""
+    for link, shown in (
+        ("[[Open-file limits on macOS|the macOS steps]]", "the macOS steps"),
+        ("[[open-file-limits|Open-file limits]]", "Open-file limits"),
+        ("[[Open-file limits#macOS|macOS]]", "macOS"),
+        ("[[File descriptors|self-service]]", "self-service"),
+    ):
+        text = GITHUB_WIKI_PAGE.replace("[[Raising the open-file limit|Raising-Open-File-Limits]]", link)
+        [problem] = read(tmp_path / "notes", "Troubleshooting.md", text).problems
+        assert problem.steps[1].text == f"To keep it after a restart, follow {shown}.", link
