@@ -25,6 +25,7 @@ import json
 import re
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
@@ -534,6 +535,8 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
         return True
     # Document360's kinds besides those ("Success") are call-outs too: its box is one whatever it says.
     callout = _callout_kind(name, args) or ("note" if boxed else "")
+    if callout and name == "admonition":
+        callout = _class_kind(_line(state, line) for line in range(start + 1, close)) or callout
     if callout:
         token = state.push("callout_open", "aside", 1)
         token.meta, token.map = {"kind": callout}, [start, close + 1]
@@ -1828,6 +1831,8 @@ def _version_line(name: str, args: str) -> str:
 _KIND_ATTRIBUTE = re.compile(r"""\b(?:color|type|kind|style)\s*=\s*["']?([\w-]+)""")
 # A directive's option line (MyST: ":class: tip", ":name: lock-note"): settings, not text.
 _OPTION_LINE = re.compile(r"^\s*:[\w-]+:(?:\s.*)?$")
+# A directive's class option, its classes after it (":class: warning", ":class: tip dropdown").
+_CLASS_OPTION = re.compile(r"^\s*:class:\s+(.*)$")
 # Directives whose argument is no title: a kind or parameters (Hugo's notice and alert, GitBook's
 # hint), or a version (Sphinx's version directives say it in words of their own).
 _UNTITLED = frozenset("notice alert hint versionadded versionchanged deprecated".split())
@@ -1870,6 +1875,19 @@ def _without_options(content: str) -> str:
         lines[index] = ""
         index += 1
     return "\n".join(lines) if index else content
+
+
+def _class_kind(lines: Iterable[str]) -> str:
+    """The call-out kind named by the ``:class:`` option among a directive's first ``lines`` (its option
+    lines), or "". MyST's generic ``{admonition}`` takes a title as its argument and its kind from
+    ``:class: warning``: read from its title's first word, a warning titled "Before you remove the lock"
+    was a note."""
+    for line in lines:
+        if not _OPTION_LINE.match(line):
+            break
+        if found := _CLASS_OPTION.match(line):
+            return next((word for word in found.group(1).lower().split() if word in CALLOUT_KINDS), "")
+    return ""
 
 
 def _callout_kind(name: str, args: str) -> str:
@@ -1952,6 +1970,8 @@ def _myst_fences(state: StateCore) -> None:
 def _nested(state: StateCore, fence: Token, name: str, args: str) -> list[Token]:
     """The Markdown inside a directive fence as tokens, with line numbers of the outer file."""
     callout = _callout_kind(name, args)
+    if callout and name == "admonition":
+        callout = _class_kind(fence.content.split("\n")) or callout
     env = {**state.env, "_kb_depth": state.env.get("_kb_depth", 0) + 1, "_kb_directive_pairs": {}}
     try:
         inner = state.md.parse(_without_options(fence.content), env)

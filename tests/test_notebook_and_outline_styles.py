@@ -204,3 +204,43 @@ def test_an_obsidian_link_shows_its_words_after_the_page_name(tmp_path: Path) ->
         text = GITHUB_WIKI_PAGE.replace("[[Raising the open-file limit|Raising-Open-File-Limits]]", link)
         [problem] = read(tmp_path / "notes", "Troubleshooting.md", text).problems
         assert problem.steps[1].text == f"To keep it after a restart, follow {shown}.", link
+
+
+MYST_ADMONITION = """\
+# Archive store
+
+## Compaction stops with "segment is locked"
+
+`ERROR compactor: segment 00231 is locked by pid 4412 [AS-CMP-207]`
+
+**Cause:** a compaction that was killed left its lock behind.
+
+```{admonition} Before you delete the lock
+:class: warning
+
+Make sure no compaction is running: deleting the lock under a running one corrupts the segment.
+```
+
+1. Delete the lock: `rm /var/lib/archive/segment-00231.lock`.
+2. Start the compaction again.
+"""
+
+
+def test_a_myst_admonition_is_of_the_kind_its_class_option_names(tmp_path: Path) -> None:
+    """MyST's generic ``{admonition}`` takes its title as argument and its kind from ``:class:``."""
+    [problem] = read(tmp_path / "docs", "archive.md", MYST_ADMONITION).problems
+    [note] = problem.notes
+    assert note.text.startswith("Warning: Before you delete the lock")
+    assert ":class:" not in note.text and "no compaction is running" in note.text
+    colon = MYST_ADMONITION.replace("```{admonition}", ":::{admonition}").replace(
+        "segment.\n```", "segment.\n:::"
+    )
+    [note] = read(tmp_path / "colon", "archive.md", colon).problems[0].notes
+    assert note.text.startswith("Warning: Before you delete the lock")
+
+
+def test_a_myst_admonition_without_a_kind_class_is_a_note(tmp_path: Path) -> None:
+    for option in (":class: dropdown\n", ""):
+        text = MYST_ADMONITION.replace(":class: warning\n", option)
+        [note] = read(tmp_path / "docs", "archive.md", text).problems[0].notes
+        assert note.text.startswith("Note: Before you delete the lock"), option

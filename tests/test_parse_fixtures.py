@@ -1452,9 +1452,14 @@ def test_a_paragraph_or_quote_under_a_kramdown_call_out_class_is_a_call_out() ->
 def test_a_directive_call_out_keeps_its_title_and_not_its_options(callout: str) -> None:
     # MyST's admonition and Docusaurus' call-outs give a title after the name, and MyST options
     # (":class: tip") open the body: the title was lost and the option read as the call-out's text.
+    # The admonition's ":class: tip" is its kind.
+    kind = "tip" if ":class: tip" in callout else "note"
     [note] = resolved_by("1. Run `app migrate` again.\n\n" + callout).notes
-    assert note.text == "Note: Running in Kubernetes?\nScale the Job to zero first."
-    assert note.markdown == "> [!NOTE]\n> **Running in Kubernetes?**\n>\n> Scale the Job to zero first."
+    assert note.text == f"{kind.title()}: Running in Kubernetes?\nScale the Job to zero first."
+    assert (
+        note.markdown
+        == f"> [!{kind.upper()}]\n> **Running in Kubernetes?**\n>\n> Scale the Job to zero first."
+    )
 
 
 def test_mdx_call_out_and_step_components_are_read_as_the_markdown_inside_them() -> None:
