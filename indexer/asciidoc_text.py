@@ -47,6 +47,11 @@ _BLOCK_MACRO = re.compile(r"^(\w+)::([^\[\s]*)\[([^\]]*)\][ \t]*$")
 _ITEM = re.compile(r"^[ \t]*(\.{1,5}|\*{1,5}|-|\d+\.)[ \t]+(\S.*)$")
 # A block's title (".Procedure", ".Example output"): a dot right before its first word.
 _BLOCK_TITLE = re.compile(r"^\.[^.\s]")
+# Callout marks at a line's end, in code ("--device <1>", "whoami # <2>", "// <3>") or in a list item's text, and
+# a callout list's item that explains one ("<1> The link expires …", "<.> …"): Antora numbers the lines it
+# explains so. The marks are no words of a command or a step, and the explanation is text.
+_CALLOUT_MARKS = re.compile(r"(?:[ \t]+(?://|#|--|;;?)?[ \t]*<(?:\d{1,2}|\.)>)+[ \t]*$")
+_CALLOUT_ITEM = re.compile(r"^<(?:\d{1,2}|\.)>[ \t]+(\S.*)$")
 # A comment line.
 _COMMENT = re.compile(r"^//(?:[^/]|$)")
 # Inline markup: a link with its words ("xref:setup.adoc[Setup]", "link:…[…]", "https://…[…]"), a
@@ -114,7 +119,7 @@ class _Rewrite:
             self.block = None
             return f"{indent}```" if kind == "code" else ""
         if kind == "code":
-            return f"{indent}{line}" if line.strip() else ""
+            return f"{indent}{_CALLOUT_MARKS.sub('', line)}" if line.strip() else ""
         if kind == "quote":
             return f"{indent}> {_inline(line.strip())}".rstrip()
         return ""
@@ -149,6 +154,9 @@ class _Rewrite:
         if admonition := _ADMONITION.match(stripped):
             self.quote = True
             return f"{self.indent}> [!{admonition[1]}] {_inline(admonition[2])}"
+        if stripped[0] == "<" and (explained := _CALLOUT_ITEM.match(stripped)):
+            return f"{self.indent}{_inline(explained[1])}"
+        stripped = _CALLOUT_MARKS.sub("", stripped)
         if not _BLOCK_TITLE.match(stripped) and (item := _ITEM.match(stripped)):
             return self._item(item[1], item[2])
         if not self.indent and line[0] not in " \t":
@@ -170,7 +178,21 @@ class _Rewrite:
             self.block = (delimiter, "quote", indent)
         elif delimiter[0] == "=" and (admonition := _ADMONITION_BLOCK.match(attributes)):
             self.block = (delimiter, "quote", indent)
-            return f"{indent}> [!{admonition[1]}]"
+            return f"{indent}> [!{admonition[1]}]{self._block_title()}"
+        return ""
+
+    def _block_title(self) -> str:
+        """The title (" Scripts") of the block about to open, from a ``.Scripts`` line right above it or
+        above its attributes, that line left blank; "" where it has none. Left as it was, a titled
+        ``[TIP]`` block was two notes, the first ".Scripts"."""
+        for back in (1, 2):
+            number = len(self.out) - back
+            if number < 0 or not self.source[number].strip():
+                return ""
+            line = self.source[number].strip()
+            if _BLOCK_TITLE.match(line):
+                self.out[number] = ""
+                return f" {_inline(line[1:])}"
         return ""
 
     def _item(self, mark: str, text: str) -> str:
@@ -204,4 +226,8 @@ def _link(found: re.Match[str]) -> str:
     target, words = found[1], found[2].strip()
     if not (found[0].startswith(("xref:", "link:")) or "://" in target or target.startswith("mailto:")):
         return found[0]
+    if not words and found[0].startswith("xref:"):
+        # Antora shows the page's own title for an xref with no words ("xref:cli:service-accounts.adoc[]"):
+        # its name, without its component, module and family ("cli:", "partial$") or ".adoc".
+        return re.split(r"[:$/]", target.split("#")[0])[-1].removesuffix(".adoc") or target
     return f"[{words}]({target})" if words else target

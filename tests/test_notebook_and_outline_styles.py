@@ -244,3 +244,65 @@ def test_a_myst_admonition_without_a_kind_class_is_a_note(tmp_path: Path) -> Non
         text = MYST_ADMONITION.replace(":class: warning\n", option)
         [note] = read(tmp_path / "docs", "archive.md", text).problems[0].notes
         assert note.text.startswith("Note: Before you delete the lock"), option
+
+
+ANTORA_PAGE = """\
+= Fleet CLI sign-in
+
+== Sign-in fails with "token exchange refused"
+
+`fleetctl auth login` prints `Error: token exchange refused (FLT-AUTH-221)`.
+
+.Resolution
+. Clear the cached token: `fleetctl auth logout`.
+. Sign in again within two minutes of opening the link. <1>
+<1> The link expires two minutes after it is printed.
+. Check the account: `fleetctl auth whoami`.
+
+[source,console]
+----
+$ fleetctl auth login --device <1>
+$ fleetctl auth whoami # <2>
+----
+<1> `--device` prints a code instead of opening a browser.
+<2> Shows the account the CLI now uses.
+
+[TIP]
+.Pipelines
+====
+In CI, sign in with a robot token instead: xref:cli:robot-tokens.adoc[].
+====
+"""
+
+
+def test_antora_callout_markers_are_no_words_of_a_step_nor_of_its_code(tmp_path: Path) -> None:
+    """Antora marks a line with ``<1>`` and explains it in a callout list under it: the marks are no
+    text, and each explanation stays with what it explains."""
+    [problem] = read(tmp_path / "docs", "sign-in.adoc", ANTORA_PAGE).problems
+    assert [s.text.split("\n") for s in problem.steps[:2]] == [
+        ["Clear the cached token: fleetctl auth logout."],
+        [
+            "Sign in again within two minutes of opening the link.",
+            "The link expires two minutes after it is printed.",
+        ],
+    ]
+    assert problem.steps[2].text.startswith("Check the account: fleetctl auth whoami.")
+    assert "$ fleetctl auth login --device\n$ fleetctl auth whoami\n" in problem.steps[2].markdown
+    [explained] = [n.text for n in problem.notes if "--device" in n.text]
+    assert (
+        explained
+        == "--device prints a code instead of opening a browser.\nShows the account the CLI now uses."
+    )
+    assert all("<1>" not in s.markdown and "<2>" not in s.markdown for s in problem.steps)
+
+
+def test_an_antora_admonition_block_is_one_note_titled_by_its_block_title(tmp_path: Path) -> None:
+    [problem] = read(tmp_path / "docs", "sign-in.adoc", ANTORA_PAGE).problems
+    tips = [n.text for n in problem.notes if "robot token" in n.text or "Pipelines" in n.text]
+    assert tips == ["Tip: Pipelines\nIn CI, sign in with a robot token instead: robot-tokens."]
+
+
+def test_an_antora_xref_with_words_shows_its_words(tmp_path: Path) -> None:
+    text = ANTORA_PAGE.replace("xref:cli:robot-tokens.adoc[]", "xref:cli:robot-tokens.adoc[Robot tokens]")
+    [problem] = read(tmp_path / "docs", "sign-in.adoc", text).problems
+    assert any(n.text.endswith("instead: Robot tokens.") for n in problem.notes)
