@@ -846,6 +846,18 @@ class _StepReader:
             # takes the command after the note ("2. Restart it with this command:").
             run.leftover.append(block)
             self.after_remark = not (run.steps and run.steps[-1].text.rstrip().endswith(":"))
+        elif (
+            mode is Mode.LISTS
+            and self.seen_list
+            and run.steps
+            and _cell_with_output(self.blocks, index)
+            and not run.steps[-1].text.rstrip().endswith(":")
+        ):
+            # A notebook's code cell and its output after the list (nbconvert's fence, then its
+            # output as an indented block) shows something ("the file has 4182 columns"): said of
+            # the fix, after its steps, not the command of its last step, glued onto sub-step 2.2.
+            run.leftover.append(block)
+            self.after_remark = True
         elif run.steps and not (starts_group and block.type in CODE):
             _attach(self.attached, len(run.steps) - 1, block, text, self.lines)
         elif block.type in CODE and mode is not Mode.LISTS:
@@ -1095,6 +1107,13 @@ def _leads_in(blocks: list[SyntaxTreeNode], index: int) -> bool:
 def _top_step(steps: list[Step]) -> int:
     """The index of the last step that is no sub-step: what follows a list belongs to its last item."""
     return next(i for i in range(len(steps) - 1, -1, -1) if steps[i].parent is None)
+
+
+def _cell_with_output(blocks: list[SyntaxTreeNode], index: int) -> bool:
+    """Whether ``blocks[index]`` is a notebook's code cell shown with its output: a fence, and right
+    after it an indented code block, as nbconvert's Markdown writes a cell's output."""
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    return blocks[index].type == "fence" and following is not None and following.type == "code_block"
 
 
 def _shows_code(block: SyntaxTreeNode | None) -> bool:

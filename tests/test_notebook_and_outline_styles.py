@@ -306,3 +306,56 @@ def test_an_antora_xref_with_words_shows_its_words(tmp_path: Path) -> None:
     text = ANTORA_PAGE.replace("xref:cli:robot-tokens.adoc[]", "xref:cli:robot-tokens.adoc[Robot tokens]")
     [problem] = read(tmp_path / "docs", "sign-in.adoc", text).problems
     assert any(n.text.endswith("instead: Robot tokens.") for n in problem.notes)
+
+
+# nbconvert's Markdown: a markdown cell's text as it is, a code cell as a fence, its output after blank lines
+# as an indented code block.
+NOTEBOOK_EXPORT = """\
+# skylark reader
+
+## Kernel runs out of memory on nested JSON
+
+**Symptom:** the notebook stops with *"MemoryError: cannot allocate array of 3.2 GiB"*.
+
+**Fix:**
+
+- Read only the fields you need: `sk.read_json(path, fields=["id", "ts"])`.
+- Or read it in chunks:
+    1. `chunks = sk.iter_json(path, rows=50_000)`
+    2. Append each chunk to the staging table before reading the next one.
+
+```python
+doc = sk.peek_json("s3://drops/acme/2024-05-01/events.json")
+doc.max_depth
+```
+
+
+
+
+    41
+
+
+
+Warning: do not raise the kernel's memory limit yourself.
+"""
+
+
+def test_a_notebook_cell_and_its_output_after_the_fix_are_no_part_of_its_last_step(tmp_path: Path) -> None:
+    """A code cell with its output after the steps shows something (the file is 41 levels deep): it
+    is no command of the last sub-step, and its output stays code."""
+    [problem] = read(tmp_path / "notebooks", "skylark.md", NOTEBOOK_EXPORT).problems
+    assert [(s.number, s.text) for s in problem.steps] == [
+        ("1", 'Read only the fields you need: sk.read_json(path, fields=["id", "ts"]).'),
+        ("2", "Or read it in chunks:"),
+        ("2.1", "chunks = sk.iter_json(path, rows=50_000)"),
+        ("2.2", "Append each chunk to the staging table before reading the next one."),
+    ]
+    assert "peek_json" in problem.body and "41" in problem.body
+    assert problem.notes[-1].text == "Warning: do not raise the kernel's memory limit yourself."
+
+
+def test_a_command_after_the_last_step_without_output_is_still_that_step_s(tmp_path: Path) -> None:
+    """Guard: a fence after a list, with no output under it, is the last step's command, as before."""
+    text = NOTEBOOK_EXPORT.replace("\n\n\n\n\n    41\n\n\n\n", "\n")
+    [problem] = read(tmp_path / "notebooks", "skylark.md", text).problems
+    assert "peek_json" in problem.steps[-1].markdown
