@@ -2669,6 +2669,10 @@ def block_source(block: SyntaxTreeNode, lines: list[str]) -> str:
     lines, span = _source(block, lines)
     start, end = span or (0, 0)
     source = _dedent("\n".join(lines[start:end]))
+    if block.type == "code_block" and "```" not in source:
+        # An indented code block shown alone (nbconvert's output of a cell, "    4182"): dedented,
+        # its Markdown read as a paragraph; fenced, it stays code.
+        source = f"```\n{source}\n```"
     if unclosed:
         # A last code block whose closing line is missing: closed, or it takes what follows it
         # where its Markdown is shown into its code.

@@ -351,6 +351,8 @@ def test_a_notebook_cell_and_its_output_after_the_fix_are_no_part_of_its_last_st
         ("2.2", "Append each chunk to the staging table before reading the next one."),
     ]
     assert "peek_json" in problem.body and "41" in problem.body
+    [output] = [n.markdown for n in problem.notes if n.text == "41"]
+    assert output == "```\n41\n```"
     assert problem.notes[-1].text == "Warning: do not raise the kernel's memory limit yourself."
 
 
