@@ -35,6 +35,7 @@ from indexer.html_article import (
 from indexer.ibmi_text import message_description_markdown
 from indexer.info_text import info_markdown
 from indexer.jira_text import jira_markdown
+from indexer.logseq_text import logseq_markdown
 from indexer.man_text import man_markdown
 from indexer.markdown_article import read_markdown
 from indexer.markup import NestedTooDeep, UnclosedFence
@@ -306,7 +307,7 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
         wiki = rst_markdown(text, named=True)
     # A chat copied out of the app, into a text or a Markdown file alike, is the thread its bylines open.
     if wiki is None and not is_html_file(source):
-        wiki = slack_markdown(text) or chat_export_markdown(text)
+        wiki = slack_markdown(text) or chat_export_markdown(text) or logseq_markdown(text)
     read = read_text_article(text) if is_text and wiki is None else None
     # A text file with no part labelled ("Symptoms:", "Resolution:"), as an email or a note writes it, is
     # read below as the Markdown it also is: its paragraphs, numbered lines and quotes say what they do there.

@@ -1,6 +1,5 @@
 """Notebook, outline and publishing-tool styles: Quarto's tabsets and titled call-outs, Jupyter's
-nbconvert Markdown, MyST's admonitions and roles, Antora's AsciiDoc, GitHub wiki links, Trello card
-exports and Logseq outlines.
+nbconvert Markdown, MyST's admonitions, Antora's AsciiDoc, GitHub wiki links and Logseq outlines.
 
 Each test writes a small article of its own in one tool's style, finds it as `kb index` does and
 reads it with the real indexer.
@@ -361,3 +360,62 @@ def test_a_command_after_the_last_step_without_output_is_still_that_step_s(tmp_p
     text = NOTEBOOK_EXPORT.replace("\n\n\n\n\n    41\n\n\n\n", "\n")
     [problem] = read(tmp_path / "notebooks", "skylark.md", text).problems
     assert "peek_json" in problem.steps[-1].markdown
+
+
+# A Logseq page: its properties on its first lines, then an outline of blocks indented by tabs, each
+# problem a "- ##" heading block whose children are properties ("symptoms::", "cause::", "fix::").
+LOGSEQ_PAGE = """\
+title:: Print relay troubleshooting
+type:: troubleshooting
+product:: [[Print relay]]
+
+- ## Jobs stay in "Spooling"
+	- symptoms::
+		- The relay log shows `spool write failed: quota exceeded (PR-3104)`
+	- cause:: the spool volume is full
+	- fix::
+		- Empty the spool: `prelay spool purge --older-than 2d`
+		- Restart the relay
+- ## "Printer offline" after a firmware update
+	- symptoms::
+		- Status page: `Handshake refused: unsupported protocol (PR-4410)`
+	- cause:: the firmware turned IPP off
+	- fix::
+		- Turn IPP on again in the printer's web page
+			- **Network → Protocols → IPP**
+		- Re-add the printer to the relay
+	- NOTE: Printers on the guest network cannot be re-added; ask the network team.
+- ## Related
+	- [[Print relay install guide]]
+"""
+
+
+def test_a_logseq_page_s_heading_blocks_are_problems_and_their_properties_their_parts(tmp_path: Path) -> None:
+    article = read(tmp_path / "pages", "print-relay.md", LOGSEQ_PAGE)
+    assert article.title == "Print relay troubleshooting"
+    spooling, offline = article.problems
+    assert (spooling.title, offline.title) == (
+        'Jobs stay in "Spooling"',
+        '"Printer offline" after a firmware update',
+    )
+    assert spooling.error_codes == ["PR3104"] and offline.error_codes == ["PR4410"]
+    assert any("Handshake refused: unsupported protocol (PR-4410)" in m for m in offline.error_messages)
+    assert [s.text for s in spooling.steps] == [
+        "Empty the spool: prelay spool purge --older-than 2d",
+        "Restart the relay",
+    ]
+    assert [(s.number, s.text) for s in offline.steps] == [
+        ("1", "Turn IPP on again in the printer's web page"),
+        ("1.1", "Network → Protocols → IPP"),
+        ("2", "Re-add the printer to the relay"),
+    ]
+    assert [n.text for n in offline.notes] == [
+        "NOTE: Printers on the guest network cannot be re-added; ask the network team."
+    ]
+
+
+def test_a_markdown_bullet_list_with_a_colon_pair_is_no_logseq_page(tmp_path: Path) -> None:
+    """Guard: a page of bullets is read as Markdown unless its lines are all an outline's."""
+    text = "# Print relay\n\n## Jobs stay in Spooling\n\n- The relay log shows quota exceeded\n- Fix:: purge the spool\n"
+    [problem] = read(tmp_path / "pages", "print-relay.md", text).problems
+    assert [s.text for s in problem.steps] == ["The relay log shows quota exceeded", "Fix:: purge the spool"]

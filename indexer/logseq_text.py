@@ -1,0 +1,93 @@
+"""A Logseq page (an outliner's Markdown file), read as the Markdown its outline stands for.
+
+Logseq writes a page as an outline: every line a block (``- text``), nested by tabs, the page's properties
+on its first lines (``title:: Print relay troubleshooting``), a block's properties as blocks of their own
+(``- cause:: the spool volume is full``, ``- fix::`` over the blocks it holds), and a block that heads a part
+as a heading inside its bullet (``- ## Jobs stay in "Spooling"``). Read as Markdown, the whole page was one
+list: one problem whose steps were the outline, its symptoms, causes and fixes among them. Each block is
+rewritten as the Markdown that says the same, line for line, so that every line keeps its number: a heading
+block a heading, a property block the heading of its part ("### Fix", "### Cause: the spool volume is
+full"), the blocks under it a list, an advice block (``- NOTE: …``) a quote.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A page property ("title:: …", "tags:: vpn, macos") and a block, its tabs and text.
+_PAGE_PROPERTY = re.compile(r"^([A-Za-z][\w-]*)::(?:[ \t]+(.*))?$")
+_BLOCK = re.compile(r"^(\t*)- (.*)$")
+# A block's continuation line, indented past its bullet.
+_CONTINUATION = re.compile(r"^(\t*)  (\S.*)$")
+# A block that is a property ("cause:: …", "fix::"), and one that heads its children ("## Title").
+_PROPERTY = re.compile(r"^([A-Za-z][\w-]*)::(?:[ \t]+(.*))?$")
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(\S.*)$")
+# Properties Logseq keeps for itself (a block's id, whether it is folded, that it is a heading): no text.
+_INTERNAL = frozenset(("id", "collapsed", "heading"))
+# A block that gives advice ("NOTE: …", "Tip: …"): a note, not an item of the list above it.
+_ADVICE = re.compile(r"^(?:NOTE|TIP|WARNING|CAUTION|IMPORTANT|Note|Tip|Warning|Caution|Important):[ \t]")
+
+
+def logseq_markdown(text: str) -> str | None:
+    """The Markdown a Logseq page's ``text`` stands for, line for line; None where it is none: a line is
+    neither a property nor a block of an outline (nor a block's continuation), or no line is a property."""
+    lines = text.split("\n")
+    properties = 0
+    for line in lines:
+        if not line.strip() or _CONTINUATION.match(line):
+            continue
+        block = _BLOCK.match(line)
+        if block is None and not _PAGE_PROPERTY.match(line):
+            return None
+        properties += bool(_PAGE_PROPERTY.match(line) or (block and _PROPERTY.match(block[2])))
+    if not properties or not any(_BLOCK.match(line) for line in lines):
+        return None
+    return "\n".join(_rewrite(lines))
+
+
+def _rewrite(lines: list[str]) -> list[str]:
+    """Each line of an outline as Markdown."""
+    out: list[str] = []
+    # The depth of the block whose children are a list (a heading's, a property's), and the level of the
+    # heading block above it; the indentation of the last item, for its continuation lines.
+    anchor, level, indent = -1, 1, ""
+    outline = False
+    for line in lines:
+        block = _BLOCK.match(line)
+        if block is None:
+            continuation = _CONTINUATION.match(line) if outline else None
+            if continuation is not None:
+                out.append(f"{indent}{continuation[2]}")
+            elif not outline and (found := _PAGE_PROPERTY.match(line)):
+                # The page's title is its title; its other properties are its metadata.
+                out.append(f"# {found[2].strip()}" if found[1].lower() == "title" and found[2] else "")
+            else:
+                out.append("")
+            continue
+        outline = True
+        depth, content = len(block[1]), block[2].strip()
+        if depth <= anchor:
+            anchor = -1
+        heading = _HEADING.match(content)
+        prop = _PROPERTY.match(content)
+        if heading:
+            level = len(heading[1])
+            anchor, indent = depth, ""
+            out.append(f"{heading[1]} {heading[2]}")
+        elif prop and prop[1].lower() in _INTERNAL:
+            out.append("")
+        elif prop:
+            words = prop[1].replace("-", " ").replace("_", " ").capitalize()
+            anchor, indent = depth, ""
+            value = (prop[2] or "").strip()
+            # A heading of its part, its value in its words ("### Cause: the spool volume is full"): a
+            # labelled paragraph in its place would run on as the text of the list item above it.
+            out.append(f"{'#' * min(level + 1, 6)} {words}{f': {value}' if value else ''}")
+        elif _ADVICE.match(content):
+            indent = ""
+            out.append(f"> {content}")
+        else:
+            nested = "  " * max(depth - anchor - 1, 0)
+            indent = f"{nested}  "
+            out.append(f"{nested}- {content}")
+    return out
