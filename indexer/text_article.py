@@ -134,6 +134,9 @@ _TITLE_LINE_CHARS = 120
 # heading however long a plain line read as one may be. Two levels or more, then a capital: a version
 # opening a sentence ("2.4.1 firmware and later …") is none.
 _SECTION_LINE = re.compile(r"\d{1,3}(?:\.\d{1,3})++[ \t]++[A-Z]")
+# A numbered section's heading, as an RFC (or a note set like one) numbers its sections: "4.  Security
+# Considerations", "3.2.  Grandmaster Change Storms"; its first number, the numbers under it, its words.
+_SECTION_NUMBER = re.compile(r"(\d{1,2})\.(\d{1,2}(?:\.\d{1,2})*\.?)?[ \t]+([A-Z].*)")
 # The count of a list's rows after its name ("LINKED INCIDENTS (3)", as a record's export heads its lists).
 _COUNT = re.compile(r"[ \t]+\(\d{1,5}\)$")
 # How a line that goes on with a message wrapped above it opens: a word in lower case, or a bracket.
@@ -432,6 +435,7 @@ class _Reader:
         self.signature = _signature_start(lines, roles)
         self.procedure = _written_procedure(lines)
         self.directories = _directory_headings(lines)
+        self.sections = _numbered_sections(lines, indents)
         self.drafts: list[_Draft] = []
         # Text before a problem's "Symptoms:" label (its description), and the heading above it.
         self.pending: list[str] = []
@@ -750,6 +754,17 @@ class _Reader:
             # named a group of steps, and the next was its step.
             draft.in_resolution, draft.under = False, Role.BOILERPLATE
             self.outside.append(line)
+        elif (
+            draft.in_resolution
+            and number - 1 in self.sections
+            and all(self.indented[step.line - 1] for step in draft.steps)
+        ):
+            # The document's next section ("4.  Security Considerations" after "3.2.  …", whose fix is
+            # "Resolution: set priority1 … to 129." or steps indented under its label): the problem ends,
+            # as it does at a heading. Read as a step, it and every section after it (the author's address
+            # too) were the fix's steps, and the fix said in a sentence was lost.
+            draft.in_resolution, draft.under = False, Role.BOILERPLATE
+            self._heads(line)
         elif draft.in_resolution and _UNDERLINE.fullmatch(line) and not self.indented[number - 1]:
             # A rule of dashes at the margin, as a tech note closes a section with: a separator,
             # no step nor more of the last one.
@@ -1222,6 +1237,23 @@ def _directory_headings(lines: list[str]) -> set[int]:
         if paragraph and all(_directory_line(said) for said in paragraph):
             found.add(index)
     return found
+
+
+def _numbered_sections(lines: list[str], indents: list[int]) -> set[int]:
+    """The indexes of a numbered document's section headings at the margin (see ``_SECTION_NUMBER``),
+    where it numbers its sections on two levels at least ("3.1.  Client Never Leaves LISTENING"): those
+    of that numbering's top sections and the ones after them ("3.  Failure Modes", "4.  Security
+    Considerations"), and the sub-sections'. A numbered line at the margin in an article without such
+    sub-sections is a step."""
+    found = [
+        (index, section)
+        for index, (line, indent) in enumerate(zip(lines, indents, strict=True))
+        if indent == 0
+        and (section := _SECTION_NUMBER.fullmatch(line))
+        and _looks_like_heading(section.group(3))
+    ]
+    tops = {int(section.group(1)) for _, section in found if section.group(2)}
+    return {index for index, section in found if {int(section.group(1)), int(section.group(1)) - 1} & tops}
 
 
 def _directory_line(said: str) -> bool:

@@ -1,0 +1,110 @@
+"""Plain-text articles in the styles teams write them in (review R8b §1, §7, §8, §11, §12).
+
+Each test writes a short article of its own and reads it with the real indexer: an operations note set
+as an RFC is (numbered sections, "Symptom:" / "Cause:" / "Resolution:" paragraphs indented under them,
+page footers and running headers between its pages), an e-mail answer that numbers the problems it
+answers by their quoted messages, and a headingless post whose error stands in a fenced block under its
+title; each with a guard for the nearest shape that must not change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_house_styles import read
+
+from api.knowledge import KnowledgeBase
+from api.matcher import match
+from indexer.build import build_index
+
+# An operations note set as an RFC: numbered sections, each failure mode a sub-section whose parts are
+# labelled paragraphs indented under it; the last one's fix a sentence after its label; then the note's
+# closing sections.
+RFC_NOTE = """\
+Storage Operations                                          K. Lindqvist
+Internal Note: STO-0117                                     Storage Team
+
+          Troubleshooting Replication on Kestrel Filers
+
+2.  Replication Failures
+
+2.1.  Replica Stuck in SYNCING
+
+   Symptom: the replication log contains:
+
+      krepld[812]: KRPL-E204 snapshot transfer aborted by peer
+
+   Cause: the peer filer's snapshot reserve is full.
+
+   Resolution:
+
+      1.  Delete expired snapshots on the peer filer.
+
+      2.  Resume the replication relationship.
+
+2.2.  Replica Lags Behind the Source
+
+   Symptom: the replication log shows:
+
+      krepld[812]: KRPL-W118 transfer window exceeded for vol_finance
+
+   Cause: the schedule starts the transfer before the nightly backup ends.
+
+   Resolution: move the replication schedule to 03:00 on the source filer.  This
+   MUST be approved by the storage change board.
+
+3.  Security Considerations
+
+   Replication traffic is not encrypted on the storage VLAN.
+
+Author's Address
+
+   Karin Lindqvist
+   Email: k.lindqvist@example.com
+"""
+
+
+def test_a_numbered_section_after_a_fix_written_as_a_sentence_ends_the_problem(tmp_path: Path) -> None:
+    article = read(tmp_path / "docs", "replication.txt", RFC_NOTE)
+    first, second = article.problems
+    assert [step.text for step in first.steps] == [
+        "Delete expired snapshots on the peer filer.",
+        "Resume the replication relationship.",
+    ]
+    assert second.title == "Replica Lags Behind the Source"
+    assert second.error_codes == ["KRPLW118"]
+    # The fix said after its label is the one step; the note's closing sections and its author's
+    # address are none of it.
+    [step] = second.steps
+    assert step.text.startswith("move the replication schedule to 03:00 on the source filer.")
+    assert step.text.endswith("MUST be approved by the storage change board.")
+    assert not second.notes
+    assert "Security Considerations" in article.body
+    assert "k.lindqvist@example.com" in article.body
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    best = match(
+        KnowledgeBase(tmp_path / "index.db"), "krepld[97]: KRPL-W118 transfer window exceeded"
+    ).matches[0]
+    assert best.problem.id == "replication#2"
+    assert [s.text for s in best.steps] == [step.text]
+
+
+def test_numbered_steps_at_the_margin_after_numbered_sections_stay_steps(tmp_path: Path) -> None:
+    # Guard: a fix whose numbered steps stand at the margin goes on through its next step, numbered as
+    # the next section would be ("3." after sections "2.1." and "2.2.").
+    text = RFC_NOTE[: RFC_NOTE.index("3.  Security")].replace(
+        """   Resolution: move the replication schedule to 03:00 on the source filer.  This
+   MUST be approved by the storage change board.
+""",
+        """Resolution:
+1.  Move the replication schedule to 03:00
+2.  Ask the storage change board to approve it
+3.  Watch the next transfer
+""",
+    )
+    article = read(tmp_path / "docs", "replication.txt", text)
+    assert [step.text for step in article.problems[1].steps] == [
+        "Move the replication schedule to 03:00",
+        "Ask the storage change board to approve it",
+        "Watch the next transfer",
+    ]
