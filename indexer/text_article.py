@@ -436,6 +436,7 @@ class _Reader:
         self.procedure = _written_procedure(lines)
         self.directories = _directory_headings(lines)
         self.sections = _numbered_sections(lines, indents)
+        self.in_step = _step_paragraphs(lines, indents)
         self.drafts: list[_Draft] = []
         # Text before a problem's "Symptoms:" label (its description), and the heading above it.
         self.pending: list[str] = []
@@ -775,6 +776,7 @@ class _Reader:
                 line,
                 number,
                 under_step=self.under_step[number - 1],
+                in_step=self.in_step[number - 1],
                 indented=self.indented[number - 1],
                 shown=self.shown[number - 1],
             )
@@ -1224,6 +1226,24 @@ def _under_steps(raw_lines: list[str], *, aligned: bool = False) -> list[bool]:
     return found
 
 
+def _step_paragraphs(lines: list[str], indents: list[int]) -> list[bool]:
+    """For each line, whether it is aligned with the text of the numbered or bulleted step above it,
+    after a blank line or after what the step shows indented deeper, with no line less indented
+    between them: a paragraph of that step, as an RFC sets a sentence about a command's output under
+    its step ("1.  Check the timestamping mode:", the command, then 'The output MUST list …')."""
+    found = [False] * len(lines)
+    column = -1  # where the text of the step above begins, while no line is less indented
+    for index, (line, indent) in enumerate(zip(lines, indents, strict=True)):
+        if not line:
+            continue
+        mark = _STEP_MARK.match(line)
+        if mark is None and 0 <= column <= indent:
+            found[index] = indent == column
+        else:
+            column = indent + mark.end() if mark else -1
+    return found
+
+
 def _directory_headings(lines: list[str]) -> set[int]:
     """The indexes of the headings in capitals, alone after a blank line at the margin ("ESCALATION",
     "CONTACTS"), whose paragraph under them is all "who: how" lines (see ``_DIRECTORY_LINE``), as a
@@ -1337,12 +1357,14 @@ def _resolution_line(
     *,
     labelled: bool = False,
     under_step: bool = False,
+    in_step: bool = False,
     indented: bool = False,
     shown: bool = False,
 ) -> None:
     """Read a line of the draft's fix; ``labelled``, what a fix's label says on its line ("Workaround:
     connect to the guest network"), which begins a step or text of its own, never a group's name;
     ``under_step``, a line indented deeper than the text of the step above (see :func:`_under_steps`);
+    ``in_step``, one aligned with that text, a paragraph of it (see :func:`_step_paragraphs`);
     ``indented``, a line indented at all; ``shown``, one indented under a sentence that ends in ":"."""
     bullet = _BULLET.match(line)
     sub = _SUB_BULLET.match(line)
@@ -1406,6 +1428,13 @@ def _resolution_line(
         # The fix's sentence wrapped onto this line ("… assign the ticket to the" then "queue.").
         draft.loose_wrapped.append(line)
         draft.loose_end = number
+    elif in_step and draft.naming is None and draft.steps and draft.steps[-1].group == draft.group:
+        # A paragraph of the step above, aligned with its text ('The output MUST list "hardware-transmit"
+        # and' over '"hardware-receive".' under "1.  Check the timestamping mode:" and its command): read
+        # as a short line, it named a group, its next line was lost and the steps after it were
+        # numbered from 1 again. After a blank line under the command it shows, a line of its own.
+        after_shown = draft.shown_end == draft.last_line < number - 1
+        draft.wrapped.append(f"\n{line}" if draft.shown_end and after_shown else f" {line}")
     elif _looks_like_heading(line):
         _short_line(draft, line, number)
     elif (

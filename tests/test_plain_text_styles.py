@@ -108,3 +108,65 @@ def test_numbered_steps_at_the_margin_after_numbered_sections_stay_steps(tmp_pat
         "Ask the storage change board to approve it",
         "Watch the next transfer",
     ]
+
+
+# A numbered step of such a note with paragraphs of its own: the command it runs, then a sentence
+# about its output, wrapped, aligned with the step's text.
+RFC_STEP_PARAGRAPHS = """\
+Kestrel Filer Troubleshooting
+
+2.3.  Snapshot Reserve Fills Overnight
+
+   Symptom: the filer log shows:
+
+      kfsd[77]: KFS-W512 snapshot reserve 98% full on vol_mail
+
+   Cause: a retention policy keeps hourly snapshots for 30 days.
+
+   Resolution:
+
+      1.  List the retention policies:
+
+             kfs policy list --volume vol_mail
+
+          The output SHOULD show "hourly=48" and
+          "daily=14" for a mail volume.
+
+      2.  Change the policy to those values.
+
+      3.  Delete the expired snapshots.
+"""
+
+
+def test_a_paragraph_aligned_with_a_step_s_text_is_more_of_that_step(tmp_path: Path) -> None:
+    [problem] = read(tmp_path / "docs", "reserve.txt", RFC_STEP_PARAGRAPHS).problems
+    assert [(step.number, step.group) for step in problem.steps] == [("1", None), ("2", None), ("3", None)]
+    first = problem.steps[0].text
+    assert "kfs policy list --volume vol_mail" in first
+    assert first.endswith('The output SHOULD show "hourly=48" and "daily=14" for a mail volume.')
+    assert problem.steps[1].text == "Change the policy to those values."
+
+
+def test_a_group_s_name_at_the_steps_margin_still_names_a_group(tmp_path: Path) -> None:
+    # Guard: a short line at the column the steps' numbers stand at, not at their text's, after a
+    # blank line names the next group of steps.
+    text = """\
+Client will not uninstall
+
+Symptoms: the uninstaller stops with "Error 1603".
+
+Resolution:
+   1. Close every Kestrel window.
+   2. Run the uninstaller again.
+
+   On macOS
+   1. Quit the Kestrel agent.
+   2. Drag the Kestrel app to the Trash.
+"""
+    [problem] = read(tmp_path / "docs", "uninstall.txt", text).problems
+    assert [(step.number, step.group) for step in problem.steps] == [
+        ("1", None),
+        ("2", None),
+        ("1", "On macOS"),
+        ("2", "On macOS"),
+    ]
