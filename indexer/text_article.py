@@ -266,6 +266,7 @@ class TextArticle:
 def read_text_article(text: str) -> TextArticle:
     """Extract the problems of a flat-text article, and its title."""
     raw_lines, ruled = _without_underlines(text.replace("\r\n", "\n").split("\n"))
+    furniture = _without_page_furniture(raw_lines)
     _rejoin_hyphenated(raw_lines)
     lines = [raw.strip() for raw in raw_lines]
     labels = _labels(lines)
@@ -293,6 +294,7 @@ def read_text_article(text: str) -> TextArticle:
         email=email,
         ruled=ruled,
     )
+    reader.outside.extend(furniture)
     reader.read()
     return reader.article()
 
@@ -304,6 +306,49 @@ _LAYOUT_GAP = re.compile(r"[ \t]{3,}")
 # line's first.
 _BROKEN_WORD = re.compile(r"(?<![\w-])([A-Za-z]++)-[ \t]*$")
 _WORD_REST = re.compile(r"([ \t]*)([a-z])")
+
+
+# A page's footer as an RFC is printed, its author, its category and its page number in columns
+# ("Halvorsen        Informational        [Page 2]").
+_PAGE_FOOTER = re.compile(r"\S[ \t]{3,}\[Page \d{1,4}\]$")
+# How far a title centred over the text is indented, at least.
+_CENTRED = 5
+
+
+def _without_page_furniture(raw_lines: list[str]) -> list[str]:
+    """Blank what a paged plain-text document prints around its text, in place, and return it: each
+    page's footer (see ``_PAGE_FOOTER``), the running header that opens the next page (the first line
+    after a footer, laid out in columns) wherever it stands (the first page's first line too), and a
+    memo's header block over its title centred under it (two lines or more at the top, each of two
+    columns set apart by a wide gap: "Internal Note: OPS-0042        Network Team").
+    Read as text, a page break in a fix ended it (its note after the break was lost), and the header
+    titled the article."""
+    texts = [raw.strip() for raw in raw_lines]
+    footers = {index for index, text in enumerate(texts) if _PAGE_FOOTER.search(text)}
+    headers = set()
+    for index in footers:
+        after = next((text for text in texts[index + 1 :] if text), "")
+        if _LAYOUT_GAP.search(after) and not _PAGE_FOOTER.search(after):
+            headers.add(after)
+    furniture = [index for index, text in enumerate(texts) if index in footers or (text and text in headers)]
+    top = next((index for index, text in enumerate(texts) if text and index not in furniture), len(texts))
+    block = top
+    while block < len(texts) and _LAYOUT_GAP.search(texts[block]):
+        block += 1
+    title = next((index for index in range(block, len(texts)) if texts[index]), len(texts))
+    if (
+        block - top >= 2
+        and block < len(texts)
+        and not texts[block]
+        and title < len(texts)
+        and raw_lines[title][:_CENTRED].isspace()
+        and _looks_like_heading(texts[title])
+    ):
+        furniture.extend(range(top, block))
+    removed = [texts[index] for index in sorted(furniture)]
+    for index in furniture:
+        raw_lines[index] = ""
+    return removed
 
 
 def _rejoin_hyphenated(raw_lines: list[str]) -> None:

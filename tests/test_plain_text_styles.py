@@ -170,3 +170,83 @@ Resolution:
         ("1", "On macOS"),
         ("2", "On macOS"),
     ]
+
+
+# Such a note as its pages are printed: the memo's header block over its centred title, and between
+# two pages a footer ("[Page 1]"), a form feed and the running header, in the middle of a fix.
+PAGED_NOTE = """\
+Storage Operations                                          K. Lindqvist
+Internal Note: STO-0121                                     Storage Team
+Category: Informational                                       April 2024
+
+
+              Kestrel Filer Quota Alarms
+
+2.1.  Quota Alarm After a Volume Move
+
+   Symptom: the filer log shows:
+
+      kfsd[77]: KFS-W330 quota exceeded for qtree /vol/home/eng
+
+   Cause: the move copied the quota rules but not their usage.
+
+   Resolution:
+
+      1.  Run a quota resize on the destination volume.
+
+      2.  Wait for the usage scan to finish.
+
+
+Lindqvist                     Informational                     [Page 1]
+\f
+STO-0121               Kestrel Filer Quota Alarms             April 2024
+
+
+   Note: do not raise the hard limit to silence the alarm.
+
+2.2.  Quota Report Is Empty
+
+   Symptom: "kfs quota report" prints no rows.
+
+   Cause: quotas are switched off on the volume.
+
+   Resolution:
+
+      1.  Switch quotas on for the volume.
+
+
+Lindqvist                     Informational                     [Page 2]
+"""
+
+
+def test_a_page_break_s_footer_and_running_header_are_no_text_of_the_fix(tmp_path: Path) -> None:
+    article = read(tmp_path / "docs", "quota.txt", PAGED_NOTE)
+    assert article.title == "Kestrel Filer Quota Alarms"
+    first, second = article.problems
+    assert first.title == "Quota Alarm After a Volume Move"
+    assert [step.text for step in first.steps] == [
+        "Run a quota resize on the destination volume.",
+        "Wait for the usage scan to finish.",
+    ]
+    # The note after the page break is the fix's, as it is where no page breaks.
+    assert [note.text for note in first.notes] == ["Note: do not raise the hard limit to silence the alarm."]
+    assert second.title == "Quota Report Is Empty"
+    assert [step.text for step in second.steps] == ["Switch quotas on for the volume."]
+    # Nothing is lost: the header block and the page furniture are the page's text.
+    assert "Internal Note: STO-0121" in article.body
+    assert "[Page 1]" in article.body
+
+
+def test_a_first_line_with_a_wide_gap_and_no_page_footer_still_titles_the_note(tmp_path: Path) -> None:
+    # Guard: without a page's footer a line laid out in columns is no running header: over several
+    # problems it titles the article, as a converted manual's first line does.
+    header = "STO-0121               Kestrel Filer Quota Alarms             April 2024\n\n"
+    pages = PAGED_NOTE[PAGED_NOTE.index("2.1.") :]
+    text = (
+        header
+        + pages[: pages.index("Lindqvist  ")]
+        + pages[pages.index("   Note:") : pages.rindex("Lindqvist  ")]
+    )
+    article = read(tmp_path / "docs", "quota.txt", text)
+    assert article.title == "STO-0121 Kestrel Filer Quota Alarms April 2024"
+    assert len(article.problems) == 2
