@@ -215,6 +215,7 @@ from indexer.threads import (
     is_quick_actions,
     issue_activity,
     issue_replies,
+    letter_close,
     letter_furniture,
     mail_ending,
     quoted_mails,
@@ -606,6 +607,18 @@ def read_markdown(
         ),
         0,
     )
+    if opening < len(root.blocks) and is_greeting(root.blocks[opening]) and root.children:
+        # A letter whose problems are sections of it (an e-mail answer that numbers the messages it
+        # answers, '1) "Send failed: …"'): its closing, and what follows it (a signature, the mail it
+        # quotes), stand in the last of them. They are the letter's, as where it has no sections: read
+        # as that problem's, they were its notes, and the quoted mail's error was its message.
+        last = root
+        while last.children:
+            last = last.children[-1]
+        close = letter_close(last.blocks)
+        if close is not None:
+            root = replace(root, blocks=[*root.blocks, *last.blocks[close:]])
+            del last.blocks[close:]
     furniture = letter_furniture(root.blocks[opening:]) | quoted_mails(root.blocks)
     if fields:
         reader.body.extend(block_text(b) for b in root.blocks if id(b) in fields)

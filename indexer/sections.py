@@ -474,6 +474,7 @@ class _SectionReader:
             or asked[0]
             or _numbered_problem(node)
             or _numbered_symptom(node, following)
+            or _numbered_message(node, following)
         )
         if not question and following is not None:
             after_rule = index > 0 and self.blocks[index - 1].type == "hr"
@@ -1438,6 +1439,24 @@ def _numbered_problem(node: SyntaxTreeNode) -> str:
     text = inline_text(run).strip() if run is not None else ""
     one_line = len(text) <= MAX_QUESTION_CHARS and "\n" not in text
     return text if one_line and _NUMBERED_PROBLEM.match(text) else ""
+
+
+def _numbered_message(node: SyntaxTreeNode, following: SyntaxTreeNode | None) -> str:
+    """The message of a list of one numbered item that is only a quoted error message, over the text
+    that tells of it ('1) "Send failed: SMTP authentication error (E-0421)"', then why and the steps),
+    as an e-mail answer numbers the problems it answers; else "". Read as a list, each message was a
+    step of one problem's fix, and no message."""
+    if node.type != "ordered_list" or len(node.children) != 1 or following is None:
+        return ""
+    item = node.children[0]
+    if following.type not in ("paragraph", *LISTS) or [c.type for c in item.children] != ["paragraph"]:
+        return ""
+    text = inline_text(item.children[0]).strip()
+    quoted = quoted_parts(item.children[0])
+    whole = len(quoted) == 1 and not quoted[0].code and len(quoted[0].text) + 2 == len(text)
+    failing = bool(FAILURE_WORDS.search(text.lower()) or error_codes(text))
+    one_line = len(text) <= MAX_QUESTION_CHARS and "\n" not in text
+    return text if whole and failing and one_line and heading_kind(text, quoted) is Kind.ERROR else ""
 
 
 def _numbered_symptom(node: SyntaxTreeNode, following: SyntaxTreeNode | None) -> str:

@@ -620,6 +620,11 @@ def reply_quote(blocks: list[SyntaxTreeNode]) -> int | None:
     )
 
 
+def letter_close(blocks: list[SyntaxTreeNode]) -> int | None:
+    """The index of a letter's closing among ``blocks`` (see :func:`_closes_letter`), or None."""
+    return next((at for at in range(len(blocks)) if _closes_letter(blocks, at)), None)
+
+
 def _closes_letter(blocks: list[SyntaxTreeNode], at: int) -> bool:
     """Whether ``blocks[at]`` is a letter's closing: its closing words over a few name lines, or a name
     alone right over a reply's marker."""

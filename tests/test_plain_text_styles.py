@@ -250,3 +250,83 @@ def test_a_first_line_with_a_wide_gap_and_no_page_footer_still_titles_the_note(t
     article = read(tmp_path / "docs", "quota.txt", text)
     assert article.title == "STO-0121 Kestrel Filer Quota Alarms April 2024"
     assert len(article.problems) == 2
+
+
+# A help desk's answer by e-mail: each problem it answers numbered by the message the user saw, in
+# quotes, over a paragraph of why and the steps, indented.
+EMAIL_ANSWER = """\
+From: IT Support <support@archive.example>
+To: Front Office <office@archive.example>
+Subject: RE: Label printer stopped printing
+
+Hello Tomas,
+
+We found two problems with the label printer:
+
+1) "Print failed: Spooler service not running (LP-0112)"
+
+The spooler stopped after last night's update.
+
+  1. Start the Print Spooler service.
+  2. Set its startup type to Automatic.
+
+2) "Print failed: Label size does not match the media (LP-0140)"
+
+The driver was reset to its default label size.
+
+  - Choose the 62 mm roll in the printer preferences, or
+  - print from the label app, which sets it itself.
+
+Best regards,
+Ines
+"""
+
+
+def test_an_e_mail_answer_numbering_the_messages_it_answers_has_a_problem_for_each(tmp_path: Path) -> None:
+    article = read(tmp_path / "docs", "label-printer.txt", EMAIL_ANSWER)
+    assert article.title == "Label printer stopped printing"
+    first, second = article.problems
+    assert first.error_messages == ["Print failed: Spooler service not running (LP-0112)"]
+    assert first.error_codes == ["LP0112"]
+    assert [step.text for step in first.steps] == [
+        "Start the Print Spooler service.",
+        "Set its startup type to Automatic.",
+    ]
+    assert second.error_messages == ["Print failed: Label size does not match the media (LP-0140)"]
+    assert second.error_codes == ["LP0140"]
+    assert [step.text for step in second.steps] == [
+        "Choose the 62 mm roll in the printer preferences, or",
+        "print from the label app, which sets it itself.",
+    ]
+    # The greeting and the sign-off are no part of either problem.
+    for problem in (first, second):
+        fields = [problem.symptoms, problem.cause, *(n.text for n in problem.notes)]
+        assert not any("Tomas" in said or "Ines" in said for said in fields)
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    query = "Print failed: Label size does not match the media (LP-0140)"
+    best = match(KnowledgeBase(tmp_path / "index.db"), query).matches[0]
+    assert (best.problem.id, best.confidence) == ("label-printer#2", "high")
+
+
+def test_numbered_steps_that_quote_what_to_type_stay_one_problem_s_steps(tmp_path: Path) -> None:
+    # Guard: a numbered line that quotes no error (what to type, a menu) over a paragraph is a step.
+    text = """\
+Subject: Label printer stopped printing
+
+Hello Tomas,
+
+The spooler stopped after last night's update.
+
+1) "Print Spooler"
+
+That is the service to start in services.msc.
+
+  1. Start it.
+  2. Set its startup type to Automatic.
+
+Best regards,
+Ines
+"""
+    [problem] = read(tmp_path / "docs", "label-printer.txt", text).problems
+    assert [step.text for step in problem.steps][-2:] == ["Start it.", "Set its startup type to Automatic."]
+    assert '"Print Spooler"' in [step.text for step in problem.steps]
