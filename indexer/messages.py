@@ -120,7 +120,9 @@ _SEEN = re.compile(
 # The verbs alone, which _BARE_VERB_RUN_ON takes at a sentence's end too.
 _PRINT_VERBS = r"prints?|printed|outputs?|returns?|returned|shows?|showed|displays?|displayed|reports?|reported|logs?|logged"
 _PRINTS = (
-    rf"\b(?:{_PRINT_VERBS}|shown as|says|said|responds?|"
+    # A log's own verb of holding what was logged: "The event log has:", "the log contains:" (over a
+    # fenced block right under a headingless article's title, it was no message).
+    rf"\b(?:{_PRINT_VERBS}|shown as|says|said|responds?|logs?\s+(?:has|have|had|contains?|contained)|"
     r"(?:fails?|failed|stops?|stopped|exits?|exited|aborts?|aborted) with|"
     r"(?:you|will|would|might|may|should|can|could|then|now)\s+(?:see|get|receive))"
     # "The screen shows one of:" over the messages it may show, one a line.

@@ -330,3 +330,45 @@ Ines
     [problem] = read(tmp_path / "docs", "label-printer.txt", text).problems
     assert [step.text for step in problem.steps][-2:] == ["Start it.", "Set its startup type to Automatic."]
     assert '"Print Spooler"' in [step.text for step in problem.steps]
+
+
+# A forum post or an e-mail body kept as an article: a title, what happens, the log's error in a fenced
+# block under a sentence that says the log has it, why, and the steps; no other heading.
+HEADINGLESS_POST = """\
+# Mailsync agent stops after every login
+
+Since the 4.2 update the agent stops a minute after login. The sync log has:
+
+```
+mailsyncd: fatal: cannot open cache index: permission denied (MS-CACHE-13)
+```
+
+The update left the cache folder owned by the installer's account.
+
+1. Give the user full control of `%LOCALAPPDATA%\\Mailsync\\cache`.
+2. Sign out and in again.
+"""
+
+
+def test_a_log_s_error_under_a_headingless_article_s_title_is_its_message(tmp_path: Path) -> None:
+    [problem] = read(tmp_path / "docs", "mailsync.md", HEADINGLESS_POST).problems
+    message = "mailsyncd: fatal: cannot open cache index: permission denied (MS-CACHE-13)"
+    assert problem.error_messages == [message]
+    assert problem.error_codes == ["MSCACHE13"]
+    assert [step.text for step in problem.steps][-1] == "Sign out and in again."
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    best = match(KnowledgeBase(tmp_path / "index.db"), message).matches[0]
+    assert (best.problem.id, best.confidence) == ("mailsync#1", "high")
+
+
+def test_a_file_s_content_under_such_a_title_is_no_message(tmp_path: Path) -> None:
+    # Guard: what a configuration file has, or a log's lines that report no failure, are no error.
+    for lead, shown in (
+        ("The config file has:", "cache_dir = C:\\\\Mailsync\\\\cache"),
+        ("The sync log has:", "mailsyncd: cache index opened, 4211 entries"),
+    ):
+        text = HEADINGLESS_POST.replace("The sync log has:", lead).replace(
+            "mailsyncd: fatal: cannot open cache index: permission denied (MS-CACHE-13)", shown
+        )
+        [problem] = read(tmp_path / "docs", "mailsync.md", text).problems
+        assert problem.error_messages == []
