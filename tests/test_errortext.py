@@ -61,6 +61,31 @@ def test_codes_found_in_article_text(text: str, codes: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # The words that mark a letter code or a short one are read in any case, from each one's first
+        # letter as the case-insensitive match reads it: a Kelvin sign is a "k", a long "ſ" an "s".
+        ("ΣΦΆΛΜΑ E-204: δεν ολοκληρώθηκε", ["E204"]),
+        ("ГРЕШКА F-102: няма връзка", ["F102"]),
+        ("\u212aODAS: K-31", ["K31"]),
+        ("XƏTA KODU: ERR-SOC-07", ["ERRSOC07"]),
+        ("WARNING W-17: low toner", ["W17"]),
+        ("ERROR C2065: 'x': undeclared identifier", ["C2065"]),
+        ("ſome kodas: K-31", ["K31"]),
+        ("line-too-long (E501)", ["E501"]),
+        ("app.py:3:80: E501 line too long", ["E501"]),
+        ("错误 E5031", ["E5031"]),
+        # Not after another word, nor one that only starts like a word for an error.
+        ("ERRORS E-204: x", []),
+        ("see A100: x", []),
+    ],
+)
+def test_a_word_for_an_error_or_a_code_marks_a_code_in_any_case(text: str, codes: list[str]) -> None:
+    assert error_codes(text) == codes
+    assert error_codes(text, any_case=True) == codes
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Office 365",
