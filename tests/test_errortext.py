@@ -572,6 +572,8 @@ def test_a_code_of_letters_then_digits_has_a_number(key: str, number: str | None
         ("連線中斷（錯誤碼3021）", ["3021"]),
         ("エラーコード：4031 ログインできません", ["4031"]),
         ("오류 코드 5002: 연결 실패", ["5002"]),
+        # Beside the words in English, whichever comes first.
+        ("Sync error 1603, then 错误码 2005", ["1603", "2005"]),
         # A word that only opens a longer one, and a count of messages, label no number.
         ("Fehlerbehebung 2024 im Überblick", []),
         ("错误地设置了 300 秒的超时", []),
