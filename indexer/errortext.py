@@ -1405,9 +1405,16 @@ def codes_if_known(text: str) -> list[str]:
     What a query may name by such a code, to be looked up among the codes the index knows."""
     has: dict[re.Pattern[str], bool] = {}
     found: list[str] = []
+    # A loop, not a generator per entry, whose frames cost more than most of the searches.
     for needed, pattern in _CODES_IF_KNOWN:
-        if all(has[n] if n in has else has.setdefault(n, n.search(text) is not None) for n in needed):
-            found += [m.group(0) for m in pattern.finditer(text)]
+        for need in needed:
+            if need not in has:
+                has[need] = need.search(text) is not None
+            if not has[need]:
+                break
+        else:
+            # Whole matches: no pattern of the table has a group.
+            found += pattern.findall(text)
     if "_" in text:
         # And in capitals, a runtime error's name written alone ("MESSAGE_TYPE_X"; see _RUNTIME_ERROR_LEAD).
         found += _SNAKE_CODE.findall(text) + _CONSTANT.findall(text)

@@ -1199,6 +1199,27 @@ def test_a_device_s_hexadecimal_code_typed_alone_is_looked_up_among_known_codes(
     assert codes_if_known("0x00000000") == []
 
 
+def test_codes_if_known_gives_each_kind_whole_in_one_text() -> None:
+    # Each kind's pattern searched where the text has what it needs, each code whole and canonical.
+    text = (
+        "printer shows E-330 then w402, BK-05 and KP-C01, ERESOLVE, 0x709, 01260013, MOUNT-F-NOSUCHDEV, "
+        "E-4, -2147217406, UTF-16, invalid_currency"
+    )
+    assert codes_if_known(text) == [
+        "E330",
+        "W402",
+        "E4",
+        "0x709",
+        "ERESOLVE",
+        "01260013",
+        "MOUNT-F-NOSUCHDEV",
+        "BK05",
+        "KPC01",
+        "0x80041002",
+        "invalid_currency",
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "codes"),
     [
