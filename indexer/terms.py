@@ -63,6 +63,9 @@ _HAS_POINTS = re.compile(f"[{''.join(map(chr, _WITHOUT_POINTS))}]")
 # An identifier in camel case, as a query has it ("ResolutionTooDeep", "MountVolume.MountDevice"):
 # a word with a hump, and where each of its words starts.
 _LOWER_UPPER = re.compile(r"[a-z][A-Z]")
+# Such a word whole, from its start (where no letter or digit comes before) to its end: found in one
+# search of the text, where each word was found and then searched for a hump.
+_CAMEL_CASE_WORD = re.compile(r"(?<![^\W_])[^\W_]*?[a-z][A-Z][^\W_]*")
 _HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 # Tokens that identify one occurrence (a request id, a time), never the problem.
 _RUN_SPECIFIC = re.compile(r"[0-9a-f]{12,}|\d{7,}")
@@ -190,12 +193,8 @@ def _query_tokens(text: str) -> list[str]:
 def _camel_case_words(cleaned: str) -> list[str]:
     """The words of the identifiers in camel case in ``cleaned`` text ("ResolutionTooDeep":
     resolution, too, deep), lowercase, in order."""
-    return [
-        part
-        for word in _WORD.findall(cleaned)
-        if _LOWER_UPPER.search(word)
-        for part in _WORD.findall(_HUMP.sub(" ", word).lower())
-    ]
+    # All of them split and read at once, apart by spaces, which no hump and no word crosses.
+    return _WORD.findall(_HUMP.sub(" ", " ".join(_CAMEL_CASE_WORD.findall(cleaned))).lower())
 
 
 def _candidates(cleaned: str) -> list[str]:

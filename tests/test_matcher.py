@@ -1680,6 +1680,13 @@ def test_a_camel_case_name_in_a_query_is_searched_by_its_words_too() -> None:
     assert terms("MountVolume.MountDevice failed") == ["mountvolum", "mountdevic", "fail"]
 
 
+def test_the_words_of_camel_case_names_follow_in_order_whatever_their_letters() -> None:
+    # Each name whole, however it is written around and in it: a digit, a letter of another script.
+    assert words("XMLHttpRequest, getHTTPResponse and ÜberFehlerKlasse_v2 x1Y")[5:] == [
+        *["xml", "http", "request", "http", "response", "über", "fehler", "klasse"],
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
