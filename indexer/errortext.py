@@ -108,8 +108,11 @@ _WORDS = re.compile(r"[^\W_]+")
 # The same values in text already lowercased, which every query and quoted message is: without
 # IGNORECASE, and led by the characters a value can start with, so the engine skips the
 # spaces and punctuation between words instead of trying every alternative there (about a
-# sixth fewer instructions on the dev queries).
-_LOWER_VARIABLES = re.compile(f"(?=[\\\\<{{*%&\\w.+-])(?:{_VARIABLES_PATTERN})")
+# sixth fewer instructions on the dev queries). A word's value starts where no word character comes before
+# (see _values_pattern), so inside a word, most positions of a text, the lead fails without the
+# placeholders' alternatives being tried (a twelfth less time).
+_LOWER_LEAD = "(?:(?=[\\\\<{*%&])|(?<!\\w)(?=[\\w.+-]))"
+_LOWER_VARIABLES = re.compile(f"{_LOWER_LEAD}(?:{_VARIABLES_PATTERN})")
 # What the e-mail and the host alternatives need in such a text: each runs through every word before it
 # fails, together half the cost of the pass, and a text without an "@" (most) or a dot before a top-level
 # domain is searched without them. An alternative that can match nowhere in a text changes nothing of
@@ -124,7 +127,7 @@ def _lower_variables(email: bool, domain: bool) -> re.Pattern[str]:
         return _LOWER_VARIABLES
     left_out = {p for p, needed in ((_EMAIL_PATTERN, email), (_DOMAIN_PATTERN, domain)) if not needed}
     values = [p for p in _WORD_VALUE_PATTERNS if p not in left_out]
-    return re.compile(f"(?=[\\\\<{{*%&\\w.+-])(?:{_values_pattern(values)}{_MASKED})")
+    return re.compile(f"{_LOWER_LEAD}(?:{_values_pattern(values)}{_MASKED})")
 
 
 # A log line's prefix: a time stamp, a level (in capitals, in brackets, or before a colon,
