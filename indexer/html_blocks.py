@@ -1018,6 +1018,16 @@ _NOT_PRINTED = re.compile(r"^(?:print[-_]?hidden|hidden[-_]print|d-print-none|no
 _NOT_PRINTED_TAGS = frozenset(("div", "aside"))
 
 
+# A wiki's link to edit one section, which it writes in the section's heading (MediaWiki's "mw-editsection",
+# "editsection" in its older skins: "[edit]"), by its element's class: read as the heading's words, every
+# problem's title ended in "[edit]", and a "See also[edit]" was no longer the boilerplate "See also" is.
+_SECTION_EDIT_LINK = re.compile(r"^(?:mw-)?editsection$")
+# MediaWiki's chrome under a page's content, by its block's class: the footer it prints ("printfooter":
+# 'Retrieved from "https://…&oldid=…"') and the page's categories ("catlinks"), which were a note and a
+# group of steps of the last problem.
+_WIKI_CHROME = re.compile(r"^(?:printfooter|catlinks)$")
+
+
 # Furniture known by its block's class alone, each kind by its pattern of whole class names, with the words
 # one of them holds: a cheap look before the pattern is tried.
 _FURNITURE_CLASSES = (
@@ -1035,6 +1045,7 @@ _FURNITURE_CLASSES = (
     (("summary", "inherit", "details", "type-signature"), _JAVADOC_CHROME),
     (("tsd-",), _TYPEDOC_CHROME),
     (_SHAREPOINT_CHROME_WORDS, _SHAREPOINT_CHROME),
+    (("printfooter", "catlinks"), _WIKI_CHROME),
 )
 
 
@@ -1056,7 +1067,8 @@ def _is_furniture(tag: str, attributes: str) -> bool:
     and ribbon (see _FURNITURE_CLASSES) or a subscription banner or sign-up box (see _PAYWALL), by its
     class, or a list that is the trail to the page by its id (see _TRAIL_LIST), or its search banner (see
     _SEARCH_BANNER), by its class or id, or a documentation generator's listing of a method's source (see
-    _SOURCE_LISTING), or a region the site leaves out of a printout (see _NOT_PRINTED)."""
+    _SOURCE_LISTING), or a region the site leaves out of a printout (see _NOT_PRINTED), or a wiki's link to
+    edit a section (see _SECTION_EDIT_LINK) or its printed footer and category links (see _WIKI_CHROME)."""
     lowered = attributes.lower()
     is_list = tag in ("ol", "ul")
     if is_list and "breadcrumb" in lowered and _TRAIL_LIST.search(_attribute(_ID, attributes).lower()):
@@ -1066,6 +1078,8 @@ def _is_furniture(tag: str, attributes: str) -> bool:
     if tag == "table" and "source_code" in lowered and _has_class(attributes, _SOURCE_LISTING):
         return True
     if tag in _NOT_PRINTED_TAGS and "print" in lowered and _has_class(attributes, _NOT_PRINTED):
+        return True
+    if "editsection" in lowered and tag not in _VOID and _has_class(attributes, _SECTION_EDIT_LINK):
         return True
     if tag not in _BLOCKS and not is_list:
         return False

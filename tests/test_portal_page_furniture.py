@@ -1,0 +1,74 @@
+"""Wiki and help-portal pages saved as HTML: what the page sets around the article is not read as it (review R8a).
+
+Each test writes a short page of its own in one site's style (a MediaWiki page with its section edit
+links, category links and warning templates; a Help Scout Docs article with its collection sidebar; a
+SharePoint modern page with a Quick links web part beside its text; a Freshdesk portal article under
+the portal's banner) and reads it with the real indexer; with a guard for the nearest shape that must
+not change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_house_styles import read
+
+# A MediaWiki page as the browser saves it: each heading followed by its "[edit]" link, then the page's
+# "See also", the printed footer "Retrieved from …" and the category links under the content.
+MEDIAWIKI_PAGE = """\
+<html><head><title>Print server troubleshooting - OpsWiki</title></head><body>
+<div id="content" class="mw-body">
+<h1 id="firstHeading" class="firstHeading">Print server troubleshooting</h1>
+<div id="bodyContent"><div id="mw-content-text"><div class="mw-parser-output">
+<h2><span class="mw-headline" id="Spooler_stops">Spooler stops after a driver update</span><span class="mw-editsection"><span class="mw-editsection-bracket">[</span><a href="/index.php?title=Print_server_troubleshooting&amp;action=edit&amp;section=1" title="Edit section: Spooler stops after a driver update">edit</a><span class="mw-editsection-bracket">]</span></span></h2>
+<p>The System log shows <code>The Print Spooler service terminated unexpectedly.</code></p>
+<ol><li>Remove the new driver package.</li><li>Start the spooler again.</li></ol>
+<h2><span class="mw-headline" id="Queue_stuck">Jobs stay in the queue</span><span class="mw-editsection"><span class="mw-editsection-bracket">[</span><a href="/index.php?title=Print_server_troubleshooting&amp;action=edit&amp;section=2" title="Edit section: Jobs stay in the queue">edit</a><span class="mw-editsection-bracket">]</span></span></h2>
+<p>Jobs show <code>Error - Printing</code> and never leave the queue.</p>
+<ol><li>Stop the spooler.</li><li>Delete the files in the spool folder.</li><li>Start the spooler.</li></ol>
+<h2><span class="mw-headline" id="See_also">See also</span><span class="mw-editsection"><span class="mw-editsection-bracket">[</span><a href="/index.php?title=Print_server_troubleshooting&amp;action=edit&amp;section=3" title="Edit section: See also">edit</a><span class="mw-editsection-bracket">]</span></span></h2>
+<ul><li><a href="/wiki/Printer_deployment">Printer deployment</a></li></ul>
+</div>
+<div class="printfooter">Retrieved from "<a dir="ltr" href="https://wiki.example.org/index.php?title=Print_server_troubleshooting&amp;oldid=1207">https://wiki.example.org/index.php?title=Print_server_troubleshooting&amp;oldid=1207</a>"</div></div>
+<div id="catlinks" class="catlinks" data-mw="interface"><div id="mw-normal-catlinks" class="mw-normal-catlinks"><a href="/wiki/Special:Categories" title="Special:Categories">Categories</a>: <ul><li><a href="/wiki/Category:Printing" title="Category:Printing">Printing</a></li><li><a href="/wiki/Category:Windows" title="Category:Windows">Windows</a></li></ul></div></div>
+</div></div>
+</body></html>
+"""
+
+
+def test_a_mediawiki_page_s_edit_links_categories_and_printed_footer_are_not_the_article(
+    tmp_path: Path,
+) -> None:
+    """Review R8a §11: the "[edit]" links ended every title, and "See also[edit]" was a third problem whose
+    steps were the linked page and the categories, its note the printed footer's "Retrieved from"."""
+    article = read(tmp_path / "wiki", "print-server.html", MEDIAWIKI_PAGE)
+    assert article.title == "Print server troubleshooting"
+    assert [p.title for p in article.problems] == [
+        "Spooler stops after a driver update",
+        "Jobs stay in the queue",
+    ]
+    spooler, queue = article.problems
+    assert spooler.error_messages == ["The Print Spooler service terminated unexpectedly."]
+    assert [s.text for s in queue.steps] == [
+        "Stop the spooler.",
+        "Delete the files in the spool folder.",
+        "Start the spooler.",
+    ]
+    assert not queue.notes
+    assert "Retrieved from" not in article.body and "Category" not in article.body
+
+
+def test_a_heading_with_a_link_of_its_own_keeps_its_words(tmp_path: Path) -> None:
+    """Guard: a link in a heading that is no wiki's section edit link (a help centre's "edit" wording in
+    the title, a link to the setting) stays in the title."""
+    page = """<html><head><title>Editing - Help</title></head><body><main>
+<h1>Editing problems</h1>
+<h2>Cannot <a class="edit-link" href="/settings/edit">edit</a> a shared section</h2>
+<p>The editor shows <code>Section is locked by another user</code>.</p>
+<ol><li>Ask the other user to close the page.</li><li>Reload the page.</li></ol>
+</main></body></html>
+"""
+    article = read(tmp_path / "help", "editing.html", page)
+    [problem] = article.problems
+    assert problem.title == "Cannot edit a shared section"
+    assert [s.text for s in problem.steps] == ["Ask the other user to close the page.", "Reload the page."]
