@@ -397,6 +397,11 @@ _CLASS = re.compile(rf"(?<![\w-])class{_ATTRIBUTE_VALUE}", re.I)
 _CALLOUT_CLASSES = frozenset(
     "admonition admonitionblock callout alert notice confluence-information-macro markdown-alert".split()
 )
+# A wiki's message box, a call-out its template renders as a one-row table, by the table's class
+# (MediaWiki's "ambox" of an article, "ombox", "tmbox", "mbox"...: its icon in the "mbox-image" cell, its
+# text in the "mbox-text" cell), of the kind its type's class ends in ("ambox-warning"), else a note.
+# Read as a table after a fix's list, a {{Warning}} box was the last step's "| Warning: …" row.
+_MESSAGE_BOX = re.compile(r"^[a-z]?mbox$")
 # A blog editor's call-out card, its icon in a block of its own before its text (Ghost's "kg-callout-card",
 # "kg-callout-emoji", "kg-callout-text"): of the kind its icon says (⚠️ a warning, 💡 a note), its icon no
 # word of it. Read as paragraphs, a warning was the problem's cause or symptoms.
@@ -1200,6 +1205,16 @@ def _callout_class(attributes: str) -> str:
     return "note" if marked or noted else ""
 
 
+def _message_box_kind(attributes: str) -> str:
+    """The call-out kind of a wiki's message box table (see _MESSAGE_BOX): the kind its type's class
+    ends in ("warning" of "ambox ambox-warning"), else "note"; "" for any other table."""
+    classes = _attribute(_CLASS, attributes).lower().split()
+    if not any(_MESSAGE_BOX.fullmatch(c) for c in classes):
+        return ""
+    kinds = (c.rsplit("-", 1)[-1] for c in classes)
+    return next((kind for kind in kinds if kind in CALLOUT_KINDS), "note")
+
+
 def _callout_paragraph(attributes: str) -> str:
     """The call-out kind of a paragraph whose classes name a call-out (BookStack's ``<p class="callout
     danger">``), or "" for any other paragraph: a kind alone ("warning") classes a paragraph's style, no box."""
@@ -1628,6 +1643,8 @@ class _Converter:
             # A wiki's call-out written as one paragraph (BookStack's "callout warning", "callout danger"):
             # read as a paragraph, its kind was lost and a warning was a plain note.
             kind = _callout_paragraph(attributes)
+        if tag == "table" and self.pre is None and self.rows is None and "mbox" in attributes.lower():
+            kind = _message_box_kind(attributes)
         if (
             boxed
             and not entry
@@ -1842,6 +1859,9 @@ class _Converter:
         elif self.callouts and tag == self.callouts[-1].tag and not self.callouts[-1].depth:
             self._callout_end()
         elif self.rows is None and tag in _TABLE_PARTS and (self.callouts or self._in_layout(tag)):
+            if self.callouts and tag == self.callouts[-1].tag:
+                # A table inside a message box that is a table (see _MESSAGE_BOX).
+                self.callouts[-1].depth -= 1
             self.flush()
         elif tag in _TABLE_PARTS or (self.rows is not None and _starts_block(tag)):
             self._table_end(tag)

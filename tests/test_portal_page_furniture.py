@@ -72,3 +72,55 @@ def test_a_heading_with_a_link_of_its_own_keeps_its_words(tmp_path: Path) -> Non
     [problem] = article.problems
     assert problem.title == "Cannot edit a shared section"
     assert [s.text for s in problem.steps] == ["Ask the other user to close the page.", "Reload the page."]
+
+
+# A MediaWiki page whose fix ends with a warning template ({{Warning|…}}), which MediaWiki renders as a
+# one-row "ambox" table: its icon in one cell, its text in the next.
+MEDIAWIKI_WARNING_BOX = """\
+<html><head><title>Database replicas - OpsWiki</title></head><body>
+<h1 id="firstHeading" class="firstHeading">Database replicas</h1>
+<div class="mw-parser-output">
+<h2><span class="mw-headline" id="Lag">Replica lag keeps growing</span></h2>
+<p>The monitor shows <code>replication lag 1800 s exceeds threshold</code>.</p>
+<ol><li>Find the long transaction on the primary.</li>
+<li>Ask its owner to end it.</li>
+<li>Watch the lag fall.</li></ol>
+<table class="ambox ambox-warning" role="presentation"><tbody><tr><td class="mbox-image"><img alt="Warning" src="/images/warning.svg" width="40" height="40"/></td><td class="mbox-text"><b>Warning:</b> Never kill the replication process itself.</td></tr></tbody></table>
+<h2><span class="mw-headline" id="Slot">Replication slot is missing</span></h2>
+<p>The replica logs <code>replication slot "standby1" does not exist</code>.</p>
+<ol><li>Create the slot on the primary.</li></ol>
+</div></body></html>
+"""
+
+
+def test_a_mediawiki_warning_template_after_the_steps_is_a_note_and_not_a_step(tmp_path: Path) -> None:
+    """Review R8a §17: the "ambox" table after the list was glued onto the last step as a table row,
+    "Watch the lag fall. | Warning: …"."""
+    article = read(tmp_path / "wiki", "replicas.html", MEDIAWIKI_WARNING_BOX)
+    lag, slot = article.problems
+    assert [s.text for s in lag.steps] == [
+        "Find the long transaction on the primary.",
+        "Ask its owner to end it.",
+        "Watch the lag fall.",
+    ]
+    assert [n.text for n in lag.notes] == ["Warning: Never kill the replication process itself."]
+    assert slot.title == "Replication slot is missing"
+    assert [s.text for s in slot.steps] == ["Create the slot on the primary."]
+
+
+def test_a_two_column_table_after_the_steps_stays_a_table(tmp_path: Path) -> None:
+    """Guard: a table of data after a fix's steps (a help centre's table of settings, no message box's
+    class) is still read as the table it is, part of the last step."""
+    page = """<html><head><title>Replicas - Help</title></head><body><main>
+<h1>Replica settings</h1>
+<h2>Replica lag keeps growing</h2>
+<p>The monitor shows <code>replication lag 1800 s exceeds threshold</code>.</p>
+<ol><li>Set the values below.</li><li>Restart the replica.</li></ol>
+<table class="wikitable"><tbody><tr><th>Setting</th><th>Value</th></tr>
+<tr><td>max_standby_streaming_delay</td><td>30s</td></tr></tbody></table>
+</main></body></html>
+"""
+    article = read(tmp_path / "help", "replica-settings.html", page)
+    [problem] = article.problems
+    assert problem.steps[-1].text.endswith("Setting | Value\nmax_standby_streaming_delay | 30s")
+    assert not problem.notes
