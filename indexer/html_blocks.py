@@ -262,6 +262,10 @@ _FURNITURE_WORDS = (
     "pag",
     "related",
 )
+# A site's sidebar as an <aside> known by its id alone (Help Scout Docs' <aside id="sidebar">, the
+# collection's other articles under its name): its links were a group of steps of the last problem. Only
+# an <aside>: a docs tool anchors a section (<div id="sidebar">) at its heading "Sidebar".
+_SIDEBAR_ID = re.compile(r"^(?:[a-z0-9]{1,12}[-_])?side-?bar$")
 # An article's byline, by its block's class: Zendesk Guide's "article-author" (the avatar, the author's
 # profile link, "Updated" and when) and "article-meta", a blog's "post-meta" or "entry-byline". Read as
 # the article's first text, the author's name was its first problem's first symptom. The whole class:
@@ -1072,8 +1076,9 @@ def _is_furniture(tag: str, attributes: str) -> bool:
     and ribbon (see _FURNITURE_CLASSES) or a subscription banner or sign-up box (see _PAYWALL), by its
     class, or a list that is the trail to the page by its id (see _TRAIL_LIST), or its search banner (see
     _SEARCH_BANNER), by its class or id, or a documentation generator's listing of a method's source (see
-    _SOURCE_LISTING), or a region the site leaves out of a printout (see _NOT_PRINTED), or a wiki's link to
-    edit a section (see _SECTION_EDIT_LINK) or its printed footer and category links (see _WIKI_CHROME)."""
+    _SOURCE_LISTING), or a sidebar <aside> by its id (see _SIDEBAR_ID), or a region the site leaves out of a
+    printout (see _NOT_PRINTED), or a wiki's link to edit a section (see _SECTION_EDIT_LINK) or its printed
+    footer and category links (see _WIKI_CHROME)."""
     lowered = attributes.lower()
     is_list = tag in ("ol", "ul")
     if is_list and "breadcrumb" in lowered and _TRAIL_LIST.search(_attribute(_ID, attributes).lower()):
@@ -1090,6 +1095,8 @@ def _is_furniture(tag: str, attributes: str) -> bool:
         return False
     if "sidebar" in _epub_types(attributes):
         return False
+    if tag == "aside" and "side" in lowered and _SIDEBAR_ID.fullmatch(_attribute(_ID, attributes).lower()):
+        return True
     if tag == "dl" and "notes" in lowered and _attribute(_CLASS, attributes).lower().split() == ["notes"]:
         return True
     if "implementations" in lowered and _RUSTDOC_IMPLEMENTATIONS.fullmatch(

@@ -124,3 +124,54 @@ def test_a_two_column_table_after_the_steps_stays_a_table(tmp_path: Path) -> Non
     [problem] = article.problems
     assert problem.steps[-1].text.endswith("Setting | Value\nmax_standby_streaming_delay | 30s")
     assert not problem.notes
+
+
+# A Help Scout Docs article: the article, its footer, then the collection's other articles in the
+# sidebar beside it, an <aside id="sidebar"> with no class that names it.
+HELP_SCOUT_ARTICLE = """\
+<!DOCTYPE html>
+<html><head><title>Calendar sync problems - Bookly Help Center</title></head>
+<body>
+<div id="contentArea"><section id="main-content">
+<article id="fullArticle">
+<h1 class="title">Calendar sync problems</h1>
+<h2>SYNC-310: Calendar could not be reached</h2>
+<p>The sync log says <code>SYNC-310 Calendar unreachable (HTTP 401)</code>.</p>
+<ol><li>Disconnect the calendar.</li><li>Connect it again and allow access.</li></ol>
+<aside class="callout-yellow"><p>Bookings made while the calendar was disconnected are not copied.</p></aside>
+</article>
+<div class="articleFoot"><time class="lu" datetime="2024-05-02">Last updated on May 2, 2024</time></div>
+</section>
+<aside id="sidebar" class="span3">
+<h3>Calendars</h3>
+<ul class="nav nav-list">
+<li><a href="/article/101-connect-google-calendar"><span>Connect Google Calendar</span></a></li>
+<li class="active"><a href="/article/118-calendar-sync-problems"><span>Calendar sync problems</span></a></li>
+<li><a href="/article/125-time-zones"><span>Time zones</span></a></li>
+</ul>
+</aside></div>
+</body></html>
+"""
+
+
+def test_a_help_centre_s_sidebar_aside_is_no_group_of_steps(tmp_path: Path) -> None:
+    """Review R8a §5: the collection's article links in <aside id="sidebar"> were a step group
+    "Calendars" of the last problem."""
+    article = read(tmp_path / "help", "calendar-sync.html", HELP_SCOUT_ARTICLE)
+    [problem] = article.problems
+    assert "SYNC-310 Calendar unreachable (HTTP 401)" in problem.error_messages
+    assert [s.text for s in problem.steps] == [
+        "Disconnect the calendar.",
+        "Connect it again and allow access.",
+    ]
+    assert {s.group for s in problem.steps} == {problem.steps[0].group}
+    assert "Time zones" not in article.body + "".join(n.text for n in problem.notes)
+
+
+def test_an_aside_in_the_article_is_still_read(tmp_path: Path) -> None:
+    """Guard: an <aside> inside the article, with an id of its own that is not the sidebar's, is still
+    the article's note."""
+    page = HELP_SCOUT_ARTICLE.replace('<aside class="callout-yellow">', '<aside id="sidebar-note">')
+    article = read(tmp_path / "help", "calendar-sync.html", page)
+    [problem] = article.problems
+    assert any("are not copied" in n.text for n in problem.notes)
