@@ -1015,6 +1015,15 @@ _SHAREPOINT_CHROME = re.compile(
     r"^ms-(?:core-navigation|core-listmenu-(?:verticalbox|horizontalbox)|breadcrumb-top|cui-ribbontopbars)$"
 )
 _SHAREPOINT_CHROME_WORDS = ("ms-core-", "ms-breadcrumb", "ms-cui-")
+# A SharePoint modern page's web parts that list links to other pages and items, by the feature tag the
+# page gives each web part ("QuickLinksWebPart web part (Quick links)"; Highlighted content's "ContentRollup",
+# News, Events, Hero, Sites, Site activity, People), set beside or under the text web parts ("Rich Text
+# Editor"), which hold the page's own text. Read as the page's last section, a Quick links web part's
+# links were the last problem's last steps and its title a note of it.
+_FEATURE_TAG = re.compile(rf"(?<![\w-])data-sp-feature-tag{_ATTRIBUTE_VALUE}", re.I)
+_LINKS_WEB_PART = re.compile(
+    r"^(?:QuickLinks|ContentRollup|News|Events|Hero|Sites|SiteActivity|People)WebPart\b", re.I
+)
 
 
 # A region of the page its site leaves out of a printout, by a class that says so (BookStack's "print-hidden",
@@ -1076,9 +1085,10 @@ def _is_furniture(tag: str, attributes: str) -> bool:
     and ribbon (see _FURNITURE_CLASSES) or a subscription banner or sign-up box (see _PAYWALL), by its
     class, or a list that is the trail to the page by its id (see _TRAIL_LIST), or its search banner (see
     _SEARCH_BANNER), by its class or id, or a documentation generator's listing of a method's source (see
-    _SOURCE_LISTING), or a sidebar <aside> by its id (see _SIDEBAR_ID), or a region the site leaves out of a
-    printout (see _NOT_PRINTED), or a wiki's link to edit a section (see _SECTION_EDIT_LINK) or its printed
-    footer and category links (see _WIKI_CHROME)."""
+    _SOURCE_LISTING), or a sidebar <aside> by its id (see _SIDEBAR_ID), or a SharePoint web part of links
+    (see _LINKS_WEB_PART), or a region the site leaves out of a printout (see _NOT_PRINTED), or a wiki's
+    link to edit a section (see _SECTION_EDIT_LINK) or its printed footer and category links (see
+    _WIKI_CHROME)."""
     lowered = attributes.lower()
     is_list = tag in ("ol", "ul")
     if is_list and "breadcrumb" in lowered and _TRAIL_LIST.search(_attribute(_ID, attributes).lower()):
@@ -1096,6 +1106,8 @@ def _is_furniture(tag: str, attributes: str) -> bool:
     if "sidebar" in _epub_types(attributes):
         return False
     if tag == "aside" and "side" in lowered and _SIDEBAR_ID.fullmatch(_attribute(_ID, attributes).lower()):
+        return True
+    if "webpart" in lowered and _LINKS_WEB_PART.match(_attribute(_FEATURE_TAG, attributes)):
         return True
     if tag == "dl" and "notes" in lowered and _attribute(_CLASS, attributes).lower().split() == ["notes"]:
         return True

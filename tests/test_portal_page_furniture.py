@@ -175,3 +175,62 @@ def test_an_aside_in_the_article_is_still_read(tmp_path: Path) -> None:
     article = read(tmp_path / "help", "calendar-sync.html", page)
     [problem] = article.problems
     assert any("are not copied" in n.text for n in problem.notes)
+
+
+# A SharePoint modern page: the text web part in the wide column, a Quick links web part beside it.
+SHAREPOINT_PAGE = """\
+<!DOCTYPE html>
+<html><head><title>VPN problems</title></head>
+<body>
+<div data-automation-id="pageHeader"><div data-automation-id="TitleTextId"><span role="heading" aria-level="1">VPN problems</span></div></div>
+<div class="CanvasZone">
+ <div class="CanvasSection CanvasSection-xl8">
+  <div data-sp-feature-tag="Rich Text Editor"><div data-automation-id="textBox" class="cke_editable rte--read">
+   <h2>VPN client does not connect</h2>
+   <p>The client shows <code>The remote gateway did not respond (error 809)</code>.</p>
+   <ol><li>Switch to the office Wi-Fi.</li><li>Connect again.</li></ol>
+   <h2>VPN disconnects every hour</h2>
+   <p>The session ends after exactly 60 minutes.</p>
+   <ol><li>Update the VPN client to the latest version.</li><li>Sign in again.</li></ol>
+  </div></div>
+ </div>
+ <div class="CanvasSection CanvasSection-xl4">
+  <div data-sp-feature-tag="QuickLinksWebPart web part (Quick links)">
+   <div class="ms-webpart-titleText"><span role="heading" aria-level="2">More help</span></div>
+   <ul><li><a href="/sites/IT/SitePages/Remote-working.aspx">Remote working</a></li><li><a href="/sites/IT/SitePages/Request-VPN-access.aspx">Request VPN access</a></li></ul>
+  </div>
+ </div>
+</div>
+</body></html>
+"""
+
+
+def test_a_sharepoint_quick_links_web_part_is_no_step_of_the_last_problem(tmp_path: Path) -> None:
+    """Review R8a §6: the Quick links web part in the page's other column gave the last problem two more
+    steps (its links) and a note (its title)."""
+    article = read(tmp_path / "sharepoint", "vpn.html", SHAREPOINT_PAGE)
+    assert [p.title for p in article.problems] == [
+        "VPN client does not connect",
+        "VPN disconnects every hour",
+    ]
+    hourly = article.problems[1]
+    assert [s.text for s in hourly.steps] == [
+        "Update the VPN client to the latest version.",
+        "Sign in again.",
+    ]
+    assert not hourly.notes
+    assert "Request VPN access" not in article.body
+
+
+def test_a_sharepoint_text_web_part_in_the_side_column_is_still_read(tmp_path: Path) -> None:
+    """Guard: a text web part beside the main one is the page's own text."""
+    side = """<div data-sp-feature-tag="Rich Text Editor"><div data-automation-id="textBox" class="cke_editable rte--read">
+   <p>The VPN gateway is restarted every Sunday at 02:00.</p></div></div>"""
+    start = SHAREPOINT_PAGE.index('<div data-sp-feature-tag="QuickLinksWebPart')
+    end = SHAREPOINT_PAGE.index("</ul>", start) + len("</ul>\n  </div>")
+    article = read(
+        tmp_path / "sharepoint", "vpn.html", SHAREPOINT_PAGE[:start] + side + SHAREPOINT_PAGE[end:]
+    )
+    hourly = article.problems[1]
+    texts = [s.text for s in hourly.steps] + [n.text for n in hourly.notes] + [article.body]
+    assert any("restarted every Sunday" in text for text in texts)
