@@ -31,9 +31,10 @@ SITE_NAME_SEPARATOR = re.compile(r"\s+[:|\u2013\u2014\u00b7-]\s+\S")
 _TITLE_PARAGRAPH = re.compile(r"""<p\b[^<>]*?\bclass\s*=\s*["'](?:[^"'<>]*\s)?title[\s"']""", re.IGNORECASE)
 _TITLE_PARAGRAPH_WITHIN = 512 * 1024
 _HEADING_TAG = re.compile(r"<h[1-6]\b", re.IGNORECASE)
-# The page's title heading as the page's Markdown writes it, at a line's start, and a lower heading.
+# The page's title heading as the page's Markdown writes it, at a line's start, a lower heading, and any.
 _FIRST_TITLE_HEADING = re.compile(r"^# (.+)$", re.MULTILINE)
 _SUB_HEADING = re.compile(r"#{2,6} (.+)")
+_NEXT_HEADING = re.compile(r"^#{1,6} (.+)$", re.MULTILINE)
 _TAGS = re.compile(r"<[^<>]*>")
 # A declared character encoding, where browsers look for it: a <meta charset> (or http-equiv
 # Content-Type) in the first 1024 bytes.
@@ -95,7 +96,7 @@ def read_html_page(text: str, source: str) -> HtmlPage:
         raise ArticleError(source, 1, "an HTML page with no text (only tags, comments or images)")
     found = _TITLE.search(text, 0, _TITLE_WITHIN)
     title = " ".join(html.unescape(found.group(1)).split()) if found else _title_paragraph(text)
-    markdown = _site_name_as_text(_title_box_as_heading(converted[0], title), title)
+    markdown = _site_name_as_text(_banner_as_text(_title_box_as_heading(converted[0], title), title), title)
     return HtmlPage(markdown, converted[1], title)
 
 
@@ -141,6 +142,23 @@ def _site_name_as_text(markdown: str, title: str) -> str:
         if named is not None and named.group(1).strip() == site:
             before[at] = site
     return "\n".join(before) + markdown[heading.start() :]
+
+
+def _banner_as_text(markdown: str, title: str) -> str:
+    """``markdown`` with its title heading written as a paragraph, and the next heading as the title
+    heading, when the title heading's words are the site's name that the page's ``title`` gives after the
+    next heading's ("Receipt printer troubleshooting : TillPoint Support"): a help portal's banner over
+    every article (Freshdesk's <h1> of the portal's name, the article's title an <h2> under it). Read as
+    the title, the portal's name titled every article and the article's own title was a line of its body."""
+    heading = _FIRST_TITLE_HEADING.search(markdown)
+    if heading is None:
+        return markdown
+    site = heading.group(1).strip()
+    following = _NEXT_HEADING.search(markdown, heading.end())
+    if following is None or site_name(title, following.group(1).strip()) != site:
+        return markdown
+    between = markdown[heading.end() : following.start()]
+    return f"{markdown[: heading.start()]}{site}{between}# {following.group(1)}{markdown[following.end() :]}"
 
 
 def _title_paragraph(text: str) -> str:

@@ -76,6 +76,7 @@ _LEADING = re.compile(r"^(\d{1,9})([.)])|^([!-)+-/:-@\]^{-~])")
 _BACKTICKS = re.compile(r"`+")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _LINK_SCHEMES = frozenset(("http", "https", "mailto", "ftp"))
+_SCRIPT_LINK = re.compile(r"\s*javascript:", re.I)
 # Blocks: their text is a paragraph of its own.
 _BLOCKS = frozenset(
     """p div section article main aside header footer nav details summary figure figcaption
@@ -1902,6 +1903,12 @@ class _Converter:
             words, target = "".join(self.text[at:]).strip(), _link_target(href)
             if words and target:
                 self.text[at:] = [f"[{words}]({target})"]
+            elif words and self.heading and _SCRIPT_LINK.match(href) and "".join(self.text[:at]).strip():
+                # A script's link after a heading's words is a control of the page beside its title
+                # (Freshdesk's "Print" icon, javascript:print()), none of its words: the title of every
+                # article of the portal ended in "Print". A heading that is all one such link (an
+                # accordion's toggle) keeps its words.
+                del self.text[at:]
         elif tag == _RESOURCE_LINK and self.resource_link is not None:
             at, name, line = self.resource_link
             self.resource_link = None

@@ -234,3 +234,85 @@ def test_a_sharepoint_text_web_part_in_the_side_column_is_still_read(tmp_path: P
     hourly = article.problems[1]
     texts = [s.text for s in hourly.steps] + [n.text for n in hourly.notes] + [article.body]
     assert any("restarted every Sunday" in text for text in texts)
+
+
+# A Freshdesk portal's solution article: the portal's banner, its name in an <h1>, over the article's
+# own title in an <h2> that ends with a "Print" icon link; the <title> is the article's, then the
+# portal's name.
+FRESHDESK_ARTICLE = """\
+<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Card reader troubleshooting : Kasso Help Desk</title></head>
+<body>
+<header class="banner"><div class="banner-wrapper page"><div class="banner-title">
+<a href="/" class="portal-logo"><img src="/logo.png" alt="Logo"></a>
+<h1 class="ellipsis heading">Kasso Help Desk</h1>
+</div></div></header>
+<div class="page">
+<section class="main content rounded-6 fc-article-show" id="article-show-51000234567">
+<div class="breadcrumb"><a href="/support/solutions"> Solution home </a><a href="/support/solutions/51000011111"> Payments </a></div>
+<h2 class="heading">Card reader troubleshooting
+<a href="javascript:print();" class="solution-print--icon print--remove" title="Print this Article"><span class="icon-print"></span><span class="text-print">Print</span></a>
+</h2>
+<p>Modified on: Mon, 8 Apr, 2024 at 9:05 AM</p>
+<article class="article-body" id="article-body">
+<h3><strong>Reader not found (CR-12)</strong></h3>
+<p>The till shows <code>Card reader not found (CR-12)</code>.</p>
+<ol><li>Unplug the reader's USB cable.</li><li>Plug it into another port.</li></ol>
+<h3><strong>Payment declined offline (CR-40)</strong></h3>
+<p>The till shows <code>Offline payment limit reached (CR-40)</code>.</p>
+<ol><li>Reconnect the till to the network.</li></ol>
+</article>
+</section></div>
+</body></html>
+"""
+
+
+def test_a_portal_s_banner_naming_the_portal_does_not_title_its_articles(tmp_path: Path) -> None:
+    """Review R8a §12: the portal's banner <h1> ("Kasso Help Desk", the name the <title> gives after the
+    article's) titled every article of the portal, and the article's own title heading, with its "Print"
+    link's word, was body."""
+    article = read(tmp_path / "portal", "card-reader.html", FRESHDESK_ARTICLE)
+    assert article.title == "Card reader troubleshooting"
+    assert [p.title for p in article.problems] == [
+        "Reader not found (CR-12)",
+        "Payment declined offline (CR-40)",
+    ]
+    reader = article.problems[0]
+    assert reader.error_codes == ["CR12"]
+    assert [s.text for s in reader.steps] == ["Unplug the reader's USB cable.", "Plug it into another port."]
+    assert "Print" not in article.body
+
+
+def test_a_page_titled_by_its_own_h1_keeps_it(tmp_path: Path) -> None:
+    """Guard: a page whose <h1> is the article's title, and the <title> that title and the site's name,
+    is titled by its <h1> as before."""
+    page = FRESHDESK_ARTICLE.replace(
+        '<h1 class="ellipsis heading">Kasso Help Desk</h1>', '<p class="ellipsis">Kasso Help Desk</p>'
+    ).replace(
+        '<h2 class="heading">Card reader troubleshooting', '<h1 class="heading">Card reader troubleshooting'
+    )
+    page = page.replace(
+        page[page.index('\n<a href="javascript:print();"') : page.index("</a>\n</h2>") + 4], ""
+    )
+    page = page.replace("\n</h2>", "</h1>", 1)
+    article = read(tmp_path / "portal", "card-reader.html", page)
+    assert article.title == "Card reader troubleshooting"
+    assert [p.title for p in article.problems] == [
+        "Reader not found (CR-12)",
+        "Payment declined offline (CR-40)",
+    ]
+
+
+def test_a_heading_that_is_a_script_link_keeps_its_words(tmp_path: Path) -> None:
+    """Guard: an accordion's heading whose words are all a script's link (a FAQ's toggle) keeps them."""
+    page = """<html><head><title>Card readers - Help</title></head><body><main>
+<h1>Card readers</h1>
+<h2><a href="javascript:void(0)" class="toggle">Reader not found (CR-12)</a></h2>
+<p>The till shows <code>Card reader not found (CR-12)</code>.</p>
+<ol><li>Unplug the reader's USB cable.</li><li>Plug it into another port.</li></ol>
+</main></body></html>
+"""
+    article = read(tmp_path / "help", "readers.html", page)
+    [problem] = article.problems
+    assert problem.title == "Reader not found (CR-12)"
