@@ -3226,10 +3226,24 @@ class _Converter:
         field one labelled paragraph, "**Cause:** …", as a help desk writes a part in one paragraph.
         Its label alone on its line was a heading of that part, or a step, and the section's fix after
         the list was read as more of the cause; a glossary's terms ("Workaround", defined: "A way
-        around a problem.") have no colon and tell no one what to do, and stay."""
+        around a problem.") have no colon and tell no one what to do, and stay. A list of one term
+        that names a part is its label too, with its definition or alone (MediaWiki's ";Fix")."""
         lines = self.out.lines
         terms = [[n for n in span if lines[n].strip()] for span in read.terms]
-        if not terms or len(terms) != len(read.definitions) or any(len(written) != 1 for written in terms):
+        # A list of one term is one label (MediaWiki writes each ";Cause" line as a list of its own, its
+        # ":" line the definition, and ";Fix" over a numbered list as a term alone): no glossary's.
+        # Read as paragraphs, "Cause" was a symptom, and the problem had no cause.
+        label_alone = len(terms) == 1 and not read.definitions
+        if (
+            not terms
+            or (len(terms) != len(read.definitions) and not label_alone)
+            or any(len(written) != 1 for written in terms)
+        ):
+            return
+        if label_alone:
+            found = _FIELD_LABEL.fullmatch(lines[terms[0][0]].strip())
+            if found is not None and _names_a_part(found.group(2)):
+                lines[terms[0][0]] = f"**{found.group(2).strip()}:**"
             return
         labels: list[str] = []
         colons, fixes = True, False
@@ -3243,7 +3257,7 @@ class _Converter:
                 heading_role(label) is Role.RESOLUTION and says_what_to_do([lines[m] for m in span])
             )
             labels.append(f"**{label}:**")
-        if not (colons or fixes):
+        if not (colons or fixes or len(terms) == 1):
             return
         for [n], label, span in zip(terms, labels, read.definitions, strict=True):
             first = next((m for m in span if lines[m].strip()), None)

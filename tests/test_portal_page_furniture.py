@@ -316,3 +316,57 @@ def test_a_heading_that_is_a_script_link_keeps_its_words(tmp_path: Path) -> None
     article = read(tmp_path / "help", "readers.html", page)
     [problem] = article.problems
     assert problem.title == "Reader not found (CR-12)"
+
+
+# A MediaWiki page whose sections label their parts with ";Cause" and ";Fix" lines, which MediaWiki
+# renders as a definition list each (the label a <dt>, a ":" line under it its <dd>), after the log the
+# problem shows in a <pre>.
+MEDIAWIKI_LABELLED_PARTS = """\
+<html><head><title>Backup server troubleshooting - OpsWiki</title></head><body>
+<h1 id="firstHeading" class="firstHeading">Backup server troubleshooting</h1>
+<div id="mw-content-text"><div class="mw-parser-output">
+<h2><span class="mw-headline" id="Job_fails">Nightly job fails at the verify stage</span></h2>
+<p>The job log ends with:
+</p>
+<pre>ERROR: verify failed for volume VOL0042
+checksum mismatch at block 118734
+</pre>
+<dl><dt>Cause</dt>
+<dd>The tape drive needs cleaning.</dd></dl>
+<dl><dt>Fix</dt></dl>
+<ol><li>Load the cleaning cartridge.</li>
+<li>Run the job again.</li></ol>
+<h2><span class="mw-headline" id="Catalog">Catalog is locked</span></h2>
+<p>Every restore fails with <code>catalog database is locked</code>.</p>
+<ol><li>Stop the backup service.</li><li>Start it again.</li></ol>
+</div></div></body></html>
+"""
+
+
+def test_mediawiki_part_labels_as_definition_lists_are_the_problem_s_parts(tmp_path: Path) -> None:
+    """Review R8a §2: with ";Cause" and ";Fix" read as paragraphs "Cause" and "Fix", the problem had no
+    cause and the log in its <pre> was no error message."""
+    article = read(tmp_path / "wiki", "backup-server.html", MEDIAWIKI_LABELLED_PARTS)
+    verify, catalog = article.problems
+    assert verify.title == "Nightly job fails at the verify stage"
+    assert any("checksum mismatch at block 118734" in message for message in verify.error_messages)
+    assert verify.cause == "The tape drive needs cleaning."
+    assert [s.text for s in verify.steps] == ["Load the cleaning cartridge.", "Run the job again."]
+    assert catalog.error_messages == ["catalog database is locked"]
+
+
+def test_a_glossary_of_part_names_stays_a_glossary(tmp_path: Path) -> None:
+    """Guard: a definition list of several terms that name parts, without colons, whose definitions tell
+    no one what to do (a glossary) is read as it was, not as the problem's parts."""
+    page = """<html><head><title>Terms - Help</title></head><body><main>
+<h1>Support terms</h1>
+<h2>Words we use in tickets</h2>
+<dl><dt>Cause</dt><dd>What made the problem happen.</dd>
+<dt>Workaround</dt><dd>A way around a problem until it is fixed.</dd></dl>
+</main></body></html>
+"""
+    article = read(tmp_path / "help", "terms.html", page)
+    assert all(not p.cause for p in article.problems)
+    assert "A way around a problem until it is fixed." in article.body + "".join(
+        p.symptoms + "".join(s.text for s in p.steps) for p in article.problems
+    )
