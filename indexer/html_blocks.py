@@ -229,14 +229,16 @@ _DROP_DOWN_HEAD = re.compile(r"^mcdropdownhead$")
 # over every page ("topbar", Stack Exchange's "s-topbar": its logo and links), whose logo and links were a
 # problem of their own, titled by the page's <title> with the site's name. So is a page's copyright line by
 # its class ("copyright", "site-copyright"), which a help desk sets after its footer (Freshdesk's "Help Desk
-# Software powered by Freshdesk"), outside it: it was a note of the last problem.
+# Software powered by Freshdesk"), outside it: it was a note of the last problem. So is the foot a help
+# centre sets under the article by its class ("articleFoot", Help Scout Docs' "Still need help? Contact Us"
+# box and the date; "article-footer"), which was a note of the last problem too.
 _FURNITURE = re.compile(
     r"^(?!(?:.*[-_])?(?:has|with|without|no)[-_])(?:[a-z0-9]{1,12}[-_]{1,2}){0,3}?"
     r"(?:sidebar|side-bar|sidenav|side-nav|toc|table-of-contents|on-this-page|breadcrumbs?|pagetree|childpages"
     r"|menu|menubar|menu-bar|navbar|nav-bar|navpath|nav-path|topnav|top-nav|topbar|top-bar|tags|tag-list|taglist)"
     r"(?:[-_]{1,2}(?:container|wrapper|primary|secondary|left|right|desktop|mobile|drawer|inner|macro))?$"
     r"|^(?:[a-z0-9]{1,12}[-_])?(?:cookies?|consent|gdpr)[-_]?(?:banner|bar|consent|notice|popup|modal|dialog|overlay)$"
-    r"|^(?:page|site)[-_]?footer$|^components?[-_]affected$|^(?:[a-z0-9]{1,12}[-_])?copyright$"
+    r"|^(?:page|site)[-_]?footer$|^article[-_]?foot(?:er)?$|^components?[-_]affected$|^(?:[a-z0-9]{1,12}[-_])?copyright$"
     r"|^(?:[a-z0-9]{1,20}(?:__|[-_]))?(?:prev(?:ious)?[-_]?next|next[-_]?prev(?:ious)?|pagination|pager)"
     r"(?:[-_](?:nav|area|links|container|wrapper))?$"
     r"|^related(?:[-_](?:articles|links|pages|posts|topics))?$"
@@ -259,7 +261,7 @@ _FURNITURE_WORDS = (
     "consent",
     "gdpr",
     "tag",
-    "footer",
+    "foot",
     "affected",
     "prev",
     "pag",

@@ -58,3 +58,44 @@ def test_an_article_s_paragraph_about_copyright_stays_the_article_s(tmp_path: Pa
     assert [n.text for n in problem.notes] == [
         "Copyright notices on receipts are set under Settings > Receipts."
     ]
+
+
+# A Help Scout Docs article as the site serves it: after the article, the box that opens the contact form
+# ("Still need help? Contact Us", its link written twice for two screen sizes) and the date, classed
+# "articleFoot", and the related articles.
+HELP_SCOUT_PAGE = """\
+<html><head><title>Calendar sync problems - Rotaly Help Center</title></head>
+<body>
+<section id="main-content">
+<article id="fullArticle">
+<h1 class="title">Calendar sync problems</h1>
+<h2>CAL-207: Calendar access revoked</h2>
+<p>The sync log shows <code>CAL-207 Access to the calendar was revoked</code>.</p>
+<ol><li>Open <strong>Integrations</strong>.</li><li>Connect the calendar again.</li></ol>
+<div class="callout-yellow"><p>Shifts added while the calendar was disconnected are synced on the next run.</p></div>
+</article>
+<div class="articleFoot"><p class="help">Still need help? <a href="#" class="contactUs">Contact Us</a> \
+<a href="#" class="contactUs">Contact Us</a></p><time class="lu" datetime="2024-05-02">Last updated on May 2, 2024</time></div>
+<section class="related"><h3>Related Articles</h3><ul><li><a href="/article/12-sync">How sync works</a></li></ul></section>
+</section>
+</body></html>
+"""
+
+
+def test_a_help_centre_s_article_foot_is_no_note(tmp_path: Path) -> None:
+    [problem] = read(tmp_path / "kb", "calendar-sync.html", HELP_SCOUT_PAGE).problems
+    assert problem.error_codes == ["CAL207"]
+    assert [s.text for s in problem.steps] == ["Open Integrations.", "Connect the calendar again."]
+    # Before: "Still need help? Contact Us Contact Us" was a second note after the steps.
+    assert [n.text for n in problem.notes] == [
+        "Shifts added while the calendar was disconnected are synced on the next run."
+    ]
+
+
+def test_an_article_s_own_block_named_after_a_footnote_stays_the_article_s(tmp_path: Path) -> None:
+    page = HELP_SCOUT_PAGE.replace('class="callout-yellow"', 'class="article-footnote"')
+    page = page.split('<div class="articleFoot">')[0] + "</section>\n</body></html>\n"
+    [problem] = read(tmp_path / "kb", "calendar-sync.html", page).problems
+    assert [n.text for n in problem.notes] == [
+        "Shifts added while the calendar was disconnected are synced on the next run."
+    ]
