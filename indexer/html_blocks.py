@@ -231,9 +231,12 @@ _DROP_DOWN_HEAD = re.compile(r"^mcdropdownhead$")
 # its class ("copyright", "site-copyright"), which a help desk sets after its footer (Freshdesk's "Help Desk
 # Software powered by Freshdesk"), outside it: it was a note of the last problem. So is the foot a help
 # centre sets under the article by its class ("articleFoot", Help Scout Docs' "Still need help? Contact Us"
-# box and the date; "article-footer"), which was a note of the last problem too.
+# box and the date; "article-footer"), which was a note of the last problem too. A sidebar, a menu or tags
+# may be an element of a component named in BEM's "Block__element" form, whatever the block's length, as
+# Zoho Desk names its tags box under the article ("KbDetailLtContainer__tags"): its "Tags" and the tags, run
+# together ("Tagsbank feedsopen banking"), were a note of the last problem.
 _FURNITURE = re.compile(
-    r"^(?!(?:.*[-_])?(?:has|with|without|no)[-_])(?:[a-z0-9]{1,12}[-_]{1,2}){0,3}?"
+    r"^(?!(?:.*[-_])?(?:has|with|without|no)[-_])(?:[a-z0-9]{1,30}__)?(?:[a-z0-9]{1,12}[-_]{1,2}){0,3}?"
     r"(?:sidebar|side-bar|sidenav|side-nav|toc|table-of-contents|on-this-page|breadcrumbs?|pagetree|childpages"
     r"|menu|menubar|menu-bar|navbar|nav-bar|navpath|nav-path|topnav|top-nav|topbar|top-bar|tags|tag-list|taglist)"
     r"(?:[-_]{1,2}(?:container|wrapper|primary|secondary|left|right|desktop|mobile|drawer|inner|macro))?$"

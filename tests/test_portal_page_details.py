@@ -99,3 +99,42 @@ def test_an_article_s_own_block_named_after_a_footnote_stays_the_article_s(tmp_p
     assert [n.text for n in problem.notes] == [
         "Shifts added while the calendar was disconnected are synced on the next run."
     ]
+
+
+# A Zoho Desk knowledge-base article: its blocks named in BEM's "Block__element" form after the page's
+# component ("KbDetailLtContainer__…"), the tags box among them under the article.
+ZOHO_PAGE = """\
+<html><head><title>Invoice emails not delivered | Tallybook Help Center</title></head><body>
+<div class="KbDetailLtContainer__kbDetail">
+<h1 class="KbDetailLtContainer__articleTitle">Invoice emails not delivered</h1>
+<div class="KbDetailLtContainer__articleContent" id="articleContent">
+<div><span style="font-size: 18px;"><b>Problem 1: Invoice bounced (MAIL-550)</b></span><br></div>
+<div>The activity log shows <span style="font-family: monospace;">MAIL-550 Recipient address rejected.</span><br></div>
+<ol><li>Check the customer's email address.</li><li>Send the invoice again.</li></ol>
+</div>
+<div class="KbDetailLtContainer__articleFeedback"><div>Was this article helpful?</div><button>Yes</button><button>No</button></div>
+<div class="KbDetailLtContainer__tags"><span>Tags</span><a href="/portal/en/kb/tag/invoices">invoices</a>\
+<a href="/portal/en/kb/tag/email">email</a></div>
+</div></body></html>
+"""
+
+
+def test_a_tags_box_named_after_a_long_component_is_no_note(tmp_path: Path) -> None:
+    [problem] = read(tmp_path / "kb", "invoice-email.html", ZOHO_PAGE).problems
+    assert problem.title == "Invoice bounced (MAIL-550)"
+    assert [s.text for s in problem.steps] == [
+        "Check the customer's email address.",
+        "Send the invoice again.",
+    ]
+    # Before: "Tagsinvoicesemail" was a note after the steps.
+    assert problem.notes == []
+
+
+def test_an_article_s_block_that_only_names_tags_stays_the_article_s(tmp_path: Path) -> None:
+    page = ZOHO_PAGE.replace(
+        "</ol>\n</div>",
+        '</ol>\n<div class="KbDetailLtContainer__tagsHint">Tags on an invoice are not sent to the customer.</div>\n</div>',
+    )
+    page = page.split('<div class="KbDetailLtContainer__tags">')[0] + "</div></body></html>\n"
+    [problem] = read(tmp_path / "kb", "invoice-email.html", page).problems
+    assert [n.text for n in problem.notes] == ["Tags on an invoice are not sent to the customer."]
