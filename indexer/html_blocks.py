@@ -2865,11 +2865,26 @@ class _Converter:
         fence = "`" * max(3, _longest_backticks(body) + 1)
         indent = self.lists[-1].content if self.lists else ""
         language, self.pre_language = self.pre_language, ""
+        if language and self._language_label_over(language):
+            # A paragraph of the code's language's name alone right over it is the title bar of its box
+            # (SharePoint's code snippet web part: "Text" over <pre class="language-text">), which the
+            # fence's language says: read as a paragraph, it was a line of the problem's symptoms.
+            del self.out.lines[-2:], self.out.origins[-2:]
         for line in (fence + language, *body.split("\n"), fence, ""):
             self.out.add(indent + line if line else line, self.pre_line)
         self.after_list = False
         if language == "go" and "errors." in body and not self.lists and self.rows is None:
             self._go_sentinels(body)
+
+    def _language_label_over(self, language: str) -> bool:
+        """Whether the last block written is a paragraph of one line that names ``language`` alone."""
+        lines = self.out.lines
+        return (
+            len(lines) >= 2
+            and not lines[-1].strip(" >")
+            and lines[-2].strip(" >").lower() == language
+            and (len(lines) == 2 or not lines[-3].strip(" >"))
+        )
 
     def _go_sentinels(self, body: str) -> None:
         """Each sentinel error a Go declaration defines (see _GO_SENTINEL) as an entry of its own after it:

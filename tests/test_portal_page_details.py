@@ -138,3 +138,46 @@ def test_an_article_s_block_that_only_names_tags_stays_the_article_s(tmp_path: P
     page = page.split('<div class="KbDetailLtContainer__tags">')[0] + "</div></body></html>\n"
     [problem] = read(tmp_path / "kb", "invoice-email.html", page).problems
     assert [n.text for n in problem.notes] == ["Tags on an invoice are not sent to the customer."]
+
+
+# A SharePoint modern page: rich-text web parts and, between them, a code snippet web part, whose title
+# bar shows the language its code is set in ("JSON").
+SHAREPOINT_PAGE = """\
+<!DOCTYPE html>
+<html><head><title>Teams meeting room problems</title></head>
+<body>
+<div data-automation-id="pageHeader"><div data-automation-id="TitleTextId">\
+<span role="heading" aria-level="1">Teams meeting room problems</span></div></div>
+<div class="CanvasZone"><div class="CanvasSection">
+ <div class="ControlZone"><div data-sp-feature-tag="Rich Text Editor"><div data-automation-id="textBox" class="cke_editable">
+  <h2>Room console does not sign in</h2>
+  <p>The console shows a sign-in loop. The calendar service answers:</p>
+ </div></div></div>
+ <div class="ControlZone"><div data-sp-feature-tag="Code Snippet" class="ms-CodeSnippet">
+  <div class="codeSnippetTitle">JSON</div>
+  <pre class="language-json"><code>{"error": {"code": "ErrorRoomNotLicensed", "message": "The room account has no Teams Rooms licence."}}</code></pre>
+ </div></div>
+ <div class="ControlZone"><div data-sp-feature-tag="Rich Text Editor"><div data-automation-id="textBox" class="cke_editable">
+  <ol><li>Reset the room account's password.</li><li>Sign in on the console again.</li></ol>
+ </div></div></div>
+</div></div>
+</body></html>
+"""
+
+
+def test_a_code_snippet_s_language_title_is_no_text(tmp_path: Path) -> None:
+    [problem] = read(tmp_path / "kb", "room-console.html", SHAREPOINT_PAGE).problems
+    assert problem.title == "Room console does not sign in"
+    # Before: the title bar's "JSON" was a paragraph of the symptoms, over the code.
+    assert problem.symptoms == "The console shows a sign-in loop. The calendar service answers:"
+    assert problem.error_codes == ["ErrorRoomNotLicensed"]
+    assert [s.text for s in problem.steps] == [
+        "Reset the room account's password.",
+        "Sign in on the console again.",
+    ]
+
+
+def test_a_word_over_code_in_another_language_stays_text(tmp_path: Path) -> None:
+    page = SHAREPOINT_PAGE.replace(">JSON</div>", ">Response</div>")
+    [problem] = read(tmp_path / "kb", "room-console.html", page).problems
+    assert problem.symptoms.endswith("answers:\n\nResponse")
