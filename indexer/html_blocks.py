@@ -49,7 +49,14 @@ from indexer.roles import (
     names_hidden_output,
     normalise_heading,
 )
-from indexer.word_lists import continues_item, is_marker, is_numbered, list_level
+from indexer.word_lists import (
+    FILTERED_MARKER_PEEK,
+    continues_item,
+    filtered_item,
+    is_marker,
+    is_numbered,
+    list_level,
+)
 
 # An opening or closing tag. Attribute values stop at "<" as well as at their quote, so an
 # unclosed tag or quote ends at the next "<" instead of being looked for to the end of the text.
@@ -1963,10 +1970,21 @@ class _Converter:
             # An item's paragraph that ended before any text opens no item.
             self.word_item = None
             level = list_level(attributes) if tag == "p" else 0
+            # Saved as "Web Page, Filtered", an item has no list style: its level is its indent, and its
+            # typed number is read up to Word's spacer after it. Read as paragraphs, an indented "a." or
+            # "·" item was a step of the list's own run, its marker kept ("a. Enter the serial number.").
+            filtered = None
+            if tag == "p" and not level and "mso" in attributes.lower():
+                opening = self.source[self.tag_end : self.tag_end + FILTERED_MARKER_PEEK]
+                if filtered := filtered_item(attributes, opening):
+                    level = filtered[0]
             # Not in a list or a table of HTML's own, whose structure stands as it is.
             if level and len(self.lists) == self.word_lists and self.rows is None:
                 self.flush()
                 self.word_item = (min(level, MAX_LIST_DEPTH), line)
+                if filtered:
+                    # The spans open before the spacer are counted down to its own, whose end ends the marker.
+                    self.word_marker, self.marker_spans = [], -filtered[1]
                 return True
             if self.word_lists and not (tag == "p" and continues_item(attributes)):
                 self._end_word_lists()

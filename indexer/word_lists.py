@@ -18,6 +18,23 @@ _MARKER_STYLE = re.compile(r"mso-list\s*:\s*ignore\b", re.I)
 # Word's class for a list's paragraphs ("MsoListParagraph", "MsoListParagraphCxSpMiddle"): one
 # without a level is a paragraph of the item above it, indented as the item's text is.
 _LIST_CLASS = re.compile(r"""\bclass\s*=\s*["']?MsoListParagraph""", re.I)
+# Word's class for any of its paragraphs ("MsoNormal", "MsoListParagraphCxSpFirst").
+_WORD_CLASS = re.compile(r"""\bclass\s*=\s*["']?Mso""", re.I)
+# How "Web Page, Filtered" writes a list item without Word's list style: the paragraph opens with its typed
+# number or bullet, in spans or none, then the spacer span Word sets in 7-point Times New Roman
+# (``1.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span>Read …``).
+_FILTERED_MARKER = re.compile(
+    r"""((?:\s*<span\b[^>]*>)*)\s*[^<>\s][^<>]{0,15}(</span>)?\s*<span\b[^>]*\bfont\s*:\s*7\.0pt""", re.I
+)
+# The most characters of the paragraph's HTML that marker and spacer are looked for in.
+FILTERED_MARKER_PEEK = 400
+# A paragraph's left margin as Word writes it ("margin-left:1.0in", "72.0pt", "2.54cm"), in points per unit;
+# Word indents each level of a list by half an inch more, the first by List Paragraph's own half inch.
+_LEFT_MARGIN = re.compile(
+    r"(?<![\w-])margin-left\s*:\s*(\d{1,4}(?:\.\d{1,4})?|\.\d{1,4})(in|pt|cm|mm|px)\b", re.I
+)
+_POINTS = {"in": 72.0, "pt": 1.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "px": 0.75}
+_LEVEL_INDENT = 36.0
 # A typed number: "1.", "2)", "a.", "iv.", "(b)", "1.2." (a bullet is a symbol: "·", "o", "§").
 _NUMBER = re.compile(r"\(?(?:\d{1,4}(?:\.\d{1,4}){0,5}|[a-z]|[ivxlcdm]{1,8})[.)]", re.I)
 
@@ -43,3 +60,18 @@ def continues_item(attributes: str) -> bool:
 def is_numbered(marker: str) -> bool:
     """Whether an item's typed ``marker`` numbers it ("1.", "b)") rather than bullets it ("·")."""
     return bool(_NUMBER.fullmatch(marker.strip()))
+
+
+def filtered_item(attributes: str, opening: str) -> tuple[int, int] | None:
+    """The level of the list item a Word paragraph with ``attributes`` is when "Web Page, Filtered" wrote
+    it without its list style (see _FILTERED_MARKER), its HTML opening with ``opening``, by its left margin
+    (1 at List Paragraph's own), and how many spans are open where its typed number's spacer opens; else None."""
+    if "mso-list" in attributes.lower() or not _WORD_CLASS.search(attributes):
+        return None
+    found = _FILTERED_MARKER.match(opening)
+    if found is None:
+        return None
+    spans = found.group(1).count("<") - bool(found.group(2))
+    margin = _LEFT_MARGIN.search(attributes)
+    points = float(margin.group(1)) * _POINTS[margin.group(2).lower()] if margin else _LEVEL_INDENT
+    return max(1, round(points / _LEVEL_INDENT)), spans

@@ -181,3 +181,69 @@ def test_a_word_over_code_in_another_language_stays_text(tmp_path: Path) -> None
     page = SHAREPOINT_PAGE.replace(">JSON</div>", ">Response</div>")
     [problem] = read(tmp_path / "kb", "room-console.html", page).problems
     assert problem.symptoms.endswith("answers:\n\nResponse")
+
+
+# A procedure Word saved as "Web Page, Filtered": the list paragraphs keep their class and indents but not
+# Word's list style; each number or bullet is typed out before a spacer span set in 7-point Times New Roman,
+# and a level's indent is its left margin (half an inch a level, the first List Paragraph's own).
+WORD_FILTERED_PAGE = """\
+<html>
+<head>
+<meta http-equiv=Content-Type content="text/html; charset=windows-1252">
+<meta name=Generator content="Microsoft Word 15 (filtered)">
+<title>Label printer troubleshooting</title>
+</head>
+<body lang=EN-GB>
+<div class=WordSection1>
+<p class=MsoTitle>Label printer troubleshooting</p>
+<h2>Labels print blank (LP-31)</h2>
+<p class=MsoNormal><b>Symptom:</b> the printer's panel shows <span style='font-family:"Courier New"'>LP-31 Ribbon \
+not detected.</span></p>
+<p class=MsoNormal><b>Resolution:</b></p>
+<p class=MsoListParagraphCxSpFirst style='text-indent:-.25in'>1.<span
+style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp; </span>Open the printer's lid.</p>
+<p class=MsoListParagraphCxSpMiddle style='text-indent:-.25in'>2.<span
+style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp; </span>Check the ribbon:</p>
+<p class=MsoListParagraphCxSpMiddle style='margin-left:1.0in;text-indent:-.25in'><span
+style='font-family:Symbol'>&middot;<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span>The \
+ink side faces the labels.</p>
+<p class=MsoListParagraphCxSpMiddle style='margin-left:1.0in;text-indent:-.25in'><span
+style='font-family:Symbol'>&middot;<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span>The \
+ribbon is not creased.</p>
+<p class=MsoListParagraphCxSpLast style='text-indent:-.25in'><span lang=EN-US>3.<span
+style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp; </span>Close the lid and print a test label.</span></p>
+<h2>Labels are cut short (LP-44)</h2>
+<p class=MsoNormal><b>Symptom:</b> the panel shows <span style='font-family:"Courier New"'>LP-44 Gap not found.</span></p>
+<p class=MsoNormal><b>Resolution:</b></p>
+<p class=MsoListParagraphCxSpFirst style='text-indent:-.25in'>1.<span
+style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp; </span>Calibrate the gap sensor.</p>
+<p class=MsoListParagraphCxSpLast style='text-indent:-.25in'>2.<span
+style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp; </span>Print a test label.</p>
+</div>
+</body>
+</html>
+"""
+
+
+def test_word_filtered_list_paragraphs_are_nested_by_their_indent_without_typed_markers(
+    tmp_path: Path,
+) -> None:
+    blank, _ = read(tmp_path / "kb", "label-printer.htm", WORD_FILTERED_PAGE).problems
+    assert blank.title == "Labels print blank (LP-31)"
+    # Before: the bullets were steps 3 and 4 of one run ("· The ink side …"), and "3. Close the lid …" step 5.
+    assert [(s.number, s.parent, s.text) for s in blank.steps] == [
+        ("1", None, "Open the printer's lid."),
+        ("2", None, "Check the ribbon:"),
+        ("2.1", "2", "The ink side faces the labels."),
+        ("2.2", "2", "The ribbon is not creased."),
+        ("3", None, "Close the lid and print a test label."),
+    ]
+    assert blank.error_codes == ["LP31"]
+
+
+def test_word_filtered_list_paragraphs_at_one_indent_read_as_before(tmp_path: Path) -> None:
+    _, cut = read(tmp_path / "kb", "label-printer.htm", WORD_FILTERED_PAGE).problems
+    assert [(s.number, s.parent, s.text) for s in cut.steps] == [
+        ("1", None, "Calibrate the gap sensor."),
+        ("2", None, "Print a test label."),
+    ]
