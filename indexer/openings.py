@@ -77,9 +77,12 @@ def missing_before_fix(
 
 _CONDITION_OPENING = re.compile(r"(?:if|when|unless|whenever|in case)\b", re.IGNORECASE)
 # What a paragraph says a program shows rather than why: "You may also see …", "the console shows …".
+# Not how often a thing occurs ("the same SKU appears twice in the file", "appears more than once"): why
+# an import fails, as a help centre explains it under the message, which was read as a symptom.
 _TELLS_WHAT_SHOWS = re.compile(
     r"\b(?:you (?:may |might |will |can |could )?(?:also )?(?:see|get|receive|notice|find)|shows?|showing|"
-    r"appears?|displays?|reports?|returns?|prints?|(?:is|are) (?:shown|displayed|logged))\b",
+    r"appears?(?! (?:twice|more than once|(?:several|multiple|many|two|three|\d+) times)\b)"
+    r"|displays?|reports?|returns?|prints?|(?:is|are) (?:shown|displayed|logged))\b",
     re.IGNORECASE,
 )
 

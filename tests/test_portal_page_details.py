@@ -247,3 +247,49 @@ def test_word_filtered_list_paragraphs_at_one_indent_read_as_before(tmp_path: Pa
         ("1", None, "Calibrate the gap sensor."),
         ("2", None, "Print a test label."),
     ]
+
+
+# A Help Scout Docs article: a section per import error, each with the message, a paragraph on why it
+# happens (no label) and the fix.
+HELP_SCOUT_ERRORS = """\
+<html><head><title>Roster import errors - Rotaly Help Center</title></head><body>
+<article id="fullArticle">
+<h1 class="title">Roster import errors</h1>
+<h2 id="ros-08">ROS-08: Start date is in the past</h2>
+<p>Rows fail with <code>ROS-08 Start date 2023-12-31 is before today</code>.</p>
+<p>Shifts can only be imported from today on. This usually happens when last month's file is imported again.</p>
+<ol><li>Remove the past rows.</li><li>Import the file again.</li></ol>
+<h2 id="ros-12">ROS-12: Employee ID is not unique</h2>
+<p>Rows fail with <code>ROS-12 Duplicate employee ID: E-1042</code>.</p>
+<p>The same employee ID appears more than once in the file, or it belongs to an archived employee. Archived \
+employees keep their IDs.</p>
+<ol><li>Remove the duplicate rows.</li><li>Restore the archived employee, then import again.</li></ol>
+</article></body></html>
+"""
+
+
+def test_a_paragraph_on_how_often_an_id_appears_is_the_cause(tmp_path: Path) -> None:
+    past, duplicate = read(tmp_path / "kb", "roster-errors.html", HELP_SCOUT_ERRORS).problems
+    assert past.cause.startswith("Shifts can only be imported from today on.")
+    assert duplicate.title == "ROS-12: Employee ID is not unique"
+    assert duplicate.error_messages[-1] == "ROS-12 Duplicate employee ID: E-1042"
+    # Before: "appears" read as what the screen shows, and the paragraph was a symptom.
+    assert duplicate.cause == (
+        "The same employee ID appears more than once in the file, or it belongs to an archived employee. "
+        "Archived employees keep their IDs."
+    )
+    assert [s.text for s in duplicate.steps] == [
+        "Remove the duplicate rows.",
+        "Restore the archived employee, then import again.",
+    ]
+
+
+def test_a_paragraph_on_what_appears_after_the_message_stays_a_symptom(tmp_path: Path) -> None:
+    page = HELP_SCOUT_ERRORS.replace(
+        "<p>The same employee ID appears more than once in the file, or it belongs to an archived employee. "
+        "Archived employees keep their IDs.</p>",
+        "<p>A red banner appears over the roster, and the import stops at the first such row.</p>",
+    )
+    _, duplicate = read(tmp_path / "kb", "roster-errors.html", page).problems
+    assert duplicate.cause == ""
+    assert "A red banner appears over the roster" in duplicate.symptoms
