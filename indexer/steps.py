@@ -30,7 +30,8 @@ from enum import Enum
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.errortext import FAILURE_WORDS
-from indexer.inline_text import inline_parts
+from indexer.inline_text import inline_parts, inline_text
+from indexer.labelled_items import without_label
 from indexer.messages import announces_causes, last_sentence, pairs_problems_with_fixes
 from indexer.page_links import labelled_links
 from indexer.records import Note, Step
@@ -79,6 +80,8 @@ _NUMBERED_TITLE = re.compile(r"(\d{1,3})[.)]\s+(?=\S)")
 _NUMBERED_TITLE_SOURCE = re.compile(r"([*_]{2})\d{1,3}\\?[.)]\s*")
 # A paragraph this long is an explanation, not a group heading, even if it ends in ':'.
 MAX_GROUP_LEAD = 200
+# The longest bold name of a case a bulleted item opens with (see _StepReader._case_labels).
+MAX_CASE_LABEL = 60
 # One of several ways, named before its steps without a colon at the end: "Option A: merge the
 # records (preferred).", "Method 2", "Workaround 1 - restart the agent".
 # The names of alternatives a label has (FIX_ALTERNATIVE), then a mark that ends the name, or nothing.
@@ -449,7 +452,7 @@ class _StepReader:
             return
         lead_item = _leads_in(self.blocks, index)
         if block.type in LISTS and not is_navigation(block) and not lead_item:
-            self._list_of_steps(block)
+            self._list_of_steps(block, index)
         elif self._next_numbered(index, block, text):
             return
         elif (block.type == "paragraph" or lead_item) and not is_callout(block):
@@ -598,8 +601,17 @@ class _StepReader:
         self.after_remark = True
         return True
 
-    def _list_of_steps(self, block: SyntaxTreeNode) -> None:
-        """A list: a step per item."""
+    def _list_of_steps(self, block: SyntaxTreeNode, index: int) -> None:
+        """A list: a step per item; or, a bulleted list of cases, a group per item (see _case_labels)."""
+        if labels := self._case_labels(block, index):
+            self.seen_list, self.after_remark = True, False
+            for item, label in zip(block.children, labels, strict=True):
+                group = f"{self.outer_group}: {label}" if self.outer_group else label
+                steps = _item_steps(item, "1", group, None, 0, self.lines)
+                steps[0].markdown = without_label(steps[0].markdown, label)
+                steps[0].text = steps[0].text.removeprefix(f"{label}:").lstrip()
+                self.run.steps.extend(steps)
+            return
         if block.type == "ordered_list" and self.counter == 0:
             # "Steps 1 to 4 are in the installation guide." then "5. Stop the service.": the
             # author's numbers, which the text around the steps refers to.
@@ -611,6 +623,43 @@ class _StepReader:
                 continue
             self.counter += 1
             self.run.steps.extend(_item_steps(item, str(self.counter), self.group, None, 0, self.lines))
+
+    def _case_labels(self, block: SyntaxTreeNode, index: int) -> list[str]:
+        """The cases a bulleted list of the fix's alone sets apart, an item each, by the bold label each
+        item opens with, its case's name and a colon, before what to do in that case ("**Private
+        channel:** type `/invite @app` in the channel.", "**Archived channel:** choose it again."): one
+        or the other, no steps in a row, which they were read as (1, 2). Not when steps come before or
+        another list after, nor a label that says what to do ("**Restart the agent:** …"), nor settings
+        and their values ("**Port:** 587"); else []."""
+        if (
+            self.mode is not Mode.LISTS
+            or block.type != "bullet_list"
+            or len(block.children) < 2
+            or self.run.steps
+            or any(b.type in LISTS for b in self.blocks[index + 1 :])
+        ):
+            return []
+        labels: list[str] = []
+        for item in block.children:
+            parts = (
+                inline_parts(item.children[0])
+                if item.children and item.children[0].type == "paragraph"
+                else []
+            )
+            shown = inline_text(parts[0]) if len(parts) >= 2 and parts[0].type == "strong" else ""
+            label = shown.removesuffix(":").strip()
+            told = parts[1].content if shown and parts[1].type == "text" else ""
+            if (
+                not shown.endswith(":")
+                or not reads_as_instruction(told.strip())
+                or not label
+                or len(label) > MAX_CASE_LABEL
+                or reads_as_instruction(label)
+                or _ROW_NUMBER.fullmatch(label)
+            ):
+                return []
+            labels.append(label)
+        return labels if len(set(labels)) == len(labels) else []
 
     def _next_numbered(self, index: int, block: SyntaxTreeNode, text: str) -> bool:
         """After steps 1 to 3, "Step 4: Check the portal." goes on with them, as its number says;

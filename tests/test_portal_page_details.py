@@ -293,3 +293,61 @@ def test_a_paragraph_on_what_appears_after_the_message_stays_a_symptom(tmp_path:
     _, duplicate = read(tmp_path / "kb", "roster-errors.html", page).problems
     assert duplicate.cause == ""
     assert "A red banner appears over the roster" in duplicate.symptoms
+
+
+# An Intercom help-centre article: under one error, a bulleted list of the cases it has, each item a bold
+# case and its own fix, one or the other; under the next, numbered steps.
+INTERCOM_CASES = """\
+<html><head><title>Webhook deliveries fail | Pollwise Help Center</title></head><body>
+<div class="article intercom-force-break"><h1>Webhook deliveries fail</h1>
+<article>
+<div class="intercom-interblocks-heading"><h2 id="h_1">Deliveries fail with "410 Gone"</h2></div>
+<div class="intercom-interblocks-paragraph"><p>The delivery log shows <code>410 Gone: endpoint removed</code>.</p></div>
+<div class="intercom-interblocks-unordered-nested-list"><ul>
+<li><div class="intercom-interblocks-paragraph"><p><b>Endpoint moved:</b> enter the new URL under \
+<b>Settings &gt; Webhooks</b>.</p></div></li>
+<li><div class="intercom-interblocks-paragraph"><p><b>Integration retired:</b> delete the webhook.</p></div></li>
+</ul></div>
+<div class="intercom-interblocks-heading"><h2 id="h_2">Deliveries time out</h2></div>
+<div class="intercom-interblocks-paragraph"><p>The delivery log shows <code>timeout after 10s</code>.</p></div>
+<div class="intercom-interblocks-ordered-nested-list"><ol>
+<li><div class="intercom-interblocks-paragraph"><p>Answer with 200 first.</p></div></li>
+<li><div class="intercom-interblocks-paragraph"><p>Process the event afterwards.</p></div></li>
+</ol></div>
+</article></div></body></html>
+"""
+
+
+def test_bulleted_cases_each_with_its_fix_are_groups_not_steps_in_a_row(tmp_path: Path) -> None:
+    gone, timeout = read(tmp_path / "kb", "webhooks.html", INTERCOM_CASES).problems
+    # Before: steps 1 "Endpoint moved: …" and 2 "Integration retired: …", one after the other.
+    assert [(s.group, s.number, s.text) for s in gone.steps] == [
+        ("Endpoint moved", "1", "enter the new URL under Settings > Webhooks."),
+        ("Integration retired", "1", "delete the webhook."),
+    ]
+    assert [(s.group, s.number, s.text) for s in timeout.steps] == [
+        (None, "1", "Answer with 200 first."),
+        (None, "2", "Process the event afterwards."),
+    ]
+
+
+def test_bulleted_steps_labelled_by_what_to_do_stay_steps_in_a_row(tmp_path: Path) -> None:
+    page = INTERCOM_CASES.replace(
+        "<b>Endpoint moved:</b> enter", "<b>Update the endpoint:</b> enter"
+    ).replace("<b>Integration retired:</b> delete", "<b>Send a test event:</b> click <b>Test</b> to")
+    gone, _ = read(tmp_path / "kb", "webhooks.html", page).problems
+    assert [(s.group, s.number) for s in gone.steps] == [(None, "1"), (None, "2")]
+    assert gone.steps[0].text.startswith("Update the endpoint: enter the new URL")
+
+
+def test_bulleted_settings_and_their_values_under_a_problem_stay_steps(tmp_path: Path) -> None:
+    page = (
+        "# Mail relay\n\n## Relay rejects the scanner (550 5.7.1)\n\n"
+        "The scanner's log shows `550 5.7.1 Relaying denied`.\n\n"
+        "- **Server:** relay.example.org\n- **Port:** 587\n"
+    )
+    [problem] = read(tmp_path / "kb", "relay.md", page).problems
+    assert [(s.group, s.number, s.text) for s in problem.steps] == [
+        (None, "1", "Server: relay.example.org"),
+        (None, "2", "Port: 587"),
+    ]
