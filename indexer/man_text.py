@@ -27,6 +27,8 @@ _TAGGED = re.compile(r"^(\S+(?: \S+)*?)(?:[ \t]{2,}(\S.*))?$")
 _NUMBER = re.compile(r"\d{1,3}[.)]")
 # Where a rendered page's text begins: its subsections' headings stand left of it, displays right of it.
 _MARGIN = 7
+# groff's hyphenation mark as -Tutf8 sets it (U+2010): a word it broke at a line's end, "reposi‐" over "tory".
+_HYPHENATION = "\u2010"
 
 
 def man_markdown(text: str) -> str | None:
@@ -38,7 +40,22 @@ def man_markdown(text: str) -> str | None:
         return None
     if not any(_SECTION.fullmatch(line) for line in lines[first + 1 :]):
         return None
+    _rejoin_hyphenated(lines)
     return "\n".join(_rewrite(lines, first, header[1]))
+
+
+def _rejoin_hyphenated(lines: list[str]) -> None:
+    """Join each word of ``lines`` that groff hyphenated at a line's end, in place: its first part (with
+    what it is written to, "/run/mir‐") moves to open the next line ("rord.lock"), so each line keeps its
+    number and its indentation. Read as set, the page said "reposi‐ tory" and "/run/mir‐ rord.lock". A
+    part over a capital or a digit ("LTO‐" over "9") is a name's hyphen; a line of one word keeps it."""
+    for index in range(len(lines) - 1):
+        kept, _, broken = lines[index].rstrip().rpartition(" ")
+        after = lines[index + 1]
+        opens = after.lstrip(" ")
+        if broken.endswith(_HYPHENATION) and broken[-2:-1].isalpha() and kept.strip() and opens[:1].islower():
+            lines[index] = kept.rstrip()
+            lines[index + 1] = after[: len(after) - len(opens)] + broken[:-1] + opens
 
 
 def _indent(line: str) -> int:
