@@ -15,6 +15,10 @@ from __future__ import annotations
 
 import re
 
+from indexer.errortext import error_codes
+from indexer.heading_text import Quoted
+from indexer.roles import message_like
+
 # The running header: the page's name and section, a centred title, the name and section again.
 _HEADER = re.compile(r"^(\S+\(\w{1,8}\))[ \t]{2,}\S.*?[ \t]{2,}\1[ \t]*$")
 # A section heading: capitals at the left margin ("EXIT STATUS", "SEE ALSO").
@@ -68,6 +72,12 @@ def _tags_next(lines: list[str], index: int) -> bool:
     return index + 1 < len(lines) and bool(lines[index + 1].strip()) and _indent(lines[index + 1]) > _MARGIN
 
 
+def _names_error(tag: str) -> bool:
+    """Whether a tag is a message the program prints ("E102: upstream signature verification failed",
+    "labeld: cannot open /dev/usb/lp0"), not an option, a file or a variable the page describes."""
+    return bool(error_codes(tag, named=False)) or message_like(Quoted(tag, code=False))
+
+
 def _rewrite(lines: list[str], first: int, page: str) -> list[str]:
     """``lines`` rewritten as Markdown; line ``first`` is the running header of ``page`` ("NAME(1)")."""
     out = [""] * len(lines)
@@ -77,6 +87,8 @@ def _rewrite(lines: list[str], first: int, page: str) -> list[str]:
     # The lines of the NAME section, which title the page.
     naming: list[int] = []
     in_name = False
+    # Whether a subsection heading is open in the section being read.
+    subsection = False
     for index, line in enumerate(lines):
         if index <= first or not line.strip():
             if display and not line.strip():
@@ -88,7 +100,7 @@ def _rewrite(lines: list[str], first: int, page: str) -> list[str]:
             out[index] = words
             continue
         if indent == 0 and _SECTION.fullmatch(line.rstrip()):
-            in_name, tagged = words == "NAME", None
+            in_name, tagged, subsection = words == "NAME", None, False
             if not in_name:
                 out[index] = f"## {words}"
             continue
@@ -100,7 +112,7 @@ def _rewrite(lines: list[str], first: int, page: str) -> list[str]:
             naming.append(index)
             continue
         if indent < _MARGIN - 2 and _SUBSECTION.fullmatch(line):
-            out[index], tagged = f"### {words}", None
+            out[index], tagged, subsection = f"### {words}", None, True
             continue
         if indent > _MARGIN and (tagged is None or indent > tagged[0]) and not lines[index - 1].strip():
             # A display: indented past the text it stands in, set apart by a blank line.
@@ -115,6 +127,12 @@ def _rewrite(lines: list[str], first: int, page: str) -> list[str]:
                 f"{found[1]} {found[2]}",
                 (indent + words.index(found[2], len(found[1])), True),
             )
+        elif indent == _MARGIN and _tags_next(lines, index) and _names_error(words):
+            # A message as the tag over what it means and what to do (a DIAGNOSTICS entry, "E102: upstream
+            # signature verification failed" over its text): a heading, a level under the one it stands in.
+            # Read as a tag, the entry's code alone titled it and its message and explanation were its step 1.
+            out[index] = f"{'####' if subsection else '###'} {words}"
+            tagged = (_indent(lines[index + 1]), False)
         elif indent == _MARGIN and _tags_next(lines, index):
             out[index], tagged = words, (_indent(lines[index + 1]), False)
         else:

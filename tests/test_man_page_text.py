@@ -12,6 +12,89 @@ from pathlib import Path
 
 from test_house_styles import read
 
+from api.knowledge import KnowledgeBase
+from api.matcher import match
+from indexer.build import build_index
+
+# A man page's DIAGNOSTICS: each entry's tag is the message the program prints, its text (indented further)
+# what it means, then numbered steps and a warning after them.
+ARCHIVD_PAGE = """ARCHIVD(8)                  System Manager's Manual                 ARCHIVD(8)
+
+NAME
+       archivd - copy finished backup jobs to the tape library
+
+OPTIONS
+       -n, --dry-run
+              Show which jobs would be copied, and copy none.
+
+DIAGNOSTICS
+       A210: tape label does not match the pool of the job
+              The library loaded a tape that belongs to another pool.
+
+              1.  Eject the tape with archivctl eject.
+
+              2.  Load a tape from the right pool and retry the job.
+
+              Never relabel a tape that still holds backups.
+
+       A305: catalog locked by another archivd
+              A second archivd is running, or one stopped without
+              removing its lock. Remove /var/lib/archivd/catalog.lock
+              if no archivd is running.
+
+SEE ALSO
+       archivctl(8)
+
+archivd 1.4                       June 2025                       ARCHIVD(8)
+"""
+
+
+def test_a_diagnostics_entry_s_message_titles_its_problem(tmp_path: Path) -> None:
+    # R8a §8: the entry was read as a problem titled by its code alone ("A210"), its message and its
+    # explanation joined into its step 1.
+    article = read(tmp_path / "docs", "archivd.txt", ARCHIVD_PAGE)
+    label, lock = article.problems
+    assert label.title == "A210: tape label does not match the pool of the job"
+    assert label.error_codes == ["A210"]
+    assert any("tape label does not match the pool" in m for m in label.error_messages)
+    assert [s.text for s in label.steps] == [
+        "Eject the tape with archivctl eject.",
+        "Load a tape from the right pool and retry the job.",
+    ]
+    assert "another pool" in label.symptoms + label.cause
+    assert lock.title == "A305: catalog locked by another archivd"
+    assert "Remove /var/lib/archivd/catalog.lock" in " ".join(s.text for s in lock.steps)
+    # The options stay the page's text, no problem.
+    assert "Show which jobs would be copied" in article.body
+
+
+def test_a_diagnostics_entry_s_message_pasted_from_the_log_finds_it(tmp_path: Path) -> None:
+    read(tmp_path / "docs", "archivd.txt", ARCHIVD_PAGE)
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    best = match(kb, "archivd[2231]: A210: tape label does not match the pool of the job").matches[0]
+    assert best.problem.title == "A210: tape label does not match the pool of the job"
+    assert best.confidence == "high"
+
+
+def test_a_paragraph_after_a_diagnostics_entry_s_steps_is_its_note(tmp_path: Path) -> None:
+    # R8a §3: the warning after the numbered steps was in no problem.
+    article = read(tmp_path / "docs", "archivd.txt", ARCHIVD_PAGE)
+    label = article.problems[0]
+    assert [n.text for n in label.notes] == ["Never relabel a tape that still holds backups."]
+
+
+def test_an_option_tag_over_its_text_stays_the_page_s_text(tmp_path: Path) -> None:
+    # Guard: a tag that names no message (an option, a file) is no problem's title, in any section.
+    page = ARCHIVD_PAGE.replace(
+        "SEE ALSO\n",
+        "FILES\n       /etc/archivd.conf\n              The pools and the library's device.\n\nSEE ALSO\n",
+    )
+    article = read(tmp_path / "docs", "archivd.txt", page)
+    assert [p.title for p in article.problems if "archivd.conf" in p.title or "dry-run" in p.title] == []
+    assert "The pools and the library's device." in article.body
+
+
 # A page as groff -Tutf8 sets it: a word hyphenated at a line's end is broken by U+2010 ("‐").
 HYPHENATED_PAGE = """ARCHIVD(8)                  System Manager's Manual                 ARCHIVD(8)
 
