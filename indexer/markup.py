@@ -164,6 +164,8 @@ _SOURCE_MYST_FENCE = re.compile(
 MAX_HTML_CHARS = 256 * 1024
 # The ``env`` key of an HTML file's Markdown, when the text parsed is an HTML file (see _html_file).
 HTML_FILE = "kb_html_file"
+# The ``env`` key set when the text parsed is a plain-text file's (see _text_file_placeholders).
+TEXT_FILE = "kb_text_file"
 _DELIMITER_CHARACTERS = frozenset("|-: \t")
 # The opening line of a call-out fence (```{warning} …), at any indentation.
 _SOURCE_CALLOUT_OPENER = re.compile(
@@ -246,6 +248,7 @@ def markdown_parser() -> MarkdownIt:
     md.core.ruler.push("kb_class_callouts", _class_callouts)
     md.core.ruler.push("kb_pdf_hyphenation", _pdf_hyphenation)
     md.core.ruler.push("kb_org_heading_marks", _org_heading_marks)
+    md.core.ruler.push("kb_text_file_placeholders", _text_file_placeholders)
     return md
 
 
@@ -2530,6 +2533,34 @@ def _pdf_hyphenation(state: StateCore) -> None:
             ):
                 head.content = head.content[:-1] + rest.group()
                 tail.content = tail.content[rest.end() :].lstrip()
+
+
+# An inline tag: "</" for a closing one, its name, and "/>" where it closes itself.
+_INLINE_TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)\b[^<>]*?(/?)>", re.DOTALL)
+# The tags written alone in a line of text that are HTML's all the same ("<br>", "<hr>").
+_VOID_TAGS = frozenset({"br", "hr", "img", "wbr"})
+
+
+def _text_file_placeholders(state: StateCore) -> None:
+    """In a text file (``env[TEXT_FILE]``: a .txt note, a rendered man page), a tag that no closing tag
+    pairs in its paragraph ("/etc/keys/<name>.asc", "lpstat -p <printer>") is a placeholder the author
+    wrote, the text's own words: read as HTML, it was dropped ("/etc/keys/.asc"). A pair ("<kbd>Eject</kbd>")
+    and a line break ("<br>") are still markup, as a note written in Markdown and saved as .txt has them."""
+    if not state.env.get(TEXT_FILE):
+        return
+    for token in state.tokens:
+        children = token.children or []
+        tags = [
+            (child, _INLINE_TAG.fullmatch(child.content)) for child in children if child.type == "html_inline"
+        ]
+        opened = {found[2].lower() for _, found in tags if found and not found[1]}
+        closed = {found[2].lower() for _, found in tags if found and found[1]}
+        for child, found in tags:
+            if found is None or found[3] or found[2].lower() in _VOID_TAGS:
+                continue
+            # An opening tag is paired by a closing one of its name, a closing tag by an opening one.
+            if found[2].lower() not in (opened if found[1] else closed):
+                child.type = "text"
 
 
 _SHORTCODE_ANYWHERE = re.compile(r"\{\{[<%][^{}\n]*[>%]\}\}")

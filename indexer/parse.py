@@ -585,6 +585,8 @@ def _markdown_article(
         inline_label=inline_part_label,
         mdx=source.lower().endswith(".mdx"),
         html=(page.markdown, page.origins) if page else None,
+        # A .txt file holds no HTML: "keys/<name>.asc" is its words (a TiddlyWiki tiddler's .tid writes tags).
+        text_file=source.lower().endswith(".txt"),
     )
     if toml is not None:
         meta, key_line, has_front_matter = toml.meta, toml.key_line, bool(toml.meta)

@@ -50,6 +50,7 @@ from indexer.markup import (
     QUOTE_MARKER,
     STEP_TITLE,
     TAB_LABEL,
+    TEXT_FILE,
     UnclosedFence,
     alert_quote,
     clean_markdown,
@@ -264,6 +265,7 @@ def parse_sections(
     *,
     mdx: bool = False,
     html: tuple[str, list[int]] | None = None,
+    text_file: bool = False,
 ) -> ParsedMarkdown:
     """Parse ``source`` into front matter and a tree of heading sections.
 
@@ -275,8 +277,11 @@ def parse_sections(
     With ``mdx`` (an MDX file), its ``import`` and ``export`` statements are left out. ``html``
     says that ``source`` is an HTML file, and gives the Markdown it stands for and the line of
     ``source`` each of its lines comes from: that Markdown is read, and lines are ``source``'s.
+    ``text_file`` says that ``source`` is a text file's (or the Markdown it stands for), whose tags that
+    nothing closes ("keys/<name>.asc") are its words.
     """
-    tokens = markdown_parser().parse(source, {HTML_FILE: html} if html else None)
+    env: dict[str, object] = {HTML_FILE: html} if html else {TEXT_FILE: True} if text_file else {}
+    tokens = markdown_parser().parse(source, env)
     _require_shallow(tokens)
     if html is None:
         # An HTML page's fences are its <pre> blocks, each closed by the conversion.

@@ -132,3 +132,52 @@ def test_a_hyphen_before_a_name_s_capital_or_digit_stays(tmp_path: Path) -> None
     # Guard: "LTO‐" over "9" is a name's hyphen, not a word the typesetter broke.
     article = read(tmp_path / "docs", "archivd.txt", HYPHENATED_PAGE)
     assert "LTO\u2010 9 notes" in _words(article.problems[1].steps[0].text)
+
+
+# A man page's DIAGNOSTICS and a plain note, each naming a file by a placeholder in angle brackets.
+PLACEHOLDER_PAGE = """ARCHIVD(8)                  System Manager's Manual                 ARCHIVD(8)
+
+DIAGNOSTICS
+       A118: no key for pool
+              Save the pool's key as /etc/archivd/keys/<pool>.key
+              and run archivd --once.
+
+       A305: catalog locked by another archivd
+              Remove /var/lib/archivd/catalog.lock if no archivd is running.
+"""
+
+PLACEHOLDER_NOTE = """Tape job stays queued
+
+The job log shows: A118: no key for pool
+
+1. Save the pool's key as /etc/archivd/keys/<pool>.key.
+2. Run archivctl status <job-id> and check the job is running.
+"""
+
+
+def test_a_placeholder_in_angle_brackets_is_a_man_page_s_text(tmp_path: Path) -> None:
+    # R8a §4: "<pool>" was read as an HTML tag and dropped from the step's text ("keys/.key").
+    article = read(tmp_path / "docs", "archivd.txt", PLACEHOLDER_PAGE)
+    step = article.problems[0].steps[0]
+    assert "/etc/archivd/keys/<pool>.key" in step.text
+    assert "/etc/archivd/keys/<pool>.key" in step.markdown
+
+
+def test_a_placeholder_in_angle_brackets_is_any_text_file_s_text(tmp_path: Path) -> None:
+    article = read(tmp_path / "docs", "tape-job.txt", PLACEHOLDER_NOTE)
+    assert [s.text for p in article.problems for s in p.steps] == [
+        "Save the pool's key as /etc/archivd/keys/<pool>.key.",
+        "Run archivctl status <job-id> and check the job is running.",
+    ]
+
+
+def test_html_tags_in_a_markdown_file_are_still_markup(tmp_path: Path) -> None:
+    # Guard: in Markdown, an HTML tag is markup, and a text file's closed tag pair is too ("<kbd>…</kbd>").
+    article = read(
+        tmp_path / "docs", "tape-job.md", "# Tape job stays queued\n\n1. Press <kbd>Eject</kbd>.<br>\n"
+    )
+    assert [s.text for p in article.problems for s in p.steps] == ["Press Eject."]
+    article = read(
+        tmp_path / "docs", "tape-job.txt", "Tape job stays queued\n\n1. Press <kbd>Eject</kbd>.<br>\n"
+    )
+    assert [s.text for p in article.problems for s in p.steps] == ["Press Eject."]
