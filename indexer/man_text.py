@@ -74,8 +74,12 @@ def _tags_next(lines: list[str], index: int) -> bool:
 
 def _names_error(tag: str) -> bool:
     """Whether a tag is a message the program prints ("E102: upstream signature verification failed",
-    "labeld: cannot open /dev/usb/lp0"), not an option, a file or a variable the page describes."""
-    return bool(error_codes(tag, named=False)) or message_like(Quoted(tag, code=False))
+    "labeld: cannot open /dev/usb/lp0"), not an option, a file or a variable the page describes. An
+    option's tag ("-t, --timeout SECONDS") or a setting's ("timeout SECONDS") can read as a failure: a
+    message without a code is one the program prefixes ("labeld: …")."""
+    if tag.startswith(("-", "+")):
+        return False
+    return bool(error_codes(tag, named=False)) or (":" in tag and message_like(Quoted(tag, code=False)))
 
 
 def _rewrite(lines: list[str], first: int, page: str) -> list[str]:

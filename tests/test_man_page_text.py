@@ -27,6 +27,9 @@ OPTIONS
        -n, --dry-run
               Show which jobs would be copied, and copy none.
 
+       -t, --timeout SECONDS
+              Give up on a tape that has not loaded after SECONDS.
+
 DIAGNOSTICS
        A210: tape label does not match the pool of the job
               The library loaded a tape that belongs to another pool.
@@ -91,8 +94,9 @@ def test_an_option_tag_over_its_text_stays_the_page_s_text(tmp_path: Path) -> No
         "FILES\n       /etc/archivd.conf\n              The pools and the library's device.\n\nSEE ALSO\n",
     )
     article = read(tmp_path / "docs", "archivd.txt", page)
-    assert [p.title for p in article.problems if "archivd.conf" in p.title or "dry-run" in p.title] == []
+    assert [p.title for p in article.problems if "archivd.conf" in p.title or "-" in p.title] == []
     assert "The pools and the library's device." in article.body
+    assert "Give up on a tape that has not loaded after SECONDS." in article.body
 
 
 # A page as groff -Tutf8 sets it: a word hyphenated at a line's end is broken by U+2010 ("‐").
