@@ -43,6 +43,7 @@ from indexer.errortext import (
     FAILURE_WORDS,
     bracketed_code,
     bracketed_number,
+    canonical_code,
     clean,
     code_key,
     comparable,
@@ -230,6 +231,8 @@ from indexer.threads import (
 
 # A line of a quoted plain-text message indented after its "> " marks, as a mail sets off pasted output.
 _QUOTED_INDENTED = re.compile(r"(?:>[ \t]?)+[ \t]{2,}\S")
+# A message's words and codes as written, hyphens kept ("E-204", "LL-SYNC-409"): what a code is looked for among.
+_CODE_WORDS = re.compile(r"[\w-]+")
 # A fix has a few lead-ins and remarks around its steps: in the shared corpora 16 at most but for
 # one reference page's section, whose 331 definitions would make an 850-line answer. Past these the
 # rest is only searchable body.
@@ -390,11 +393,20 @@ class _Draft:
         codes += [n for n in dict.fromkeys(numbers) if not any(code_key(c).endswith(n) for c in codes)]
         # An app's code in brackets after the words of the message it shows ("Session expired (E1042)."),
         # and in a title that quotes that message, as a help centre heads its section.
-        # And closing the problem's own heading, as a knowledge base heads each error's section ("Login
-        # loop after password change (AUTH-12)", "Scanner cannot log in (E1017)"): the code its app shows,
-        # which a reader pastes alone and which was no code of the problem's.
-        shown = [*messages, *quoted_strings(self.title), coded]
+        shown = [*messages, *quoted_strings(self.title)]
         codes += [c for c in dict.fromkeys(map(bracketed_code, shown)) if c and c not in codes]
+        # A title that closes with the code in brackets names the problem by it where a message of the
+        # problem quotes that code too, as a help centre titles a scenario ("Reader not paired (E-204)",
+        # "Scanner cannot log in (E1017)") over what the app shows ("E-204 Reader not paired"): alone, a
+        # title's "(A-100)" is as likely a model's, and a code before words in lower case is read as one
+        # ("A-100 GPU not detected").
+        titled = bracketed_code(self.code_title())
+        if (
+            titled
+            and titled not in codes
+            and any(titled in map(canonical_code, _CODE_WORDS.findall(m)) for m in messages)
+        ):
+            codes.append(titled)
         # The code a quoted error body names its error by ("code": "card_declined"), as a client logs it,
         # alone or after its status line ("HTTP/2 403 {…}").
         codes += [
