@@ -676,10 +676,11 @@ def _without_quoted_values(message: str) -> str:
 # A value a message names by the kind of record it is, right after that word: "Conflict: record INS-20431
 # changed on server" names the record that conflicted, one occurrence's, which looks like a code and is
 # none (a paste of the record's ID answered high with that problem). Words for one record of a team's
-# data, as an app's messages name them.
+# data, as an app's messages name them; not words that also lead into a sentence ("In this case ORA-12514
+# is returned", "each item", "the entry"), which took the error's own code away. English only so far.
 _RECORD_VALUE = re.compile(
-    r"\b(?i:record|entry|order|invoice|receipt|ticket|case|job|batch|shipment|item|transaction|booking|"
-    r"reservation|claim|inspection|work order|purchase order|asset|document|customer|employee|patient)"
+    r"\b(?i:record|order|invoice|receipt|ticket|job|batch|shipment|transaction|booking|"
+    r"reservation|claim|inspection|work order|purchase order|asset|customer|employee|patient)"
     r"[ \t]+#?([A-Z]{2,8}+[_-]?\d{3,10}+(?:-\d{1,10})?)(?![\w-])"
 )
 
@@ -692,9 +693,11 @@ def _without_record_values(message: str) -> str:
 
 # A sentence that says which word is the error's code ("The error code in the debug log is
 # InvalidAccessKeyId.", "the error code was `QuotaExceeded`"): a name of an API's error, in CamelCase, which
-# error_codes reads only where its words say it failed (an attribute's name is written so too).
+# error_codes reads only where its words say it failed (an attribute's name is written so too). Not across
+# a clause: in "The error code appears only when Mode is AutoDetect" the setting's value is no code.
 _STATED_CODE = re.compile(
-    r"\b(?i:error code)(?: [\w-]+){0,5}? (?i:is|was|reads)[ \t]*+:?[ \t]*+[\"'\u201c`]?"
+    r"\b(?i:error code)(?: (?!(?i:appears|shows|occurs|only|when|whenever|if|unless|while|and|but)\b)[\w-]+){0,5}?"
+    r" (?i:is|was|reads)[ \t]*+:?[ \t]*+[\"'\u201c`]?"
     r"([A-Z][a-z0-9]++(?:[A-Z][a-z0-9]*+)++)(?![\w-])"
 )
 

@@ -312,3 +312,17 @@ def test_a_heading_s_other_spans_keep_their_words(tmp_path: Path) -> None:
     text = "# Label printer\n\n## Printer stops with [J-01 jam]{.smallcaps}\n\n1. Open the cover.\n2. Remove the label.\n"
     [problem] = read(tmp_path / "kb", "label-printer.md", text).problems
     assert problem.title == "Printer stops with J-01 jam"
+
+
+def test_a_code_after_a_word_that_also_leads_into_a_sentence_stays_the_problem_s(tmp_path: Path) -> None:
+    """Guard (reread): "case" names no record in "In this case ORA-12514 is returned", and a setting's
+    value after "the error code appears only when" is no code."""
+    text = (
+        "# Database client errors\n\n## Listener refuses the service\n\n"
+        "The client stops with `Connection failed: in this case ORA-12514 is returned by the listener`.\n\n"
+        "The error code appears only when Mode is AutoDetect.\n\n"
+        "1. Add the service name to the listener.\n2. Reload the listener.\n"
+    )
+    [problem] = read(tmp_path / "kb", "db.md", text).problems
+    assert "ORA12514" in {code.replace("-", "") for code in problem.error_codes}
+    assert "AutoDetect" not in problem.error_codes
