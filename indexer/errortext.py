@@ -191,6 +191,9 @@ _FAILURE_LEVEL = re.compile(
 # start after its time and process. Beside a line logged as a failure, as _ROUTINE_LEVEL's are, they
 # are not the error: joined to it, the healthy line was answered with the failure's fix.
 _ROUTINE_WORD = re.compile(r"(?:LOG|NOTICE):\s")
+# PostgreSQL logs some failures at LOG too ("could not bind IPv4 address …: Address already in use",
+# "server process (PID 4242) was terminated by signal 9: Killed"): such a line is the error, not routine.
+_ABNORMAL = re.compile(r"\b(?i:terminated|killed|aborted|panic|crash(?:ed)?|signal \d+)\b")
 # A frame, and the JVM's count of the frames a cause shares with the trace above it ("... 23 more").
 _STACK_FRAME = re.compile(
     r"^\s*(?:at\s+[\w.$<>`\[\]]+\(|at\s+[\w.$<>`]+\.[\w<>`]+|File \".*\", line \d+|\.\.\. \d+ more$)"
@@ -343,7 +346,12 @@ def log_lines(lines: list[str]) -> list[str]:
             level = prefix.group(0) if prefix else ""
             failed = failed or bool(_FAILURE_LEVEL.search(level))
             actions = actions or f"{_ACTIONS_MARK}[" in level
-            kept.append((rest, bool(_ROUTINE_LEVEL.search(level) or _ROUTINE_WORD.match(rest))))
+            routine = bool(_ROUTINE_LEVEL.search(level)) or (
+                bool(_ROUTINE_WORD.match(rest))
+                and not FAILURE_WORDS.search(rest.lower())
+                and not _ABNORMAL.search(rest)
+            )
+            kept.append((rest, routine))
     # When a log marks lines as failures, its routine lines (info, debug) only say what was
     # going on. Without such marks a routine line may be the message itself ("INFO: pip is
     # looking at multiple versions …" among plain output lines), so every line is kept.

@@ -278,3 +278,20 @@ def test_a_paragraph_that_only_describes_between_the_error_and_its_fix_label_sta
     locked = read(tmp_path / "wiki", "Troubleshooting.md", page).problems[0]
     assert locked.symptoms == "The tray icon turns grey and no file is uploaded until the agent is restarted."
     assert locked.cause == ""
+
+
+def test_a_failure_postgresql_logs_at_log_level_stays_the_message(tmp_path: Path) -> None:
+    """Guard (reread): PostgreSQL logs some failures at LOG ("could not bind …", "terminated by signal 9"):
+    beside a FATAL line such a line is the error, not a routine line to leave out."""
+    text = (
+        "# Server start-up failures\n\n## Port already in use\n\nThe server log shows:\n\n```\n"
+        '2024-05-02 08:00:01.100 UTC [911] LOG:  could not bind IPv4 address "0.0.0.0": Address already in use\n'
+        "2024-05-02 08:00:01.101 UTC [911] FATAL:  could not create any TCP/IP sockets\n```\n\n"
+        "1. Stop the other server on port 5432.\n\n## Backend killed\n\nThe server log shows:\n\n```\n"
+        "2024-05-02 09:10:11.000 UTC [912] LOG:  server process (PID 4242) was terminated by signal 9: Killed\n"
+        "2024-05-02 09:10:11.001 UTC [912] WARNING:  terminating connection because of crash of another process\n"
+        "```\n\n1. Give the host more memory.\n"
+    )
+    bind, killed = read(tmp_path / "kb", "startup.md", text).problems
+    assert any("could not bind IPv4 address" in m for m in bind.error_messages)
+    assert any("terminated by signal 9" in m for m in killed.error_messages)
