@@ -589,8 +589,8 @@ _ERROR_WORDS = (
 
 
 def _first_letters(words: str) -> str:
-    """The characters that the words ``words`` ("error|warning|…", each starting with a letter of its own)
-    start with, for a lead of a pattern that has them as alternatives (see _LED_BY)."""
+    """The characters that the words ``words`` ("error|warning|…") start with, each once, for a lead of a
+    pattern that has them as alternatives (see _LED_BY)."""
     return "".join(dict.fromkeys(word[0] for word in words.split("|")))
 
 

@@ -28,8 +28,8 @@ scores; its thresholds are the median of the folds' (see :func:`api.fitting.fit_
 
 Last, the cross-validation is run again under --splits other splits into folds (the groups
 in another stable order) and the spread of each knowledge base's figures is printed: with
-27 longhorn-certmanager queries one split can move a figure by an answer or two, so a
-floor is met only where the spread's median meets it, not one split's figure.
+27 longhorn-certmanager queries one split can move a figure by an answer or two, so the
+spread says how far a figure printed above rests on the one split it comes from.
 """
 
 from __future__ import annotations
