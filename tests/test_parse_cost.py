@@ -1226,3 +1226,20 @@ def test_a_line_that_opens_like_a_numbered_case_over_a_run_of_spaces_is_read_in_
     with cpu_budget(2.0):
         read = html_as_markdown(page, page=True)
     assert read is not None and "Restart." in read[0]
+
+
+def test_an_asciidoc_line_with_a_long_run_of_spaces_is_read_in_linear_time(tmp_path: Path) -> None:
+    # Antora's callout marks ("<1>") are stripped from the end of each line: blanks that two parts of the
+    # pattern could each take made one line of 3,000 spaces take 8 s, and 100 kB never finished.
+    article = (
+        "= Sync troubleshooting\n\n== Sync fails\n\nThe client shows an error."
+        + " " * 20_000
+        + "then stops.\n\n"
+        ". Restart the agent. <1>\n"
+    )
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "sync.adoc").write_text(article, encoding="utf-8")
+    with cpu_budget(5.0):
+        build_index([tmp_path / "articles"], tmp_path / "kb.db")
+    [problem] = KnowledgeBase(tmp_path / "kb.db").article("sync").problems
+    assert [s.text for s in problem.steps] == ["Restart the agent."]
