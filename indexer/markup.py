@@ -113,9 +113,27 @@ _ATTRIBUTES = rf"[ \t]*+{_ATTRIBUTE}(?:[ \t]++{_ATTRIBUTE})*+[ \t]*+"
 # "[[ -f x ]]" has.
 MAX_WIKI_LINK = 300
 # A wiki page's name as GitHub's wiki writes it in a link, its title's words joined by hyphens, no
-# space: three words or more, or capitalised ones ("macOS-Open-File-Limits", "Sync-Errors"), or a page
-# file ("sync.md"); not a hyphenated word an alias may be ("on-call", "self-signed").
-_PAGE_SLUG = re.compile(r"\S+\.md|[^\s_-]*(?:[-_][^\s_-]*){2,}|\S*[-_][A-Z0-9]\S*")
+# space: capitals somewhere and three words or a capitalised one after a hyphen ("macOS-Open-File-Limits",
+# "Sync-Errors"), each with a letter, or a page file ("sync.md"); not a hyphenated word an alias may be
+# ("on-call", "point-in-time"), an error code ("VPN-4012") or an identifier ("x86_64"), which an
+# Obsidian alias shows.
+_PAGE_FILE = re.compile(r"\S+\.md")
+_SLUG_PART = re.compile(r"[^\W_]*[^\W\d_][^\W_]*")
+
+
+def _is_page_slug(text: str) -> bool:
+    """Whether ``text`` is a wiki page's name joined by hyphens, as GitHub's wiki links write it second."""
+    if _PAGE_FILE.fullmatch(text):
+        return True
+    parts = text.split("-")
+    return (
+        len(parts) >= 2
+        and all(_SLUG_PART.fullmatch(part) for part in parts)
+        and any(c.isupper() for c in text)
+        and (len(parts) >= 3 or any(part[0].isupper() for part in parts[1:]))
+    )
+
+
 # Not after a Latin letter or digit ("x[[1]]" indexes a list; Chinese text runs into the link it holds),
 # nor before a link's target ("[[1]](…)" links to "[1]").
 _WIKI_LINK = re.compile(
@@ -1940,7 +1958,7 @@ def _wiki_link(state: StateInline, silent: bool) -> bool:
         return False
     if not silent:
         first, second = found.group(1), found.group(2)
-        words = first if second and " " in first and _PAGE_SLUG.fullmatch(second) else second
+        words = first if second and " " in first and _is_page_slug(second) else second
         state.push("text", "", 0).content = words or first
     state.pos = found.end()
     return True

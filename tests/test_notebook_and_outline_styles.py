@@ -199,6 +199,10 @@ def test_an_obsidian_link_shows_its_words_after_the_page_name(tmp_path: Path) ->
         ("[[open-file-limits|Open-file limits]]", "Open-file limits"),
         ("[[Open-file limits#macOS|macOS]]", "macOS"),
         ("[[File descriptors|self-service]]", "self-service"),
+        # An alias that is a code or a word joined by hyphens or underscores (reread).
+        ("[[Error catalogue|VPN-4012]]", "VPN-4012"),
+        ("[[Supported platforms|x86_64]]", "x86_64"),
+        ("[[Backup and restore|point-in-time]]", "point-in-time"),
     ):
         text = GITHUB_WIKI_PAGE.replace("[[Raising the open-file limit|Raising-Open-File-Limits]]", link)
         [problem] = read(tmp_path / "notes", "Troubleshooting.md", text).problems
