@@ -82,6 +82,11 @@ _NUMBERED_TITLE_SOURCE = re.compile(r"([*_]{2})\d{1,3}\\?[.)]\s*")
 MAX_GROUP_LEAD = 200
 # The longest bold name of a case a bulleted item opens with (see _StepReader._case_labels).
 MAX_CASE_LABEL = 60
+# Bold labels that order steps, not cases: "**First:** … **Next:** … **Finally:** …" is one procedure.
+_SEQUENCE_LABEL = re.compile(
+    r"(?i:first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next|after that|afterwards|finally|lastly|last|"
+    r"step \w+|before you (?:begin|start))"
+)
 # One of several ways, named before its steps without a colon at the end: "Option A: merge the
 # records (preferred).", "Method 2", "Workaround 1 - restart the agent".
 # The names of alternatives a label has (FIX_ALTERNATIVE), then a mark that ends the name, or nothing.
@@ -656,6 +661,7 @@ class _StepReader:
                 or len(label) > MAX_CASE_LABEL
                 or reads_as_instruction(label)
                 or _ROW_NUMBER.fullmatch(label)
+                or _SEQUENCE_LABEL.fullmatch(label)
             ):
                 return []
             labels.append(label)

@@ -351,3 +351,13 @@ def test_bulleted_settings_and_their_values_under_a_problem_stay_steps(tmp_path:
         (None, "1", "Server: relay.example.org"),
         (None, "2", "Port: 587"),
     ]
+
+
+def test_bulleted_steps_labelled_by_their_order_stay_steps_in_a_row(tmp_path: Path) -> None:
+    """Guard (reread): "**First:** … **Next:** … **Finally:** …" orders one procedure; no cases."""
+    page = (
+        "# Sync\n\n## Sync stops with SY-120\n\nThe client shows `SY-120 sync halted`.\n\n"
+        "- **First:** quit the client.\n- **Next:** delete the cache folder.\n- **Finally:** start the client.\n"
+    )
+    [problem] = read(tmp_path / "kb", "sync.md", page).problems
+    assert [(s.group, s.number) for s in problem.steps] == [(None, "1"), (None, "2"), (None, "3")]
