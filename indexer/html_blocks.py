@@ -239,7 +239,7 @@ _DROP_DOWN_HEAD = re.compile(r"^mcdropdownhead$")
 # Software powered by Freshdesk"), outside it: it was a note of the last problem. So is the foot a help
 # centre sets under the article by its class ("articleFoot", Help Scout Docs' "Still need help? Contact Us"
 # box and the date; "article-footer"), which was a note of the last problem too. A sidebar, a menu or tags
-# may be an element of a component named in BEM's "Block__element" form, whatever the block's length, as
+# may be an element of a component named in BEM's "Block__element" form, its block up to 30 letters, as
 # Zoho Desk names its tags box under the article ("KbDetailLtContainer__tags"): its "Tags" and the tags, run
 # together ("Tagsbank feedsopen banking"), were a note of the last problem.
 _FURNITURE = re.compile(

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import re
 
-# A page property ("title:: …", "tags:: vpn, macos") and a block, its tabs and text.
-_PAGE_PROPERTY = re.compile(r"^([A-Za-z][\w-]*)::(?:[ \t]+(.*))?$")
+# A property, of the page ("title:: …", "tags:: vpn, macos") or of a block ("cause:: …", "fix::"), and a
+# block, its tabs and text.
+_PROPERTY = re.compile(r"^([A-Za-z][\w-]*)::(?:[ \t]+(.*))?$")
 _BLOCK = re.compile(r"^(\t*)- (.*)$")
 # A block's continuation line, indented past its bullet.
 _CONTINUATION = re.compile(r"^(\t*)  (\S.*)$")
-# A block that is a property ("cause:: …", "fix::"), and one that heads its children ("## Title").
-_PROPERTY = re.compile(r"^([A-Za-z][\w-]*)::(?:[ \t]+(.*))?$")
+# A block that heads its children ("## Title").
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(\S.*)$")
 # Properties Logseq keeps for itself (a block's id, whether it is folded, that it is a heading): no text.
 _INTERNAL = frozenset(("id", "collapsed", "heading"))
@@ -37,9 +37,9 @@ def logseq_markdown(text: str) -> str | None:
         if not line.strip() or _CONTINUATION.match(line):
             continue
         block = _BLOCK.match(line)
-        if block is None and not _PAGE_PROPERTY.match(line):
+        if block is None and not _PROPERTY.match(line):
             return None
-        properties += bool(_PAGE_PROPERTY.match(line) or (block and _PROPERTY.match(block[2])))
+        properties += bool(_PROPERTY.match(line) or (block and _PROPERTY.match(block[2])))
     if not properties or not any(_BLOCK.match(line) for line in lines):
         return None
     return "\n".join(_rewrite(lines))
@@ -58,7 +58,7 @@ def _rewrite(lines: list[str]) -> list[str]:
             continuation = _CONTINUATION.match(line) if outline else None
             if continuation is not None:
                 out.append(f"{indent}{continuation[2]}")
-            elif not outline and (found := _PAGE_PROPERTY.match(line)):
+            elif not outline and (found := _PROPERTY.match(line)):
                 # The page's title is its title; its other properties are its metadata.
                 out.append(f"# {found[2].strip()}" if found[1].lower() == "title" and found[2] else "")
             else:
