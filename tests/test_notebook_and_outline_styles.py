@@ -9,19 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from indexer.article_files import find_articles
-from indexer.parse import parse_article
-from indexer.records import Article
-
-
-def read(folder: Path, name: str, text: str) -> Article:
-    """The article ``text`` becomes, written as ``folder/name`` and found in ``folder`` as an article."""
-    folder.mkdir(exist_ok=True)
-    (folder / name).write_text(text, encoding="utf-8")
-    found = [f for f in find_articles([folder]).files if f.source == name]
-    assert found, f"{name} is not found as an article"
-    return parse_article(found[0].path.read_bytes(), name)
-
+from test_house_styles import read
 
 QUARTO_TABSET = """\
 ---
