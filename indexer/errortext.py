@@ -1552,6 +1552,9 @@ def bracketed_number(message: str) -> str | None:
 def http_statuses(text: str) -> list[str]:
     """The HTTP error statuses ``text`` names as such, in order: before their reason phrase or after
     "HTTP" ("504 Gateway Timeout", "HTTP/1.1 403", "HTTP 401")."""
+    # Every status it reads has a 4xx or 5xx number: most texts (every query is asked) have none.
+    if not _STATUS_DIGITS.search(text):
+        return []
     return list(dict.fromkeys(m.group(1) or m.group(2) for m in _HTTP_STATUS.finditer(text)))
 
 
