@@ -14,6 +14,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+# A section's number of two levels or more, a full stop after its last ("7.1.", "3.2.4."), as a stylesheet
+# or a numbered document prints it before a heading's words: no word of the title.
+SECTION_NUMBER = r"\d{1,2}(?:\.\d{1,2}){1,5}\."
 # A FAQ's question, marked as one whether or not it ends in "?"; in Romanian "Î:" (întrebare), which
 # marks nothing else ("D:", "F:" and "P:" of other languages' FAQs mark drives and labels too).
 MARKED_QUESTION = r"(q|question|î|întrebare)\s*\d{0,3}\s*[:.)]\s*\S"

@@ -57,7 +57,7 @@ from indexer.errortext import (
     reports_failure,
     snake_codes_named,
 )
-from indexer.heading_text import Quoted, conditioned_heading, quoted_strings, title_of
+from indexer.heading_text import SECTION_NUMBER, Quoted, conditioned_heading, quoted_strings, title_of
 from indexer.inline_text import inline_parts, inline_text
 from indexer.labelled_items import (
     LABEL_SEPARATORS,
@@ -2365,7 +2365,7 @@ _TITLE_LABEL = re.compile(
     r"(?:(?:(?:q|question|î|întrebare|swali|sual|tanong|سوال|প্রশ্ন|கேள்வி)[ \t]*\d{0,3}[ \t]*[:.)]"
     rf"|(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?[ \t]+)?(?:symptoms?|issue|problem|failure(?: mode)?|scenario|{PROBLEM_WORDS})"
     r"(?:[ \t]*(?:\d{1,2}[ \t]*)?:|[ \t]+\d{1,2}[ \t]+[-\u2013\u2014])"
-    r"|\d{1,2}[.)]|\d{1,2}(?:\.\d{1,2}){1,5}\.)[ \t]+"
+    rf"|\d{{1,2}}[.)]|{SECTION_NUMBER})[ \t]+"
     rf"|(?:{_CJK_NUMBER}[、．]|（{_CJK_NUMBER}）|\([一二三四五六七八九十]{{1,3}}\)|第{_CJK_NUMBER}[章节節部篇]"
     rf"|{_CJK_PROBLEM}[ \t]?{_CJK_NUMBER}[ \t]?[：:])[ \t\u3000]*"
     rf"|{_ARABIC_PROBLEM}[ \t]+{_ARABIC_NUMBER}[ \t]?:[ \t]+)"

@@ -23,6 +23,7 @@ from indexer.chat_export_text import chat_export_markdown
 from indexer.creole_text import creole_markdown
 from indexer.dokuwiki_text import dokuwiki_markdown
 from indexer.errors import ArticleError
+from indexer.heading_text import SECTION_NUMBER
 from indexer.html_article import (
     HTML_SUFFIXES,
     SITE_NAME_SEPARATOR,
@@ -703,7 +704,7 @@ def _markdown_article(
 # "7.1. Replication problems", as each chunk of a book is titled; its problems' "7.1.3. …" are dropped
 # alike, see markdown_article._TITLE_LABEL): no word of the article's title. Not a version before words
 # ("2.4 upgrade fails"), which has no full stop, nor a lone number ("4. …").
-_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,5}\.[ \t]+(?=\S)")
+_SECTION_NUMBER = re.compile(rf"{SECTION_NUMBER}[ \t]+(?=\S)")
 
 
 def _without_section_number(title: str) -> str:
