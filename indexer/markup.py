@@ -599,12 +599,17 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
     elif callout and len(state.tokens) > first + 2 and state.tokens[first].type == "heading_open":
         # Quarto titles a call-out with a heading inside its div ("::: {.callout-note}" over "## Proxy
         # sites"): read as a section, the call-out was cut out of the problem it belongs to.
-        title = without_heading_attributes(state.tokens[first + 1].content).strip()[:MAX_TAB_LABEL]
+        title = _heading_label(state.tokens[first + 1])
         state.tokens[first : first + 3] = _title_tokens(title, state.level) if title else []
     if callout:
         state.push("callout_close", "aside", -1)
     state.line = close + 1
     return True
+
+
+def _heading_label(inline: Token) -> str:
+    """The words of a heading's ``inline`` token, as a tab's or a call-out's label."""
+    return without_heading_attributes(inline.content).strip()[:MAX_TAB_LABEL]
 
 
 def _heading_tabs(tokens: list[Token], level: int) -> list[Token]:
@@ -621,7 +626,7 @@ def _heading_tabs(tokens: list[Token], level: int) -> list[Token]:
         return tokens
     out = tokens[: headings[0]]
     for head, following in zip(headings, [*headings[1:], len(tokens)], strict=True):
-        label = without_heading_attributes(tokens[head + 1].content).strip()[:MAX_TAB_LABEL]
+        label = _heading_label(tokens[head + 1])
         out += _tab(tokens[head + 3 : following], label, (tokens[head].map or [0])[0], level)
     return out
 
