@@ -37,9 +37,10 @@ def logseq_markdown(text: str) -> str | None:
         if not line.strip() or _CONTINUATION.match(line):
             continue
         block = _BLOCK.match(line)
-        if block is None and not _PROPERTY.match(line):
+        page_property = _PROPERTY.match(line)
+        if block is None and not page_property:
             return None
-        properties += bool(_PROPERTY.match(line) or (block and _PROPERTY.match(block[2])))
+        properties += bool(page_property or (block and _PROPERTY.match(block[2])))
     if not properties or not any(_BLOCK.match(line) for line in lines):
         return None
     return "\n".join(_rewrite(lines))
