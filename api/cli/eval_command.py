@@ -55,6 +55,11 @@ def eval_command(queries: tuple[Path, ...], db_path: Path, fmt: str, misses: boo
     stderr names the expected answers it lacks, and when most are missing
     nothing is scored (exit 2).
 
+    On the dev sets the shipped model was fitted on, these figures are
+    in-sample: its ranking saw those queries, and one pair of thresholds stands
+    for each fold's own. For them, quote scripts/fit_matcher.py's out-of-fold
+    figures; kb eval measures queries the fit never saw.
+
     \b
     Example:
       kb index kb/ ../shared/corpus/msdocs --db full.db
