@@ -749,9 +749,14 @@ _LABELLED_KEY = re.compile(
 # An HTTP error's status with its reason phrase, as a status line writes it ("HTTP/1.1 403 Forbidden")
 # and an HTTP-errors page heads a section ("## 504 Gateway Timeout"), or right after "HTTP" ("HTTP 401"):
 # the phrase or the protocol says it is a status, where a bare number ("500 users") is a count.
+# Apps and libraries write it after "error", the phrase after a colon or a spaced dash ("Error 502: Bad
+# Gateway", "Error 502 - Bad Gateway"), and Python's urllib as "HTTP Error 413: Request Entity Too
+# Large": those were labelled numbers, the status a code that identified a problem alone. A hyphen with
+# no space is a page's address ("401-unauthorized-web-api"), no status.
 _HTTP_STATUS = re.compile(
-    _LED_BY.format("45h")
-    + r"(?:(?<![\w.-])([45]\d\d) (?:bad request|unauthori[sz]ed|payment required|forbidden|not found|"
+    _LED_BY.format("45he")
+    + r"(?:(?<![\w.-])(?:error[ \t]+)?([45]\d\d)(?: |:[ \t]+|[ \t]+[-\u2013\u2014][ \t]+)"
+    r"(?:bad request|unauthori[sz]ed|payment required|forbidden|not found|"
     r"method not allowed|not acceptable|proxy authentication required|request time-?out|conflict|gone|"
     r"length required|precondition (?:failed|required)|(?:content|payload|request entity) too large|"
     r"ur[il] too long|unsupported media type|range not satisfiable|expectation failed|misdirected request|"
@@ -759,7 +764,7 @@ _HTTP_STATUS = re.compile(
     r"too many requests|request header fields too large|unavailable for legal reasons|"
     r"internal server error|not implemented|bad gateway|service unavailable|gateway time-?out|"
     r"http version not supported|insufficient storage|loop detected|network authentication required)\b"
-    r"|\bhttp(?:/\d(?:\.\d)?)? ([45]\d\d)\b(?![.,]\d))",
+    r"|\bhttp(?:/\d(?:\.\d)?)?(?: error)? ([45]\d\d)\b(?![.,]\d))",
     re.I,
 )
 # What a pattern needs somewhere in a text to find anything there: a text without it (a quick scan

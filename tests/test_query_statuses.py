@@ -1,0 +1,89 @@
+"""How a query's HTTP statuses and labelled error numbers are told apart, and what each may identify.
+
+An HTTP status ("502 Bad Gateway") is printed by every web server and proxy: it is no product's code and
+identifies no problem alone, however it is written. A number the paste labels as the error's own code
+("errorCode": 502) still names the product's code of those digits, even beside a status line of the same
+number. Each test writes a small knowledge base of its own and answers from its index, or reads a text
+with the function the query and the indexer share.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_house_styles import read
+
+from api.knowledge import KnowledgeBase
+from api.matcher import match
+from indexer.build import build_index
+from indexer.errortext import http_statuses, labelled_numbers, only_statuses
+
+LEDGER_PAGE = """\
+# Ledger sync troubleshooting
+
+## Nightly sync stops with an upstream error
+
+The nightly sync stops part way and its log shows:
+
+```text
+ERROR ledgersync: upstream ledger service closed the connection before replying (LS-E-502)
+```
+
+**Cause:** the ledger service restarts during its maintenance window.
+
+1. Move the sync schedule out of the maintenance window in `sync.yaml`.
+2. Run `ledgersync retry --last` to send the batch again.
+"""
+
+PROXY_PAGE = """\
+# Reverse proxy errors
+
+## The front end returns 502 Bad Gateway
+
+Every page of the site shows `502 Bad Gateway`.
+
+**Cause:** the proxy cannot reach the application servers.
+
+1. Check that the application service is running: `systemctl status storefront`.
+2. Check the upstream addresses in the proxy's site configuration.
+3. Reload the proxy.
+"""
+
+
+def _knowledge_base(tmp_path: Path) -> KnowledgeBase:
+    """The ledger's and the proxy's pages, indexed."""
+    ledger = read(tmp_path / "docs", "ledger.md", LEDGER_PAGE)
+    proxy = read(tmp_path / "docs", "proxy.md", PROXY_PAGE)
+    assert sorted(ledger.problems[0].error_codes) == ["LSE502"]
+    assert proxy.problems[0].error_codes == ["502"]
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    return KnowledgeBase(tmp_path / "index.db")
+
+
+def test_a_status_written_after_error_with_a_colon_or_a_dash_identifies_no_problem(tmp_path: Path) -> None:
+    """A status is written "Error 502: Bad Gateway", "Error 502 - Bad Gateway", or as Python's urllib
+    prints one, "HTTP Error 413: Request Entity Too Large": the same status as "502 Bad Gateway". Before:
+    only "NNN Phrase" and "HTTP NNN" were statuses, so these were labelled numbers and the proxy's code
+    502 identified its problem, "high", where "502 Bad Gateway" answers "medium"."""
+    kb = _knowledge_base(tmp_path)
+    for asked in ("Error 502: Bad Gateway", "Error 502 - Bad Gateway", "error 502 \u2013 bad gateway"):
+        best = match(kb, asked).matches[0]
+        assert (best.problem.title, best.confidence) == ("The front end returns 502 Bad Gateway", "medium"), (
+            asked
+        )
+    assert http_statuses("HTTP Error 413: Request Entity Too Large") == ["413"]
+    assert only_statuses("HTTP Error 413: Request Entity Too Large")
+    assert only_statuses("Error 502 - Bad Gateway")
+
+
+def test_a_number_after_error_with_other_words_is_no_status(tmp_path: Path) -> None:
+    """Guard: a number after "error" whose words are no reason phrase is the error's own number, and a
+    page's address that joins a status to its words with a hyphen ("401-unauthorized") names no status."""
+    kb = _knowledge_base(tmp_path)
+    assert http_statuses("Error 502: upstream ledger service closed the connection") == []
+    assert labelled_numbers("Error 502: upstream ledger service closed the connection") == ["502"]
+    assert http_statuses("see /kb/401-unauthorized-web-api/wrong-token.png and 404-not-found.md") == []
+    assert labelled_numbers("Error 1603: Fatal error during installation.") == ["1603"]
+    assert not only_statuses("Error 502: upstream ledger service closed the connection")
+    best = match(kb, "502 Bad Gateway").matches[0]
+    assert (best.problem.title, best.confidence) == ("The front end returns 502 Bad Gateway", "medium")
