@@ -580,11 +580,12 @@ def _asked(kb: KnowledgeBase, query: PreparedQuery, snapshot: Snapshot) -> _Aske
     # A number given as an error code ("errorCode": 50105) names each code the index knows by
     # that number, as if the query had written it (AADSTS50105). Not an HTTP status ("502 Bad Gateway"),
     # which every web server prints: it names no product's own code of its digits (MX-E-502), only
-    # the status itself, where a problem has it as its code.
+    # the status itself, where a problem has it as its code; unless the query labels it as its error's
+    # code too ("HTTP/1.1 502 Bad Gateway" over "errorCode": 502).
     by_number = {
         key: number
         for key, number in kb.numbered_codes(query.code_numbers, snapshot).items()
-        if key == number or number not in query.statuses
+        if key == number or number not in query.statuses or number in query.labelled_statuses
     }
     # A numeric code's canonical spelling is a word too: "AADSTS 50105" pasted finds the
     # "AADSTS50105" an author wrote in the problem's text, not only its code.

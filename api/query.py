@@ -22,9 +22,8 @@ from indexer.errortext import (
     codes_if_known,
     comparable,
     error_codes,
-    http_statuses,
-    labelled_numbers,
     log_lines,
+    numbers_and_statuses,
 )
 from indexer.json_bodies import json_messages
 from indexer.store import scope_key
@@ -123,6 +122,9 @@ class PreparedQuery:
     # The HTTP error statuses it names as such ("502 Bad Gateway", "HTTP 413"): every web server and proxy
     # prints them, so they name no product's code of the same digits, and do not identify a problem alone.
     statuses: list[str] = field(default_factory=list)
+    # Of those, the ones it labels as its error's code elsewhere too ("HTTP/1.1 502 Bad Gateway" over a
+    # body's "errorCode": 502): they name the product's code of their digits, as the body alone does.
+    labelled_statuses: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.comparable_text:
@@ -171,11 +173,12 @@ def prepare(text: str) -> PreparedQuery:
     # State: 8.", as a database server logs its errors) is cut from the lines matched.
     # (Most often the two are the same text, read once.)
     head = text[:MAX_PREPARED_CHARS]
-    numbers = list(
-        dict.fromkeys(
-            [*numbers, *labelled_numbers(joined), *(labelled_numbers(head) if head != joined else [])]
-        )
-    )
+    in_joined = numbers_and_statuses(joined)
+    in_head = numbers_and_statuses(head) if head != joined else in_joined
+    # A status the paste labels as its error's code too, in a body's field or in its text as written
+    # ("HTTP/1.1 502 Bad Gateway" over "errorCode": 502), is that code, as the body alone says.
+    labelled = {*numbers, *in_joined.codes, *in_head.codes}
+    numbers = list(dict.fromkeys([*numbers, *in_joined.numbers, *in_head.numbers]))
     return PreparedQuery(
         text=text,
         parts=parts,
@@ -183,7 +186,8 @@ def prepare(text: str) -> PreparedQuery:
         truncated=truncated,
         codes_if_known=if_known[:MAX_CODES],
         code_numbers=numbers[:MAX_CODES],
-        statuses=http_statuses(joined)[:MAX_CODES],
+        statuses=in_joined.statuses[:MAX_CODES],
+        labelled_statuses=[s for s in in_joined.statuses if s in labelled][:MAX_CODES],
     )
 
 

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
+from typing import NamedTuple
 
 _TRANSLATE = str.maketrans(
     {
@@ -1474,22 +1475,68 @@ def labelled_numbers(text: str, *, statuses: bool = True) -> list[str]:
     code of a problem its title names, not of one whose log shows it among others (without
     ``statuses``, neither is a 4xx or 5xx number after "error", as likely a status). Such a number
     may name a code the index knows by its letters too (:func:`code_number`)."""
+    return _numbers_and_statuses(text, statuses=statuses)[0]
+
+
+class NumbersRead(NamedTuple):
+    """What :func:`numbers_and_statuses` reads in a text."""
+
+    # :func:`labelled_numbers` of the text.
+    numbers: list[str]
+    # :func:`http_statuses` of the text.
+    statuses: list[str]
+    # Of its numbers, those it labels as an error's code outside any status ("errorCode": 502, "error 1603").
+    codes: list[str]
+
+
+def numbers_and_statuses(text: str) -> NumbersRead:
+    """:func:`labelled_numbers` and :func:`http_statuses` of ``text``, its statuses read once for both, and
+    which of its numbers it labels as an error's code outside any status: beside a status line of the same
+    number (``HTTP/1.1 502 Bad Gateway`` over a body's ``"errorCode": 502``, a product's error in a
+    response of that status), such a number is the error's code still."""
+    return _numbers_and_statuses(text, statuses=True)
+
+
+def _numbers_and_statuses(text: str, *, statuses: bool) -> NumbersRead:
+    """:func:`numbers_and_statuses` of ``text``; without ``statuses``, none and no 4xx or 5xx number (see
+    :func:`labelled_numbers`)."""
     if not _THREE_DIGITS.search(text):
-        return []
+        return NumbersRead([], [], [])
     labelled = (
         _LABELLED_NUMBER if not text.isascii() and _CJK_ERROR_LEAD.search(text) else _LABELLED_NUMBER_NOT_CJK
     )
-    found = [(m.start(), next(g for g in m.groups() if g)) for m in labelled.finditer(text)]
+    # Each with where it starts and where its number does.
+    found: list[tuple[int, int, str]] = []
+    for m in labelled.finditer(text):
+        group = next(i for i, number in enumerate(m.groups(), 1) if number)
+        found.append((m.start(), m.start(group), m.group(group)))
+    status_spans: list[tuple[int, int, str]] = []
     if statuses:
         if _STATUS_DIGITS.search(text):
-            found += [(m.start(), m.group(1) or m.group(2)) for m in _HTTP_STATUS.finditer(text)]
+            status_spans = [
+                (m.start(), m.end(), m.group(1) or m.group(2)) for m in _HTTP_STATUS.finditer(text)
+            ]
     else:
         # "Error 500 - service unavailable": a 4xx or 5xx after "error" is as likely a status.
-        found = [(at, number) for at, number in found if not _STATUS_NUMBER.fullmatch(number)]
-    if "." in text:
-        # A mail server's reply code, which the enhanced status code after it says is one (see _SMTP_REPLY).
-        found += [(m.start(), m.group("reply")) for m in _SMTP_REPLY.finditer(text)]
-    return list(dict.fromkeys(number for _, number in sorted(found)))
+        found = [
+            (at, number_at, number) for at, number_at, number in found if not _STATUS_NUMBER.fullmatch(number)
+        ]
+    # A mail server's reply code, which the enhanced status code after it says is one (see _SMTP_REPLY).
+    smtp = [(m.start(), m.group("reply")) for m in _SMTP_REPLY.finditer(text)] if "." in text else []
+    # "Error 502: Bad Gateway" is labelled and a status at once: the status's.
+    codes = [
+        (at, number)
+        for at, number_at, number in found
+        if not any(start <= number_at < end for start, end, _ in status_spans)
+    ]
+    numbers = sorted(
+        [*((at, number) for at, _, number in found), *((at, n) for at, _, n in status_spans), *smtp]
+    )
+    return NumbersRead(
+        list(dict.fromkeys(number for _, number in numbers)),
+        list(dict.fromkeys(number for _, _, number in status_spans)),
+        list(dict.fromkeys(number for _, number in sorted([*codes, *smtp]))),
+    )
 
 
 _STATUS_NUMBER = re.compile(r"[45]\d\d")

@@ -16,7 +16,7 @@ from test_house_styles import read
 from api.knowledge import KnowledgeBase
 from api.matcher import match
 from indexer.build import build_index
-from indexer.errortext import http_statuses, labelled_numbers, only_statuses
+from indexer.errortext import http_statuses, labelled_numbers, numbers_and_statuses, only_statuses
 
 LEDGER_PAGE = """\
 # Ledger sync troubleshooting
@@ -87,3 +87,40 @@ def test_a_number_after_error_with_other_words_is_no_status(tmp_path: Path) -> N
     assert not only_statuses("Error 502: upstream ledger service closed the connection")
     best = match(kb, "502 Bad Gateway").matches[0]
     assert (best.problem.title, best.confidence) == ("The front end returns 502 Bad Gateway", "medium")
+
+
+def test_a_number_labelled_as_the_error_s_code_beside_a_status_line_still_names_the_product_s_code(
+    tmp_path: Path,
+) -> None:
+    """`curl -i` pastes the status line over the product's body: "HTTP/1.1 502 Bad Gateway", then
+    {"errorCode": 502, …}. Before: 502 was a status somewhere in the query, so the body's errorCode no
+    longer named the ledger's LS-E-502, and the proxy's page came first."""
+    kb = _knowledge_base(tmp_path)
+    body = '{"errorCode": 502, "message": "upstream ledger service closed the connection before replying"}'
+    for asked in (
+        f"HTTP/1.1 502 Bad Gateway {body}",
+        f"HTTP/1.1 502 Bad Gateway\nContent-Type: application/json\n\n{body}",
+    ):
+        best = match(kb, asked).matches[0]
+        assert (best.problem.title, best.confidence) == (
+            "Nightly sync stops with an upstream error",
+            "high",
+        ), asked
+        assert ("error_code", "LSE502") in [(e.field, e.matched) for e in best.evidence], asked
+    read = numbers_and_statuses('HTTP/1.1 502 Bad Gateway {"errorCode": 502}')
+    assert (read.numbers, read.statuses, read.codes) == (["502"], ["502"], ["502"])
+
+
+def test_a_status_alone_still_names_no_product_s_code_of_its_digits(tmp_path: Path) -> None:
+    """Guard: a number given only as a status, however written ("Error 502: Bad Gateway" is labelled and a
+    status at once), names no product's code of its digits: the ledger's LS-E-502 is not evidence."""
+    kb = _knowledge_base(tmp_path)
+    for asked in (
+        "HTTP/1.1 502 Bad Gateway",
+        "Error 502: Bad Gateway",
+        "HTTP/1.1 502 Bad Gateway\nerror 502 - bad gateway",
+    ):
+        for found in match(kb, asked).matches:
+            assert ("error_code", "LSE502") not in [(e.field, e.matched) for e in found.evidence], asked
+    read = numbers_and_statuses("Error 502: Bad Gateway, then error 1603")
+    assert (read.numbers, read.statuses, read.codes) == (["502", "1603"], ["502"], ["1603"])
