@@ -124,3 +124,75 @@ def test_a_status_alone_still_names_no_product_s_code_of_its_digits(tmp_path: Pa
             assert ("error_code", "LSE502") not in [(e.field, e.matched) for e in found.evidence], asked
     read = numbers_and_statuses("Error 502: Bad Gateway, then error 1603")
     assert (read.numbers, read.statuses, read.codes) == (["502", "1603"], ["502"], ["1603"])
+
+
+INSTALLER_PAGE_RU = """\
+# Ошибка 1603 при установке агента
+
+При установке агента мастер останавливается и показывает окно:
+
+```text
+Ошибка 1603. Во время установки произошла неустранимая ошибка.
+```
+
+## Причина
+
+Служба установщика Windows занята другой установкой.
+
+## Решение
+
+1. Дождитесь окончания другой установки или перезагрузите компьютер.
+2. Запустите установку агента снова от имени администратора.
+"""
+
+UPDATE_PAGE_RO = """\
+# Eroare 2203 la actualizarea clientului
+
+Actualizarea se oprește cu mesajul `Eroare 2203: baza de date nu poate fi deschisă`.
+
+## Soluție
+
+1. Ștergeți fișierele din folderul `C:\\Windows\\Temp`.
+2. Rulați actualizarea din nou.
+"""
+
+
+def test_an_error_s_number_is_labelled_by_every_language_s_word_for_an_error(tmp_path: Path) -> None:
+    """The words that label an error's number are those that mark its letter code ("Ошибка E-204",
+    "Eroare E-204"). Before: a list of their own had nine, so "Ошибка 1603" and "Eroare 2203" labelled no
+    number, and the problem their title names had no code, where "Fehler 1603" had one."""
+    [installer] = read(tmp_path / "docs", "agent.md", INSTALLER_PAGE_RU).problems
+    assert installer.title == "Ошибка 1603 при установке агента"
+    assert installer.error_codes == ["1603"]
+    assert installer.error_messages == ["Ошибка 1603. Во время установки произошла неустранимая ошибка."]
+    assert [s.text for s in installer.steps] == [
+        "Дождитесь окончания другой установки или перезагрузите компьютер.",
+        "Запустите установку агента снова от имени администратора.",
+    ]
+    [update] = read(tmp_path / "docs", "update.md", UPDATE_PAGE_RO).problems
+    assert update.error_codes == ["2203"]
+    assert update.error_messages == ["Eroare 2203: baza de date nu poate fi deschisă"]
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    for asked, title in (("Ошибка 1603", installer.title), ("Eroare 2203", update.title)):
+        best = match(kb, asked).matches[0]
+        assert best.problem.title == title, asked
+        assert ("error_code", "1603" if "1603" in asked else "2203") in [
+            (e.field, e.matched) for e in best.evidence
+        ]
+    for text in ("Hata 1603", "Ralat 1603", "ОШИБКА 1603", "Грешка: 1603"):
+        assert labelled_numbers(text) == ["1603"], text
+
+
+def test_a_longer_word_that_opens_like_a_word_for_an_error_labels_no_number() -> None:
+    """Guard: only the word itself labels a number; one it only opens ("Hatalar", "errors", "Fehlerbehebung")
+    and a count or a year after it stay no code, and the words read before still are."""
+    for text in (
+        "Hatalar 2024 yılında azaldı",
+        "3 errors 500 times",
+        "Fehlerbehebung 2024",
+        "Ошибками 300 раз",
+    ):
+        assert labelled_numbers(text) == [], text
+    for text, numbers in (("Fehler 1603", ["1603"]), ("Rejeição 539", ["539"]), ("שגיאה 4012", ["4012"])):
+        assert labelled_numbers(text) == numbers, text
