@@ -286,12 +286,13 @@ def test_placeholders_and_concrete_values_compare_equal() -> None:
     ("text", "expected"),
     [
         # A placeholder or a masked secret is one right after a word too; a word's value only where it
-        # starts a word.
+        # starts a word: the version glued to "TLS" stays its words, the address after a space goes.
         ("Reply URL<redirect uri>does not match", "reply url does not match"),
         ("id{app-id}x and 50%s and %d rows", "id x and 50 and rows"),
         ("pwd:******** and **bold**", "pwd and bold"),
         ("Object&2 in library &3", "object 2 in library"),
-        ("v1.2.3x 10.0.0.1:443", "3x"),
+        ("TLSv1.2 handshake failed, server 10.0.0.1:443", "tlsv1 2 handshake failed server"),
+        ("python3.11: command not found, python 3.11 missing", "python3 11 command not found python missing"),
     ],
 )
 def test_values_are_dropped_where_they_start_next_to_a_word(text: str, expected: str) -> None:
