@@ -17,7 +17,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, TypeVar
 
 import numpy as np
 
@@ -131,13 +131,27 @@ class Postings:
     impacts: np.ndarray
 
 
-# The shortest text whose agreement with another counts, in characters; the fewest terms a title
-# must have to be aligned (a title of one or two words is weighed by the title features alone).
+# The shortest text whose agreement with another counts, in characters; the fewest terms it must have
+# where it is the shorter of the two (a message of one word is a word of the query, and a query of one
+# word is no error it printed); the fewest terms a title must have to be aligned (a title of one or two
+# words is weighed by the title features alone). The matcher applies them (api.matcher._query_weight,
+# _message_similarity), and CandidateRow.alignable leaves out what can agree with no query.
 MIN_ALIGNED = 8
+MIN_ALIGNED_TERMS = 2
 MIN_TITLE_TERMS = 3
-# A message's position among a problem's messages, its terms, length, number of terms and
-# length_weight (see CandidateRow.alignable).
-Alignable = tuple[int, frozenset[str], int, int, float]
+
+
+class Alignable(NamedTuple):
+    """A message of a problem that can agree with some query (see CandidateRow.alignable)."""
+
+    # Its position among the problem's messages (the title last).
+    position: int
+    terms: frozenset[str]
+    # Its length in characters, and its number of terms.
+    length: int
+    term_count: int
+    # Its length_weight.
+    weight: float
 
 
 def length_weight(length: int) -> float:
@@ -187,7 +201,7 @@ class CandidateRow:
             messages=texts,
             code_keys=frozenset(codes.split()),
             alignable=tuple(
-                (i, terms, len(text), len(terms), length_weight(len(text)))
+                Alignable(i, terms, len(text), len(terms), length_weight(len(text)))
                 for i, (text, terms) in enumerate(zip(texts, stems, strict=True))
                 # Whichever of it and a query is the shorter, these never agree: a text under
                 # MIN_ALIGNED characters, or a title of under MIN_TITLE_TERMS terms.

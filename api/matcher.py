@@ -32,7 +32,15 @@ from typing import Any, NamedTuple, TypeVar, overload
 import numpy as np
 from rapidfuzz import fuzz
 
-from api.knowledge import MIN_ALIGNED, CandidateRow, KnowledgeBase, Postings, Snapshot, length_weight
+from api.knowledge import (
+    MIN_ALIGNED,
+    MIN_ALIGNED_TERMS,
+    CandidateRow,
+    KnowledgeBase,
+    Postings,
+    Snapshot,
+    length_weight,
+)
 from api.limits import DEFAULT_MATCHES
 from api.models import (
     ArticleRef,
@@ -896,7 +904,11 @@ def _query_weight(query: str, query_terms: set[str]) -> float:
     """What bounds the agreement of ``query`` (comparable text, with its ``query_terms``) with a longer
     message, besides the share of its terms the message has (see :func:`_message_similarity`): its
     length_weight, or 0 when it is too short to agree with anything."""
-    return length_weight(len(query)) if len(query) >= MIN_ALIGNED and len(query_terms) >= 2 else 0.0
+    return (
+        length_weight(len(query))
+        if len(query) >= MIN_ALIGNED and len(query_terms) >= MIN_ALIGNED_TERMS
+        else 0.0
+    )
 
 
 def _message_similarity(
@@ -931,7 +943,7 @@ def _message_similarity(
             # that quotes none) is a word of the query, not an error it printed: the title features
             # weigh it. So is a title of two ("Installation fails", "Uninstall a package"): a
             # question that has both words aligns with it as well as a paste of the error would.
-            if count < 2:
+            if count < MIN_ALIGNED_TERMS:
                 continue
             factor = weight * (len(stems & query_terms) / count)
         elif weight_as_shorter:
