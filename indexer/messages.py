@@ -576,6 +576,21 @@ def _code_cell(code: SyntaxTreeNode, output: SyntaxTreeNode) -> bool:
     )
 
 
+def cell_with_output(code: SyntaxTreeNode, output: SyntaxTreeNode) -> bool:
+    """Whether ``code`` and ``output`` are a notebook's cell and what it printed as nbconvert writes them
+    apart from a hand-written command: a cell (:func:`_code_cell`) of a program's language, not a
+    shell's, over an indented block, as nbconvert writes a cell's output."""
+    # A fence of no language or a shell's over indented output is a command and what it prints, as a
+    # hand-written article shows its last step's "df -h /var/lib/docker" over the filesystems it lists.
+    language = _language(code)
+    return (
+        output.type == "code_block"
+        and _code_cell(code, output)
+        and language not in _SHELL_OR_DATA_FENCES
+        and language not in _SESSION_FENCES
+    )
+
+
 def setup_cells(blocks: list[SyntaxTreeNode]) -> bool:
     """Whether the code among ``blocks`` is a notebook's cells that ran as they should, and no list
     stands among them: each block of code labelled by its language (a ```` ```python ```` cell) right

