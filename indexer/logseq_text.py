@@ -58,7 +58,11 @@ def _rewrite(lines: list[str]) -> list[str]:
         if block is None:
             continuation = _CONTINUATION.match(line) if outline else None
             if continuation is not None:
-                out.append(f"{indent}{continuation[2]}")
+                # Logseq writes a block's properties on lines under it ("collapsed:: true", "id:: 65f1…"):
+                # its own are no text of the block, read on, they ran on as its step's words.
+                prop = _PROPERTY.match(continuation[2])
+                internal = prop is not None and prop[1].lower() in _INTERNAL
+                out.append("" if internal else f"{indent}{continuation[2]}")
             elif not outline and (found := _PROPERTY.match(line)):
                 # The page's title is its title; its other properties are its metadata.
                 out.append(f"# {found[2].strip()}" if found[1].lower() == "title" and found[2] else "")

@@ -62,3 +62,38 @@ def test_a_python_cell_and_its_output_after_the_list_are_still_a_note(tmp_path: 
     [problem] = read(tmp_path / "notebooks", "docker-disk.md", text).problems
     assert problem.steps[-1].text == "Check the free space again"
     assert "disk_usage" in problem.body
+
+
+# A Logseq page as Logseq saves it: a block's own properties on lines under it, indented past its bullet.
+LOGSEQ_RUNBOOK = """\
+title:: Label printer runbook
+
+- ## Labels print blank
+\t- symptoms::
+\t\t- The queue shows `ribbon sensor fault (LP-220)`
+\t- fix::
+\t\t- Open the cover and reseat the ribbon
+\t\t  collapsed:: true
+\t\t- Run the sensor calibration from the printer menu
+\t\t  id:: 65f1c2d4-7a10-4b3e-9d2f-1a2b3c4d5e6f
+"""
+
+
+def test_logseq_s_own_block_properties_are_no_text_of_their_block(tmp_path: Path) -> None:
+    """``collapsed:: true`` and ``id:: …`` under a block are Logseq's bookkeeping: not step text."""
+    [problem] = read(tmp_path / "pages", "label-printer.md", LOGSEQ_RUNBOOK).problems
+    assert [s.text for s in problem.steps] == [
+        "Open the cover and reseat the ribbon",
+        "Run the sensor calibration from the printer menu",
+    ]
+    assert [s.line for s in problem.steps] == [7, 9]
+
+
+def test_a_logseq_block_s_continued_text_stays_its_text(tmp_path: Path) -> None:
+    """Guard: a block's text on a line under it (no property) is still more of that block."""
+    text = LOGSEQ_RUNBOOK.replace("collapsed:: true", "until it clicks into place")
+    [problem] = read(tmp_path / "pages", "label-printer.md", text).problems
+    assert (
+        problem.steps[0].text.split()
+        == "Open the cover and reseat the ribbon until it clicks into place".split()
+    )
