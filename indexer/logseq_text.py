@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from indexer.callouts import PLAIN_ADVICE
+
 # A property, of the page ("title:: …", "tags:: vpn, macos") or of a block ("cause:: …", "fix::"), and a
 # block, its tabs and text.
 _PROPERTY = re.compile(r"^([A-Za-z][\w-]*)::(?:[ \t]+(.*))?$")
@@ -24,8 +26,6 @@ _CONTINUATION = re.compile(r"^(\t*)  (\S.*)$")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(\S.*)$")
 # Properties Logseq keeps for itself (a block's id, whether it is folded, that it is a heading): no text.
 _INTERNAL = frozenset(("id", "collapsed", "heading"))
-# A block that gives advice ("NOTE: …", "Tip: …"): a note, not an item of the list above it.
-_ADVICE = re.compile(r"^(?:NOTE|TIP|WARNING|CAUTION|IMPORTANT|Note|Tip|Warning|Caution|Important):[ \t]")
 
 
 def logseq_markdown(text: str) -> str | None:
@@ -88,7 +88,9 @@ def _rewrite(lines: list[str]) -> list[str]:
             # A heading of its part, its value in its words ("### Cause: the spool volume is full"): a
             # labelled paragraph in its place would run on as the text of the list item above it.
             out.append(f"{'#' * min(level + 1, 6)} {words}{f': {value}' if value else ''}")
-        elif _ADVICE.match(content):
+        elif PLAIN_ADVICE.match(content):
+            # A block that gives advice ("NOTE: …", "Hinweis: …"): a note, not an item of the list above
+            # it. Not "Warning: …", which a block quoting what a program printed opens with.
             indent = ""
             out.append(f"> {content}")
         else:

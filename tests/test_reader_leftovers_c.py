@@ -97,3 +97,32 @@ def test_a_logseq_block_s_continued_text_stays_its_text(tmp_path: Path) -> None:
         problem.steps[0].text.split()
         == "Open the cover and reseat the ribbon until it clicks into place".split()
     )
+
+
+# A Logseq page of a German team: advice in its own language, and a log line quoted as a symptom.
+LOGSEQ_BACKUP = """\
+title:: Sicherung
+
+- ## Backup job stops at 80 %
+\t- symptoms::
+\t\t- The agent log ends with
+\t\t- Warning: disk quota exceeded for /srv/backup
+\t- fix::
+\t\t- Raise the quota of the backup share
+\t\t- Start the job again
+\t- Hinweis: Vorher die Freigabe des Teams fragen.
+"""
+
+
+def test_a_logseq_advice_block_in_another_language_is_a_note(tmp_path: Path) -> None:
+    """ "Hinweis: …" is advice as "NOTE: …" is: a note, not a step of the fix."""
+    [problem] = read(tmp_path / "pages", "backup.md", LOGSEQ_BACKUP).problems
+    assert [s.text for s in problem.steps] == ["Raise the quota of the backup share", "Start the job again"]
+    assert [n.text for n in problem.notes] == ["Hinweis: Vorher die Freigabe des Teams fragen."]
+
+
+def test_a_logseq_block_that_quotes_a_program_s_warning_is_no_advice(tmp_path: Path) -> None:
+    """Guard: programs print "Warning: …", so a block that quotes one is what is seen, not a call-out."""
+    [problem] = read(tmp_path / "pages", "backup.md", LOGSEQ_BACKUP).problems
+    assert "Warning: disk quota exceeded for /srv/backup" in problem.symptoms
+    assert not any("quota exceeded" in n.text for n in problem.notes)
