@@ -50,8 +50,9 @@ def _rewrite(lines: list[str]) -> list[str]:
     """Each line of an outline as Markdown."""
     out: list[str] = []
     # The depth of the block whose children are a list (a heading's, a property's), and the level of the
-    # heading block above it; the indentation of the last item, for its continuation lines.
+    # heading block above it and its depth; the indentation of the last item, for its continuation lines.
     anchor, level, indent = -1, 1, ""
+    heading_depth = -1
     outline = False
     for line in lines:
         block = _BLOCK.match(line)
@@ -71,13 +72,18 @@ def _rewrite(lines: list[str]) -> list[str]:
             continue
         outline = True
         depth, content = len(block[1]), block[2].strip()
+        if depth <= heading_depth:
+            heading_depth = -1
         if depth <= anchor:
-            anchor = -1
+            # A block beside a property, after its children, closes them: a child of the heading block
+            # above both, as the property is ("- Tell the team lead" beside "- fix::"). Nested from no
+            # anchor, it was a sub-step of the fix's last step.
+            anchor = heading_depth
         heading = _HEADING.match(content)
         prop = _PROPERTY.match(content)
         if heading:
             level = len(heading[1])
-            anchor, indent = depth, ""
+            anchor, heading_depth, indent = depth, depth, ""
             out.append(f"{heading[1]} {heading[2]}")
         elif prop and prop[1].lower() in _INTERNAL:
             out.append("")

@@ -126,3 +126,31 @@ def test_a_logseq_block_that_quotes_a_program_s_warning_is_no_advice(tmp_path: P
     [problem] = read(tmp_path / "pages", "backup.md", LOGSEQ_BACKUP).problems
     assert "Warning: disk quota exceeded for /srv/backup" in problem.symptoms
     assert not any("quota exceeded" in n.text for n in problem.notes)
+
+
+def test_a_logseq_block_after_a_property_s_children_is_no_sub_step_of_its_last(tmp_path: Path) -> None:
+    """A block beside ``fix::`` after the blocks under it closes them: not nested under the last of them."""
+    text = LOGSEQ_BACKUP.replace(
+        "Hinweis: Vorher die Freigabe des Teams fragen.", "Tell the team lead once it runs."
+    )
+    [problem] = read(tmp_path / "pages", "backup.md", text).problems
+    assert [s.text for s in problem.steps][:2] == [
+        "Raise the quota of the backup share",
+        "Start the job again",
+    ]
+    assert all(s.parent is None for s in problem.steps)
+    said = [s.text for s in problem.steps[2:]] + [n.text for n in problem.notes]
+    assert said == ["Tell the team lead once it runs."]
+
+
+def test_a_logseq_block_under_a_fix_s_item_is_still_its_sub_step(tmp_path: Path) -> None:
+    """Guard: a block nested under the fix's last item is that step's sub-step, as before."""
+    text = LOGSEQ_BACKUP.replace(
+        "\t- Hinweis: Vorher die Freigabe des Teams fragen.", "\t\t\t- Wait for the green light"
+    )
+    [problem] = read(tmp_path / "pages", "backup.md", text).problems
+    assert [(s.number, s.text) for s in problem.steps] == [
+        ("1", "Raise the quota of the backup share"),
+        ("2", "Start the job again"),
+        ("2.1", "Wait for the green light"),
+    ]
