@@ -561,7 +561,7 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
     if callout:
         token = state.push("callout_open", "aside", 1)
         token.meta, token.map = {"kind": callout}, [start, close + 1]
-        if title := _callout_title(name, args):
+        if title := _callout_title(name, args) or _attribute_title(name, text):
             state.tokens.extend(_title_tokens(title, state.level))
     body = start + 1
     while body < close and _OPTION_LINE.match(_line(state, body)):
@@ -1881,6 +1881,15 @@ def _callout_title(name: str, args: str) -> str:
     if not title:
         return ""
     return "" if title.lower() in (name, _callout_kind(name, args)) else title[:MAX_TAB_LABEL]
+
+
+def _attribute_title(name: str, text: str) -> str:
+    """The title a Pandoc div's attributes give its call-out (Quarto's ``::: {.callout-warning title="Before
+    you reboot"}``), as :func:`_callout_title` reads one, or "" when they give none."""
+    # The attributes inside the braces are no arguments after the div's name: read only from a heading
+    # inside the div, the call-out read "Warning: Drain the node first." and its title was lost.
+    named = _NAMED.search(text) if _PANDOC_DIV.match(text) else None
+    return _callout_title(name, named.group(0)) if named else ""
 
 
 def _title_tokens(title: str, level: int) -> list[Token]:

@@ -154,3 +154,43 @@ def test_a_logseq_block_under_a_fix_s_item_is_still_its_sub_step(tmp_path: Path)
         ("2", "Start the job again"),
         ("2.1", "Wait for the green light"),
     ]
+
+
+# A Quarto page: a call-out titled by its div's title attribute, as Quarto documents beside a heading.
+QUARTO_PAGE = """\
+---
+title: "Cluster maintenance"
+format: html
+---
+
+## Node stays NotReady after a kernel update
+
+The node reports `KubeletNotReady: PLEG is not healthy`.
+
+### Fix
+
+::: {.callout-warning title="Before you reboot"}
+Drain the node first.
+:::
+
+1. Run `kubectl drain node-7 --ignore-daemonsets`.
+2. Reboot the node.
+"""
+
+
+def test_a_quarto_call_out_titled_by_its_attribute_keeps_its_title(tmp_path: Path) -> None:
+    [problem] = read(tmp_path / "docs", "maintenance.md", QUARTO_PAGE).problems
+    assert [s.text for s in problem.steps] == [
+        "Run kubectl drain node-7 --ignore-daemonsets.",
+        "Reboot the node.",
+    ]
+    [note] = problem.notes
+    assert "Before you reboot" in note.text and "Drain the node first." in note.text
+
+
+def test_a_quarto_call_out_with_other_attributes_has_no_title(tmp_path: Path) -> None:
+    """Guard: ``collapse="true"`` or an id is no title; the call-out reads as its kind and its body."""
+    text = QUARTO_PAGE.replace('title="Before you reboot"', 'collapse="true"')
+    [problem] = read(tmp_path / "docs", "maintenance.md", text).problems
+    [note] = problem.notes
+    assert "collapse" not in note.text and "true" not in note.text and "Drain the node first." in note.text
