@@ -15,6 +15,7 @@ from itertools import takewhile
 
 from markdown_it.tree import SyntaxTreeNode
 
+from indexer.dates import CLOCK, DATE, MONTH, ROUGH_AGE
 from indexer.errortext import error_codes
 from indexer.heading_text import Quoted
 from indexer.markup import without_heading_attributes
@@ -81,6 +82,16 @@ _CODE_THEN_MESSAGE = re.compile(r"([^\s:]{2,40})[ \t]*:[ \t]+(\S.*)")
 # A record's number of a year ("CVE-2024-3094: xz backdoor", "INC-2024-0042: checkout down"): an
 # advisory or an incident titled by what it is about, not a message after its code.
 _DATED_RECORD = re.compile(r"[A-Za-z]{2,8}[ _-]?(?:19|20)\d\d[-:]\d{1,7}")
+# An entry of a card's or a task's activity log, as a board exports it: who did what, then when ("Priya
+# Nair moved this card from Drafts to Runbooks · Mar 12, 2024", "Tom Becker commented on this card 3 days
+# ago"). A member's name is a word or a few, the action a board's verb in the past, the date or age last.
+_ACTIVITY_ENTRY = re.compile(
+    r"@?[\w.'-]+(?: [\w.'-]+){0,3} (?:added|moved|commented|changed|marked|removed|joined|left|attached|"
+    r"archived|unarchived|copied|completed|created|converted|renamed|sent|deleted|assigned|unassigned|"
+    r"updated|edited|closed|reopened|set)\b[^\n]*?[\s\u00b7,|\u2013\u2014-]"
+    rf"(?:{DATE}|{ROUGH_AGE}|{CLOCK}|{MONTH}\.? \d{{1,2}})\s*$",
+    re.IGNORECASE,
+)
 
 
 def introduces_its_table(section: Section) -> bool:
@@ -358,11 +369,28 @@ def section_role(section: Section) -> Role:
     if role is Role.BOILERPLATE and asks_if_fixed(section.title):
         told = [b for b in section.blocks if b.type != "bullet_list" or _further_fixes(b)]
         return Role.TOPIC if is_procedural(told) else role
+    if role is Role.TOPIC and _logs_activity(section):
+        # A card's activity log under its own heading ("Activity", "History"): who moved or added the card
+        # when, no fix. Read as the fix of the card's problem, its lines were the steps of the answer.
+        return Role.BOILERPLATE
     if role is Role.RESOLUTION and answers_cases(section):
         return Role.CONTAINER
     if role is Role.SYMPTOMS and groups_parted_problems(section):
         return Role.CONTAINER
     return role
+
+
+def _logs_activity(section: Section) -> bool:
+    """Whether a section's text is an activity log only: lists, and every item of them an entry that
+    says who did what and when (:data:`_ACTIVITY_ENTRY`). A section whose heading says "Activity" over
+    what to do ("Open the account's Activity tab.") holds steps."""
+    said = [b for b in section.blocks if block_text(b)]
+    items = [item for b in said if b.type in LISTS for item in b.children]
+    return (
+        bool(items)
+        and all(b.type in LISTS for b in said)
+        and all(_ACTIVITY_ENTRY.match(block_text(item)) for item in items)
+    )
 
 
 def _leads_in(block: SyntaxTreeNode) -> bool:

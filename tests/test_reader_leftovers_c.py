@@ -194,3 +194,47 @@ def test_a_quarto_call_out_with_other_attributes_has_no_title(tmp_path: Path) ->
     [problem] = read(tmp_path / "docs", "maintenance.md", text).problems
     [note] = problem.notes
     assert "collapse" not in note.text and "true" not in note.text and "Drain the node first." in note.text
+
+
+# A Trello card exported to Markdown: its description, its checklist, then its activity log, a line
+# per action ("<member> moved this card … · <date>").
+TRELLO_CARD = """\
+# Runbook: invoice export times out
+
+**Board:** Finance Support · **Labels:** `exports`
+
+## Description
+
+The export page shows *Gateway timeout (EXP-504)* after a minute.
+Cause: the export runs in the web request for more than 60 seconds.
+
+## Checklist: EXP-504 timeout (0/2)
+
+- [ ] Ask the customer to export one month at a time
+- [ ] Turn on background exports in the account settings
+
+## Activity
+
+- Priya Nair moved this card from *Drafts* to *Runbooks* · Mar 12, 2024
+- Tom Becker commented on this card 3 days ago
+- Tom Becker added this card to *Drafts* · Mar 4, 2024
+"""
+
+
+def test_a_trello_card_s_activity_log_is_no_step(tmp_path: Path) -> None:
+    """Who moved or added the card when is the card's history: no step of any problem."""
+    article = read(tmp_path / "cards", "invoice-export.md", TRELLO_CARD)
+    steps = [s.text for p in article.problems for s in p.steps]
+    assert not any("this card" in text for text in steps)
+    assert "Ask the customer to export one month at a time" in steps
+
+
+def test_an_activity_section_that_says_what_to_do_keeps_its_steps(tmp_path: Path) -> None:
+    """Guard: a section headed "Activity" whose list says what to do is read as before."""
+    text = TRELLO_CARD.replace(
+        TRELLO_CARD[TRELLO_CARD.index("- Priya") :],
+        "1. Open the account's Activity tab.\n2. Cancel the export that is still running.\n",
+    )
+    problems = read(tmp_path / "cards", "invoice-export.md", text).problems
+    fixes = [[s.text for s in p.steps] for p in problems]
+    assert ["Open the account's Activity tab.", "Cancel the export that is still running."] in fixes
