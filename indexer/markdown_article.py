@@ -1730,7 +1730,7 @@ class _Reader:
         """:meth:`_read_own` once the alerting rules are taken out of ``blocks``."""
         lines = self.lines
         if kind is Kind.QUESTION:
-            draft.messages.extend((q.text, q.line) for q in messages_in(blocks, fences=False))
+            draft.messages.extend((q.text, q.line) for q in messages_in(blocks, fences=False, steps=True))
             # "Why does push fail?" and straight away what it printed: the error, before the answer.
             printed = fence_output(blocks[0]) if blocks and blocks[0].type in ("fence", "code_block") else ""
             if printed and FAILURE_WORDS.search(printed.lower()):

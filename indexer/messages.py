@@ -646,11 +646,13 @@ def _quoted_reply(before: SyntaxTreeNode | None, block: SyntaxTreeNode) -> Found
     return messages_in(list(block.children))
 
 
-def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
+def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True, steps: bool = False) -> Found:
     """Quoted error text in descriptive blocks, with the line each starts on.
 
     With ``fences`` false (an answer or a how-to, where code blocks are commands), a
-    code block only counts when the paragraph before it announces an error.
+    code block only counts when the paragraph before it announces an error. With ``steps``
+    (an answer's blocks), a list that no line announces as errors is its steps, read as
+    :func:`nested_quotes` reads steps.
     """
     found: list[tuple[str, int]] = []
     out: Found = []
@@ -698,6 +700,11 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:
                 found.extend((m, line_of(block)) for m in failed_conditions(block))
         elif block.type in LISTS and lead_in and names_errors:
             found.extend((block_text(item), line_of(item)) for item in block.children)
+        elif block.type in LISTS and steps:
+            # An answer's numbered fix: among steps code is what to type ("Set `DATABASE_URL:
+            # postgres://…`" under a Q&A wiki's "**Q:**" was the question's only message), and only what
+            # a step calls an error counts, as under a Resolution heading.
+            found.extend((q.text, q.line) for q in nested_quotes([block], fences=fences))
         elif block.type in LISTS:
             for item in block.children:
                 found.extend((q.text, q.line) for q in messages_in(list(item.children), fences=fences))
