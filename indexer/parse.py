@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 import yaml
+from markdown_it.tree import SyntaxTreeNode
 from yaml.constructor import ConstructorError, SafeConstructor
 
 from indexer.asciidoc_text import ASCIIDOC_SUFFIXES, asciidoc_markdown
@@ -527,6 +528,16 @@ def _title_row(root: Section) -> str:
     return ""
 
 
+def _site_menu(block: SyntaxTreeNode) -> bool:
+    """Whether ``block`` is a bulleted list whose every item is one link and nothing more: a site's menu
+    of its pages, no steps."""
+    return block.type == "bullet_list" and all(
+        [child.type for child in item.children] == ["paragraph"]
+        and [node.type for node in item.children[0].children[0].children] == ["link"]
+        for item in block.children
+    )
+
+
 def _page_heading(root: Section) -> str:
     """The title of a page whose problems are "#" headings too: its first "#" heading, when that
     opens the page and holds nothing but the page's properties (a Notion export: the page title,
@@ -629,10 +640,13 @@ def _markdown_article(
     root = _parts_under_title(parsed.root)
     preface = []
     h1 = [c for c in root.children if c.level == 1]
+    # A site's menu before the title heading is the page's, as any block there is: kept as the root's
+    # list, it was a problem named after a troubleshooting article (a help centre's "Home", "Categories",
+    # "Contact Us" over "# Troubleshooting single sign-on (SAML) errors"), its links the steps.
     if (
         root.children == h1
         and len(h1) == 1
-        and not any(b.type in ("bullet_list", "ordered_list") for b in root.blocks)
+        and not any(b.type in ("bullet_list", "ordered_list") and not _site_menu(b) for b in root.blocks)
     ):
         preface = root.blocks
         root = h1[0]

@@ -48,3 +48,70 @@ def test_a_variable_an_answer_s_step_sets_in_inline_code_is_no_error_message(tmp
     # Guard: what a step calls an error is still the problem's message, as under a Resolution heading.
     assert deploy.error_messages == ["Permission denied (publickey)"]
     assert len(deploy.steps) == 2
+
+
+# A Helpjuice page: its <title> the article's and the site's name, and the site's top menu, a list of
+# links only, before the article's title heading.
+HELP_CENTRE_PAGE = """\
+<html><head><title>Troubleshooting calendar sync errors | Tandem Help Center</title></head>
+<body>
+<div class="hj-top">
+  <ul class="hj-links">
+    <li><a href="/">Home</a></li>
+    <li><a href="/categories">Categories</a></li>
+    <li><a href="/contact">Contact Us</a></li>
+    <li><a href="/login">Sign In</a></li>
+  </ul>
+</div>
+<div id="article">
+  <h1>Troubleshooting calendar sync errors</h1>
+  <p>Use this article when meetings from Tandem do not reach your Outlook or Google calendar.</p>
+  <h2>Before you start</h2>
+  <p>You need the <strong>Workspace Admin</strong> role.</p>
+  <h2>Events do not appear in Outlook</h2>
+  <p>The sync log shows <strong>"Calendar feed rejected (TDM-CAL-402)"</strong>.</p>
+  <h3>How to fix it</h3>
+  <ol><li>Disconnect the calendar under <strong>Profile &gt; Calendars</strong>.</li><li>Connect it again.</li></ol>
+  <h2>Events appear twice</h2>
+  <p>Each meeting shows up two times in the calendar.</p>
+  <h3>How to fix it</h3>
+  <ol><li>Remove the second calendar connection.</li></ol>
+</div>
+</body></html>
+"""
+
+# The nearest shape that keeps its reading: a list before the title heading whose items are instructions
+# with a link among their words, no menu: the page's own steps.
+STEPS_BEFORE_TITLE = """\
+<html><head><title>Troubleshooting kiosk errors | Tandem Help Center</title></head>
+<body>
+<ul>
+  <li>Download the <a href="/driver">kiosk driver</a> and install it.</li>
+  <li>Restart the kiosk.</li>
+</ul>
+<h1>Troubleshooting kiosk errors</h1>
+<h2>Kiosk shows a blank screen</h2>
+<p>The screen stays black after start-up.</p>
+<h3>How to fix it</h3>
+<ol><li>Hold the power button for ten seconds.</li></ol>
+</body></html>
+"""
+
+
+def test_a_site_menu_of_links_before_the_article_s_title_is_no_problem(tmp_path: Path) -> None:
+    article = read(tmp_path / "kb", "calendar-sync.html", HELP_CENTRE_PAGE)
+    assert article.title == "Troubleshooting calendar sync errors"
+    assert [p.title for p in article.problems] == ["Events do not appear in Outlook", "Events appear twice"]
+    assert [s.text for s in article.problems[0].steps] == [
+        "Disconnect the calendar under Profile > Calendars.",
+        "Connect it again.",
+    ]
+    assert "Sign In" in article.body
+
+
+def test_instructions_with_links_before_a_page_s_title_stay_its_steps(tmp_path: Path) -> None:
+    first = read(tmp_path / "kb", "kiosk.html", STEPS_BEFORE_TITLE).problems[0]
+    assert [s.text for s in first.steps] == [
+        "Download the kiosk driver and install it.",
+        "Restart the kiosk.",
+    ]
