@@ -128,7 +128,12 @@ _PRINTS = (
     # "The screen shows one of:" over the messages it may show, one a line.
     r"(?:\s+(?:the following|this|these lines|something like this|one of(?: the following| these)?))?"
 )
-_PRINTS_LEAD = re.compile(_PRINTS + r"\s*:$", re.I)
+# A screen's banner, dialog or message that comes into view is announced by a verb of appearing ("When you
+# click Print Label, a red banner appears:", "…this window pops up:"): over a help centre's error block right
+# before the numbered fix, the lead said nothing was printed, and the block was no field of the problem.
+# Only output that reads as a failure is taken (see announced_output), as for any such verb.
+_APPEARS = r"\b(?:appears?|appeared|pops?\s+up|popped\s+up|comes?\s+up|came\s+up)"
+_PRINTS_LEAD = re.compile(rf"(?:{_PRINTS}|{_APPEARS})\s*:$", re.I)
 # A quotation that is the subject of such a lead ('"debug capwap errors enable" on the WLC shows:', '"show
 # logging" prints:'), perhaps with where it runs: the command that shows the output, no message of it.
 _RUN_TO_SHOW = re.compile(

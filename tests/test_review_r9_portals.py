@@ -115,3 +115,58 @@ def test_instructions_with_links_before_a_page_s_title_stay_its_steps(tmp_path: 
         "Download the kiosk driver and install it.",
         "Restart the kiosk.",
     ]
+
+
+# A HappyFox article: a sentence that says what appears, the app's error in a block under it, and the
+# numbered fix right after, no label between them; in a page's HTML and in Markdown alike.
+BANNER_PAGE = """\
+<html><body><h1>Handheld scanner errors</h1>
+<h2>Scanner shows as offline</h2>
+<p>When you tap <em>Sync</em>, a yellow banner appears:</p>
+<pre>SCN-3301: Sync server unreachable, retrying in 30 seconds</pre>
+<ol><li>Check that the scanner is on the warehouse Wi-Fi.</li><li>Tap <em>Sync</em> again.</li></ol>
+</body></html>
+"""
+BANNER_NOTE = """\
+# Handheld scanner errors
+
+## Scanner shows as offline
+
+When you tap **Sync**, a yellow banner pops up:
+
+```
+SCN-3301: Sync server unreachable, retrying in 30 seconds
+```
+
+1. Check that the scanner is on the warehouse Wi-Fi.
+2. Tap **Sync** again.
+
+## Sync is slow
+
+When you tap **Sync**, this summary appears:
+
+```
+Synced 412 items in 95 seconds
+```
+
+1. Move closer to a Wi-Fi access point.
+"""
+
+
+def test_an_error_block_under_what_appears_before_the_steps_is_the_problem_s_message(tmp_path: Path) -> None:
+    for name, text in (("scanner.html", BANNER_PAGE), ("scanner.md", BANNER_NOTE)):
+        unreachable = read(tmp_path / "kb", name, text).problems[0]
+        assert unreachable.title == "Scanner shows as offline"
+        assert unreachable.error_messages == ["SCN-3301: Sync server unreachable, retrying in 30 seconds"]
+        assert "SCN3301" in unreachable.error_codes
+        assert [s.text for s in unreachable.steps] == [
+            "Check that the scanner is on the warehouse Wi-Fi.",
+            "Tap Sync again.",
+        ]
+
+
+def test_output_that_appears_and_reports_no_failure_is_no_error_message(tmp_path: Path) -> None:
+    slow = read(tmp_path / "kb", "scanner.md", BANNER_NOTE).problems[1]
+    assert slow.title == "Sync is slow"
+    assert slow.error_messages == []
+    assert [s.text for s in slow.steps] == ["Move closer to a Wi-Fi access point."]
