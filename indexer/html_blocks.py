@@ -3520,6 +3520,16 @@ def html_as_markdown(block: str, *, page: bool = False) -> tuple[str, list[int]]
 
 # A field's label alone on its line, as a page of fields is written ("**Symptoms**", "**Cause:**").
 _BOLD_FIELD_LABEL = re.compile(r"\*\*([^*\d]{1,40}?):?\*\*")
+# Or its heading, as BMC Helix heads a known error's fields ("### Problem", "### Root Cause", "### Workaround"),
+# each telling "**Scenario 1**" from "**Scenario 2**", its error in a block and its fix a list: read field by
+# field, the scenarios were one problem, and an answer to one's error led with the other's steps.
+_HEADED_FIELD_LABEL = re.compile(r"#{2,6} ([^*#\d]{1,40}?):?")
+# A heading's marks, which say how high it is.
+_HEADING_MARKS = re.compile(r"(#{1,6}) ")
+# How many lines a headed field's opening, before its first case, may take.
+_OPENING_LINES = 20
+# A case's name written after its bold label, led by a dash ("**Scenario 1** – after the upgrade:").
+_NAME_AFTER_LABEL = re.compile(r"[\u2013\u2014-][ \t]++(.+?):?")
 # A line opening with a bold label of a numbered case, what it is perhaps after it ("**Symptom 1:** The
 # register shows …", "**Symptom 1 - Reader not paired (E-204)**"): its word, number, name and text.
 # The name neither starts nor ends with a blank, and the blanks around it are taken whole: where three
@@ -3544,21 +3554,41 @@ class _FieldCases:
     cases: list[tuple[re.Match[str], list[int]]]
     # The index of the line after the field's text.
     end: int
+    # The index of its label's line, and those of the lines before its first case (a headed field's
+    # opening, "One of two errors is written to `connector.log`:", which all its cases share), or of all
+    # its lines where it tells no case apart (a headed field between two that do: "Environment").
+    start: int = 0
+    shared: list[int] = field(default_factory=list)
 
 
 def _field_cases(lines: list[str], start: int) -> _FieldCases | None:
-    """The field whose label is ``lines[start]`` when its text opens with a numbered case's label; else None."""
-    label = _BOLD_FIELD_LABEL.fullmatch(lines[start]) if start + 2 < len(lines) else None
-    opening = _CASE_LINE.fullmatch(lines[start + 2]) if label is not None and not lines[start + 1] else None
-    if label is None or opening is None:
+    """The field whose label is ``lines[start]`` when its text opens with a numbered case's label; else None.
+
+    A field under a heading goes on, blank lines and all (its cases' error blocks and lists), to the next
+    heading as high, and ends on the blank line before it; the lines before its first case (or all its
+    lines, where it has none) are its shared ones."""
+    if start + 2 >= len(lines) or lines[start + 1]:
         return None
-    field = _FieldCases(label[1], opening[1].lower(), [], start + 2)
+    label = _BOLD_FIELD_LABEL.fullmatch(lines[start]) or _HEADED_FIELD_LABEL.fullmatch(lines[start])
+    level = _label_level(lines[start])
+    opening = _CASE_LINE.fullmatch(lines[start + 2])
+    if label is None or (opening is None and not level):
+        return None
+    field = _FieldCases(label[1], opening[1].lower() if opening else "", [], start + 2, start)
+    fenced = False
     while field.end < len(lines):
         line = lines[field.end]
-        case = _CASE_LINE.fullmatch(line) if line else None
-        if case is not None and case[1].lower() == field.word:
+        case = _CASE_LINE.fullmatch(line) if line and not fenced else None
+        if level and not fenced and _closes_field(lines, field.end, level):
+            break
+        if level and line.startswith("```"):
+            fenced = not fenced
+        if case is not None and case[1].lower() == (field.word or case[1].lower()):
+            field.word = case[1].lower()
             field.cases.append((case, [field.end]))
-        elif line:
+        elif not field.cases:
+            field.shared.append(field.end)
+        elif line or level:
             field.cases[-1][1].append(field.end)
         elif not (
             field.end + 1 < len(lines)
@@ -3571,6 +3601,18 @@ def _field_cases(lines: list[str], start: int) -> _FieldCases | None:
     return field
 
 
+def _label_level(line: str) -> int:
+    """How high the heading that labels a field on ``line`` is; 0 for a bold label."""
+    return len(line) - len(line.lstrip("#"))
+
+
+def _closes_field(lines: list[str], at: int, level: int) -> bool:
+    """Whether ``lines[at]`` is a heading of ``level`` or higher, or the blank line right before one."""
+    line = lines[at + 1] if not lines[at] and at + 1 < len(lines) else lines[at]
+    found = _HEADING_MARKS.match(line)
+    return found is not None and len(found[1]) <= level
+
+
 def _case_fields(lines: list[str]) -> list[_FieldCases] | None:
     """The first run of two fields or more, one right after the other, that tell the same cases apart,
     numbered from 1 in the same order under labels of one word (see _cases_by_field); None if none."""
@@ -3580,14 +3622,37 @@ def _case_fields(lines: list[str]) -> list[_FieldCases] | None:
             start += 1
             continue
         fields: list[_FieldCases] = []
+        # The field's label two lines up, or the heading over a headed field's opening lines (a few: looked for
+        # from each case's label, a page's every line was looked at again for each).
         at = start - 2
-        while (found := _field_cases(lines, at)) is not None:
+        if not _BOLD_FIELD_LABEL.fullmatch(lines[at]):
+            at = next(
+                (n for n in range(start - 1, max(start - _OPENING_LINES, 0), -1) if lines[n].startswith("#")),
+                at,
+            )
+        # Fields labelled alike: in bold, or by headings as high as the first's.
+        while (found := _field_cases(lines, at)) is not None and (
+            not fields or _label_level(lines[found.start]) == _label_level(lines[fields[0].start])
+        ):
             fields.append(found)
             at = found.end + 1
-        numbers = [[int(case[2]) for case, _ in found.cases] for found in fields]
+        # A run opens and closes with a field that tells the cases apart; one under a heading, only where the
+        # heading names a part of a problem ("Root Cause", "Workaround"): "**Step 1**" under "## Install" and
+        # again under "## Configure" tells no problems apart.
+        while fields and not fields[-1].cases:
+            fields.pop()
+        told = [
+            found
+            for found in fields
+            if found.cases
+            and (not _label_level(lines[found.start]) or heading_role(found.label) in PROBLEM_PART_ROLES)
+        ]
+        numbers = [[int(case[2]) for case, _ in found.cases] for found in told]
         if (
-            len(fields) >= 2
-            and len({found.word for found in fields}) == 1
+            len(told) >= 2
+            and len(told) == sum(1 for found in fields if found.cases)
+            and fields[0].cases
+            and len({found.word for found in told}) == 1
             and numbers[0] == list(range(1, max(len(numbers[0]), 2) + 1))
             and all(n == numbers[0] for n in numbers)
         ):
@@ -3610,17 +3675,31 @@ def _cases_by_field(lines: list[str], origins: list[int]) -> tuple[list[str], li
     fields = _case_fields(lines)
     if fields is None:
         return lines, origins
-    start, end = fields[0].cases[0][1][0] - 2, fields[-1].end
+    start, end = fields[0].start, fields[-1].end
     out: list[tuple[str, int]] = []
     for number in range(len(fields[0].cases)):
-        cases = [found.cases[number] for found in fields]
+        cases = [found.cases[number] for found in fields if found.cases]
         first = cases[0][0]
-        named = next((label[3] for label, _ in cases if label[3]), "") or first[4] or f"{first[1]} {first[2]}"
+        # A name after the label and a dash ("**Scenario 1** – after the password was rotated:") names the
+        # case as a name inside it does ("After the password was rotated"); so titled, "Scenario 1" was read
+        # as an alternative fix of one problem.
+        after = _NAME_AFTER_LABEL.fullmatch(first[4])
+        named = (
+            next((label[3] for label, _ in cases if label[3]), "")
+            or (after[1][:1].upper() + after[1][1:] if after else first[4])
+            or f"{first[1]} {first[2]}"
+        )
         title = title_of(named)
         out += [(f"## {title}", origins[cases[0][1][0]]), ("", origins[cases[0][1][0]])]
-        for found, (label, at) in zip(fields, cases, strict=True):
-            # The text after the label on its line, then the lines under it.
-            said = [(label[4], origins[at[0]])] if label[4] else []
+        for found in fields:
+            # The lines all its cases share, the text after the case's label on its line, then the lines under it.
+            label, at = found.cases[number] if found.cases else (None, [found.start])
+            dashed = _NAME_AFTER_LABEL.fullmatch(label[4]) if label else None
+            said = [(lines[i], origins[i]) for i in found.shared]
+            # The name the case is titled by is no line of its text: under a shared "One of two errors is
+            # written to `connector.log`:", it was read as the error written.
+            if label and label[4] and not (label is first and after):
+                said += [(label[4][dashed.start(1) :] if dashed else label[4], origins[at[0]])]
             said += [(lines[i], origins[i]) for i in at[1:]]
             if not said:
                 continue

@@ -170,3 +170,87 @@ def test_output_that_appears_and_reports_no_failure_is_no_error_message(tmp_path
     assert slow.title == "Sync is slow"
     assert slow.error_messages == []
     assert [s.text for s in slow.steps] == ["Move closer to a Wi-Fi access point."]
+
+
+# A BMC Helix known-error article: its fields headed Problem, Root Cause and Workaround, each telling the
+# same two scenarios apart by a bold "Scenario N" label, with the error each logs in a block of its own
+# and each workaround's numbered steps.
+KNOWN_ERROR = """\
+<html><body>
+<h1 class="km-article-title">Invoice upload fails after a certificate renewal or an upgrade to 8.2</h1>
+<div class="km-field-block"><h3 class="km-field-label">Problem</h3><div class="km-field-value">
+<p><strong>Scenario 1</strong> &ndash; after the server certificate was renewed:</p>
+<pre>ERROR [UploadClient] PKIX path building failed: unable to find valid certification path</pre>
+<p><strong>Scenario 2</strong> &ndash; after upgrading to 8.2:</p>
+<pre>ERROR [UploadQueue] Unsupported payload version 3 (INV-4120)</pre>
+</div></div>
+<div class="km-field-block"><h3 class="km-field-label">Root Cause</h3><div class="km-field-value">
+<p><strong>Scenario 1:</strong> The new certificate's issuer is not in the connector's trust store.</p>
+<p><strong>Scenario 2:</strong> 8.2 sends version 3 payloads, which the archive does not accept yet.</p>
+</div></div>
+<div class="km-field-block"><h3 class="km-field-label">Workaround</h3><div class="km-field-value">
+<p><strong>Scenario 1:</strong></p><ol><li>Import the issuer certificate into the trust store.</li><li>Restart the connector.</li></ol>
+<p><strong>Scenario 2:</strong></p><ol><li>Set <code>upload.payloadVersion=2</code>.</li><li>Restart the connector.</li></ol>
+</div></div>
+</body></html>
+"""
+
+# The nearest shape that keeps its reading: one problem whose fields are headed, the workaround's steps
+# grouped by a bold label that numbers no scenario the other fields tell apart.
+ONE_KNOWN_ERROR = """\
+<html><body>
+<h1>Invoice upload fails after a certificate renewal</h1>
+<h3>Problem</h3>
+<pre>ERROR [UploadClient] PKIX path building failed: unable to find valid certification path</pre>
+<h3>Root Cause</h3>
+<p>The new certificate's issuer is not in the connector's trust store.</p>
+<h3>Workaround</h3>
+<p><strong>Option 1:</strong></p><ol><li>Import the issuer certificate into the trust store.</li></ol>
+<p><strong>Option 2:</strong></p><ol><li>Turn off certificate checks for the archive host.</li></ol>
+</body></html>
+"""
+
+
+def test_a_known_error_s_scenarios_told_apart_in_every_field_are_a_problem_each(tmp_path: Path) -> None:
+    renewal, upgrade = read(tmp_path / "kb", "KBA000412.html", KNOWN_ERROR).problems
+    assert renewal.title == "After the server certificate was renewed"
+    assert renewal.error_messages == ["PKIX path building failed: unable to find valid certification path"]
+    assert renewal.cause == "The new certificate's issuer is not in the connector's trust store."
+    assert [s.text for s in renewal.steps] == [
+        "Import the issuer certificate into the trust store.",
+        "Restart the connector.",
+    ]
+    assert upgrade.title == "After upgrading to 8.2"
+    assert upgrade.error_messages == ["Unsupported payload version 3 (INV-4120)"]
+    assert upgrade.error_codes == ["INV4120"]
+    assert upgrade.cause == "8.2 sends version 3 payloads, which the archive does not accept yet."
+    assert [s.text for s in upgrade.steps] == ["Set upload.payloadVersion=2.", "Restart the connector."]
+
+
+def test_a_known_error_s_options_in_one_field_stay_one_problem(tmp_path: Path) -> None:
+    (only,) = read(tmp_path / "kb", "KBA000413.html", ONE_KNOWN_ERROR).problems
+    assert only.title == "Invoice upload fails after a certificate renewal"
+    assert [s.text for s in only.steps] == [
+        "Import the issuer certificate into the trust store.",
+        "Turn off certificate checks for the archive host.",
+    ]
+
+
+# Nor do sections that are no parts of a problem, each numbering its own steps by bold labels.
+TWO_HOW_TOS = """\
+<html><body>
+<h1>Set up the upload connector</h1>
+<h2>Install the connector</h2>
+<p><strong>Step 1</strong> &ndash; download the installer:</p>
+<pre>curl -O https://downloads.example.com/connector.msi</pre>
+<p><strong>Step 2</strong> &ndash; run the installer as an administrator.</p>
+<h2>Configure the connector</h2>
+<p><strong>Step 1</strong> &ndash; open connector.properties.</p>
+<p><strong>Step 2</strong> &ndash; set the archive's address.</p>
+</body></html>
+"""
+
+
+def test_bold_step_labels_in_sections_of_a_how_to_tell_no_problems_apart(tmp_path: Path) -> None:
+    article = read(tmp_path / "kb", "setup.html", TWO_HOW_TOS)
+    assert [s.title for s in article.outline][:2] == ["Install the connector", "Configure the connector"]
