@@ -981,14 +981,19 @@ _MDX_STEP = "mdx_step"
 
 def _mdx_steps(state: StateBlock, start: int, close: int) -> None:
     """An MDX ``<Steps>`` component from its line ``start`` to its closing tag's line ``close``: each
-    ``<Step>`` in it an item of an ordered list, as the component numbers them. Read as paragraphs, the
-    text before the component (why the error happens) was the first step, as it is never before a list."""
+    ``<Step>`` in it (or, with none, each of its headings) an item of an ordered list, as the component
+    numbers them. Read as paragraphs, the text before the component (why the error happens) was the
+    first step, as it is never before a list."""
     level = state.level
     first = _tokenize_content(state, start, close)
     state.line = close + 1
     tokens = state.tokens[first:]
     heads = [n for n, token in enumerate(tokens) if token.level == level and _MDX_STEP in (token.meta or {})]
     if not heads:
+        # Nextra's <Steps> numbers the headings in it ("### Reconnect the drive"), as a Hugo steps
+        # container does: left as headings, each was a group of its own numbered 1, and the cause
+        # before the component was a step.
+        state.tokens[first:] = _headed_steps(state, tokens, close)
         return
     items: list[Token] = []
     for number, (head, following) in enumerate(pairwise([*heads, len(tokens)]), start=1):
