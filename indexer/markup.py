@@ -853,8 +853,15 @@ _FOLD_COMPONENTS = {"accordion"}
 # carry nothing. Read as HTML, a <CodeGroup> with a fence right under it took the fence as its text,
 # its backticks and all.
 _GROUP_COMPONENTS = {"steps", "accordiongroup", "cardgroup", "codegroup"}
-_COMPONENT_OPEN = re.compile(r"<(/?[A-Z][\w]*)\b([^<>]*)>")
+# A component's name may be a member of another's, as Nextra names its tab (<Tabs.Tab>): read by its
+# first name, the tab's tag was its set's line alone, its indented steps code and "</Tabs.Tab>" text.
+_COMPONENT_OPEN = re.compile(r"<(/?[A-Z][\w]*(?:\.[A-Z]\w*)?)\b([^<>]*)>")
 _COMPONENT_TYPE = re.compile(r"""\b(?:type|variant|kind)\s*=\s*["'{]*\s*["']?([\w-]+)""")
+# Nextra's tab set names its tabs in order, the tabs themselves unnamed: <Tabs items={['Windows', 'macOS']}>.
+_TAB_ITEMS = re.compile(r"\bitems\s*=\s*\{\s*\[([^\[\]]*)\]")
+_ITEM = re.compile(r"""(["'`])((?:(?!\1)[^\n])+)\1""")
+# The env key of the labels a tab set's items give its unnamed tabs, in order, not yet taken.
+_TAB_ITEMS_LEFT = "_kb_tab_items"
 # How far below its opening line a component's closing line is looked for.
 MAX_COMPONENT_LINES = 400
 
@@ -883,11 +890,16 @@ def _component_block(state: StateBlock, start: int, end: int, silent: bool) -> b
     if lowered.lstrip("/") in _GROUP_COMPONENTS or lowered == "tabs":
         # Its line alone: read as HTML it would take the lines after it (its steps, its tabs) as its own.
         # (A tab set's closing tag stays an HTML block: it ends a tab whose own end is unknown.)
+        if lowered == "tabs" and not silent:
+            items = _TAB_ITEMS.search(attributes)
+            state.env[_TAB_ITEMS_LEFT] = (
+                [m.group(2).strip() for m in _ITEM.finditer(items.group(1))] if items else []
+            )
         state.line = start + 1
         return True
     if name.startswith("/"):
         return False
-    if lowered in _TAB_NAMES:
+    if lowered.rpartition(".")[2] in _TAB_NAMES:
         return _component_tab(state, start, end, name, attributes, silent)
     callout = _component_callout(name, attributes)
     label = ""
@@ -942,7 +954,10 @@ def _component_tab(state: StateBlock, start: int, end: int, name: str, attribute
     if silent:
         return True
     named = _NAMED.search(attributes) or _TAB_VALUE.search(attributes)
-    label = named.group("value").strip()[:MAX_TAB_LABEL] if named else ""
+    # A tab of no name of its own takes its set's next item (Nextra's <Tabs.Tab>): unlabelled, the
+    # tabs' alternatives ("Windows 10", then "Windows 11") were one procedure.
+    items = state.env.get(_TAB_ITEMS_LEFT) or [""]
+    label = (named.group("value") if named else items.pop(0)).strip()[:MAX_TAB_LABEL]
     level = state.level
     first = _tokenize_content(state, start, close)
     state.tokens[first:] = _tab(state.tokens[first:], label, start, level)

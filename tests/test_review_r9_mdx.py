@@ -12,6 +12,73 @@ from pathlib import Path
 
 from test_house_styles import read
 
+NEXTRA_TABS = """\
+import { Tabs } from 'nextra/components'
+
+# Printer agent errors
+
+## Jobs are held with "driver mismatch"
+
+The queue shows `HOLD spool: job 4411 held: driver mismatch (PA-3107)`.
+
+The printer was added with a generic driver, which the agent does not accept.
+
+<Tabs items={['Windows', 'Linux']}>
+  <Tabs.Tab>
+    1. Open **Printers & scanners** and remove the printer.
+    2. Add it again with the vendor's driver.
+  </Tabs.Tab>
+  <Tabs.Tab>
+    1. Run `lpadmin -x office-3`.
+    2. Add the printer again with the vendor's PPD file.
+  </Tabs.Tab>
+</Tabs>
+"""
+
+
+def test_indented_nextra_tabs_are_a_group_of_steps_each_named_by_the_set_s_items(tmp_path: Path) -> None:
+    """Indented under ``<Tabs.Tab>``, the steps read as code (MDX reads no indented code inside JSX): the
+    symptom line and the cause became steps, the tabs' bodies code blocks and ``</Tabs.Tab>`` a step."""
+    article = read(tmp_path / "docs", "printer-agent.mdx", NEXTRA_TABS)
+    [problem] = article.problems
+    assert problem.title == 'Jobs are held with "driver mismatch"'
+    assert problem.error_codes == ["PA3107"]
+    assert any("driver mismatch (PA-3107)" in m for m in problem.error_messages)
+    assert problem.cause.startswith("The printer was added with a generic driver")
+    assert [(s.group, s.number, s.text) for s in problem.steps] == [
+        ("Windows", "1", "Open Printers & scanners and remove the printer."),
+        ("Windows", "2", "Add it again with the vendor's driver."),
+        ("Linux", "1", "Run lpadmin -x office-3."),
+        ("Linux", "2", "Add the printer again with the vendor's PPD file."),
+    ]
+
+
+def test_unindented_nextra_tabs_are_alternatives_not_one_sequence(tmp_path: Path) -> None:
+    """Written flush left, the two tabs' steps ran on as steps 1–4, ``</Tabs.Tab>`` in their text."""
+    page = NEXTRA_TABS.replace("\n  ", "\n").replace("\n  ", "\n")
+    article = read(tmp_path / "docs", "printer-agent.mdx", page)
+    steps = article.problems[0].steps
+    assert [(s.group, s.number) for s in steps] == [
+        ("Windows", "1"),
+        ("Windows", "2"),
+        ("Linux", "1"),
+        ("Linux", "2"),
+    ]
+    assert not any("Tabs" in s.markdown or "Tabs" in s.text for s in steps)
+
+
+def test_a_tab_named_by_its_own_label_keeps_it(tmp_path: Path) -> None:
+    """Guard: a tab that names itself (Docusaurus' ``<TabItem label=…>``) keeps its own label."""
+    page = (
+        NEXTRA_TABS.replace("<Tabs items={['Windows', 'Linux']}>", "<Tabs>")
+        .replace("<Tabs.Tab>", '<TabItem value="win" label="Windows 11">', 1)
+        .replace("<Tabs.Tab>", '<TabItem value="deb" label="Debian">', 1)
+        .replace("</Tabs.Tab>", "</TabItem>")
+    )
+    article = read(tmp_path / "docs", "printer-agent.mdx", page)
+    assert [s.group for s in article.problems[0].steps] == ["Windows 11", "Windows 11", "Debian", "Debian"]
+
+
 NEXTRA_STEPS = """\
 import { Steps } from 'nextra/components'
 
