@@ -404,10 +404,11 @@ class _SectionReader:
             stack[-1].blocks.extend(fold.blocks)
             if part is not None:
                 stack.append(part)
-        elif _folds_aside(fold, part or stack[-1]):
+        elif _folds_aside(fold, (part := _still_open(part, stack[-1])) or stack[-1]):
             # A question folded after the section's steps, answered in prose ("Why does the client say
-            # Active?"), as GitLab and GitHub pages fold an explanation: an aside of the problem above,
-            # no problem of its own whose explanation was a step.
+            # Active?"), as GitLab and GitHub pages fold an explanation, or more detail on them folded
+            # under a title ("Retry schedule"): an aside of the problem above, no problem of its own
+            # whose explanation was a step, nor a section whose text was only searchable.
             stack[-1].children.remove(fold)
             if part is not None:
                 stack.append(part)
@@ -1543,17 +1544,33 @@ _ASKS_WHY = re.compile(
 )
 
 
+def _still_open(part: Section | None, parent: Section) -> Section | None:
+    """``part``, the bold label's part before a fold in ``parent``, when it was still open as the fold
+    opened: None when ``parent``'s own blocks went on after it ("**Cause:** …" closed at its paragraph,
+    then the section's steps, then "::: details Retry schedule", an aside of the section's steps)."""
+    if part is None or (parent.blocks and line_of(parent.blocks[-1]) > part.line):
+        return None
+    return part
+
+
 def _folds_aside(fold: Section, parent: Section) -> bool:
     """Whether a ``<details>`` fold asks why and answers in paragraphs only, after a list of its parent
     section's (the fix's steps): an explanation aside of that section. Another question ("Can I keep the
-    lock file out of git?") heads its answer, and so does any before a list, as on a FAQ page of folds."""
+    lock file out of git?") heads its answer, and so does any before a list, as on a FAQ page of folds.
+    So is a fold titled by no question ("Retry schedule") whose paragraphs tell nothing to do: more
+    detail on the fix, as VitePress' ``::: details`` folds it. Read as a section of the problem, its text
+    was only searchable, never shown with the fix."""
+    title = fold.title.strip()
     return (
         not fold.children
         and bool(fold.blocks)
-        and fold.title.rstrip().endswith("?")
-        and bool(_ASKS_WHY.match(fold.title.lstrip().lstrip("¿")))
         and all(b.type == "paragraph" for b in fold.blocks)
         and any(b.type in LISTS for b in parent.blocks)
+        and (
+            bool(_ASKS_WHY.match(title.lstrip("¿")))
+            if title.endswith("?")
+            else not any(reads_as_instruction(block_text(b)) for b in fold.blocks)
+        )
     )
 
 

@@ -141,3 +141,52 @@ def test_nextra_step_components_stay_numbered_as_written(tmp_path: Path) -> None
         ("2", "Give the service account write access: Grant Modify on the spool folder to svc-printagent."),
         ("3", "Start the agent: Run printagent start."),
     ]
+
+
+VITEPRESS_DETAILS = """\
+---
+title: Exports
+---
+
+# Troubleshooting exports
+
+## Export stops with `exp_quota`
+
+The export log ends with status `exp_quota`.
+
+**Cause:** the workspace has used its monthly export allowance.
+
+1. Ask a workspace owner to raise the allowance in **Billing → Limits**.
+
+::: details How the allowance is counted
+Each export counts once per started gigabyte, and the count starts again on the first day of the month.
+:::
+"""
+
+
+def test_a_vitepress_fold_of_detail_after_the_fix_is_a_note_of_it(tmp_path: Path) -> None:
+    """``::: details How the allowance is counted`` after the steps, prose that tells nothing to do: a note
+    after the fix, shown with it; read as a sub-section, its text was only searchable."""
+    article = read(tmp_path / "docs", "exports.md", VITEPRESS_DETAILS)
+    [problem] = article.problems
+    assert problem.cause == "the workspace has used its monthly export allowance."
+    assert [s.text for s in problem.steps] == [
+        "Ask a workspace owner to raise the allowance in Billing → Limits."
+    ]
+    assert [(n.text, n.after) for n in problem.notes] == [
+        ("How the allowance is counted", True),
+        (
+            "Each export counts once per started gigabyte, and the count starts again on the first day of the month.",
+            True,
+        ),
+    ]
+
+
+def test_a_vitepress_fold_that_says_what_to_do_is_no_note(tmp_path: Path) -> None:
+    """Guard: a fold whose text tells what to do ("Restart …") is no aside: it stays out of the notes."""
+    page = VITEPRESS_DETAILS.replace(
+        "Each export counts once per started gigabyte, and the count starts again on the first day of the month.",
+        "Restart the export after the allowance is raised.",
+    )
+    article = read(tmp_path / "docs", "exports.md", page)
+    assert article.problems[0].notes == []
