@@ -24,6 +24,10 @@ _RELATED_LINE = re.compile(
     rf"{_LINK}(?:{_APART}{_LINK})*+[ \t]*+\.?",
     re.IGNORECASE,
 )
+# A line that only embeds other notes (Obsidian's, Dendron's and Foam's "![[devops.ci.runner-basics#escalation]]"):
+# the note app shows the other note's text there, which the page does not hold. Read as its text, it was a
+# note of the last problem, "!devops.ci.runner-basics#escalation".
+_EMBEDS_LINE = re.compile(rf"!{_LINK}(?:{_APART}!{_LINK})*+")
 # A docs site's line of links to its other pages, parted by middle dots or bars, perhaps after a lead
 # of a few words ("Back to [README](../README.md) · [Installation](install.md)"), and what it ends
 # with after its last link (a footer's "· Last updated 2024-03-02").
@@ -65,6 +69,11 @@ def tags_or_links_only(markdown: str) -> bool:
     links to related pages ("Related: [[Kafka cluster overview]], [[Consumer tuning]]")."""
     lines = [line.strip() for line in markdown.split("\n")]
     return bool(lines) and all(_tags_only(line) or _RELATED_LINE.fullmatch(line) for line in lines)
+
+
+def embeds_only(markdown: str) -> bool:
+    """Whether a paragraph's Markdown ``markdown`` is only lines of other notes embedded (see _EMBEDS_LINE)."""
+    return all(_EMBEDS_LINE.fullmatch(line.strip()) for line in markdown.split("\n"))
 
 
 def links_line(markdown: str) -> str | None:

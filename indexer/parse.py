@@ -705,7 +705,7 @@ def _markdown_article(
         url=url,
         product=product,
         tags=scope_tags,
-        description=str(meta.get("description") or ""),
+        description=str(meta.get("description") or _short_description(meta)),
         lead=read.lead,
         problems=_bounded(read.problems, source),
         body=read.body,
@@ -725,6 +725,13 @@ def _without_section_number(title: str) -> str:
     """An article's ``title`` without the section number a stylesheet printed before it (see _SECTION_NUMBER)."""
     found = _SECTION_NUMBER.match(title)
     return title[found.end() :] if found else title
+
+
+def _short_description(meta: dict[str, object]) -> str:
+    """The page's description under the short key Dendron writes it with (``desc: Fixes for …``), when it
+    is text: read only as "description", Dendron's notes had none."""
+    desc = meta.get("desc")
+    return desc.strip() if isinstance(desc, str) else ""
 
 
 def _words(text: str) -> str:

@@ -60,7 +60,14 @@ from indexer.markup import (
     tags_alone,
     token_meta,
 )
-from indexer.page_links import labelled_links, links_line, pager_line, tags_or_links_only, trail_line
+from indexer.page_links import (
+    embeds_only,
+    labelled_links,
+    links_line,
+    pager_line,
+    tags_or_links_only,
+    trail_line,
+)
 from indexer.posts import (
     answer_score,
     is_post_furniture,
@@ -436,6 +443,8 @@ class _SectionReader:
             _is_page_furniture(node, _BYLINE)
             or token_meta(node, ABBREVIATIONS)
             or ((self.stack[-1].level <= 1 or index >= self.trailing) and _about_the_page(node))
+            # Another note embedded ("![[devops.ci.runner-basics#escalation]]"), wherever it stands.
+            or (node.type == "paragraph" and bool(node.children) and embeds_only(node.children[0].content))
             or (node.type == "paragraph" and bool(node.children) and pager_line(node.children[0].content))
             or (self.stack[-1].level <= 1 and _navigation(node))
             or (self.stack[-1].level <= 1 and _beside_byline(self.blocks, index))

@@ -190,3 +190,47 @@ def test_a_vitepress_fold_that_says_what_to_do_is_no_note(tmp_path: Path) -> Non
     )
     article = read(tmp_path / "docs", "exports.md", page)
     assert article.problems[0].notes == []
+
+
+DENDRON_NOTE = """\
+---
+id: q8v1m2x7c3k9z0h4t6pbn5r
+title: Build cache failures
+desc: Fixes for cache errors on the shared build runners
+updated: 1712061234567
+created: 1698764400000
+---
+
+## "Cache upload failed" warning
+
+#### Symptoms
+
+- Jobs log `WARNING: Cache upload failed: 413 Request Entity Too Large`.
+
+#### Fix
+
+- Exclude `node_modules/.cache` from the job's `cache:paths`.
+
+![[devops.ci.cache-basics#limits]]
+"""
+
+
+def test_a_dendron_note_embed_is_no_note_and_desc_is_the_description(tmp_path: Path) -> None:
+    """``![[devops.ci.cache-basics#limits]]`` shows another note's text, which the page does not hold: it was
+    a note "!devops.ci.cache-basics#limits". Dendron's ``desc:`` is the page's description (it was "")."""
+    article = read(tmp_path / "notes", "devops.ci.cache-failures.md", DENDRON_NOTE)
+    assert article.description == "Fixes for cache errors on the shared build runners"
+    [problem] = article.problems
+    assert [s.text for s in problem.steps] == ["Exclude node_modules/.cache from the job's cache:paths."]
+    assert problem.notes == []
+    assert "devops.ci.cache-basics" in article.body
+
+
+def test_a_wiki_link_after_the_fix_stays_a_note(tmp_path: Path) -> None:
+    """Guard: a link to another note that the page writes as text ("See [[…]] for the limits.") stays."""
+    page = DENDRON_NOTE.replace(
+        "![[devops.ci.cache-basics#limits]]", "See [[devops.ci.cache-basics]] for the size limits."
+    ).replace("desc: Fixes", "description: Fixes")
+    article = read(tmp_path / "notes", "devops.ci.cache-failures.md", page)
+    assert article.description == "Fixes for cache errors on the shared build runners"
+    assert [n.text for n in article.problems[0].notes] == ["See devops.ci.cache-basics for the size limits."]
