@@ -993,7 +993,9 @@ class _Reader:
         preface, posts, aside = thread_posts(items)
         asked, replies = asked_and_replies(preface, posts)
         title, solved = without_solved_mark(self.title)
-        solution = answering_post(replies, solved=solved)
+        # Who asked, where a byline opens the post asked: what they say of a reply tells whether it worked.
+        asker = posts[0].author if len(posts) > len(replies) else ""
+        solution = answering_post(replies, solved=solved, asker=asker)
         if solution is None:
             return False
         self.title = without_github_number(title, posts)

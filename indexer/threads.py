@@ -108,6 +108,19 @@ _TRAIL = re.compile(
 # The mark before a topic's title once it is solved ("[SOLVED] …", "[Resolved]", "(Solved):"), as a board
 # whose software marks no post as the answer lets its users say so in the title (phpBB's).
 _SOLVED_TITLE = re.compile(r"[ \t]*[\[(](?:solved|resolved)[\])][ \t]*:?[ \t]*", re.IGNORECASE)
+# What a thread's asker writes back after trying a reply: that it worked ("That fixed it, thanks!", "That
+# did the trick"), or that it failed ("Yes, both, no change.", "Didn't help, same error."). Unmarked, the
+# reply they thank is the answer, and one they say failed is none.
+_WORKED = re.compile(
+    r"\b(?:(?:that|this|it|which)[ \t]+(?:fixed|solved|did)[ \t]+it|(?:that|this)[ \t]+(?:was it|worked)"
+    r"|did[ \t]+the[ \t]+trick|works[ \t]+now|working[ \t]+(?:again|now))\b",
+    re.IGNORECASE,
+)
+_FAILED = re.compile(
+    r"\b(?:no[ \t]+(?:change|luck|difference)|(?:did|does)(?:n['\u2019]t|[ \t]+not)[ \t]+(?:help|work|change)"
+    r"|same[ \t]+(?:error|problem|issue|result)|still[ \t]+(?:the[ \t]+same|fails|failing|broken))\b",
+    re.IGNORECASE,
+)
 # The head a board puts on a quote of an earlier post: who wrote it ("kevmcd wrote:").
 _QUOTE_HEAD = re.compile(r"[^\n:]{1,60}[ \t]wrote:", re.IGNORECASE)
 _PROJECT_MARK = re.compile(rf"\b(?:{_PROJECT_ROLES})\b", re.IGNORECASE)
@@ -343,18 +356,41 @@ def without_github_number(title: str, posts: list[Post]) -> str:
     return _GITHUB_NUMBER.sub("", title)
 
 
-def answering_post(replies: list[Post], *, solved: bool = False) -> Post | None:
+def answering_post(replies: list[Post], *, solved: bool = False, asker: str = "") -> Post | None:
     """The reply that answers a thread: the one marked as its solution, else, on a voting site that
     marks none (Reddit), the top-voted one, the first of them on a tie, else, where the thread's title
     says it is ``solved`` (see :func:`without_solved_mark`) or the posts are numbered as Discourse exports
-    them, the first reply that gives steps (a list); None on any other thread."""
+    them, the first reply that the ``asker`` (who wrote the first post) says worked, or that gives steps
+    and they do not say failed (see _unmarked_answer); None on any other thread."""
     marked = next((r for r in replies if r.solution), None)
     voted = [r for r in replies if r.points is not None]
     # Discourse's text export of a topic numbers its posts, and keeps no mark of the one that solved it:
     # its answer is the first reply that gives steps, as a title marked solved says.
     solved = solved or any(_POST_NUMBER.search(block_text(r.byline)) for r in replies)
-    steps = next((r for r in replies if any(b.type in LISTS for b in r.blocks)), None) if solved else None
+    steps = _unmarked_answer(replies, asker) if solved else None
     return marked or max(voted, key=lambda r: r.points or 0.0, default=None) or steps
+
+
+def _unmarked_answer(replies: list[Post], asker: str) -> Post | None:
+    """The answer of a thread that marks none: the first reply the ``asker`` then says worked (see
+    _WORKED), else the first that gives steps (a list) and that the asker does not then say failed (see
+    _FAILED). A topic's first reply with a list is often the usual things to try ("1. Restart the service.
+    2. Reinstall the agent."), which the asker answers "Yes, both, no change.", and the fix comes later,
+    in prose, thanked by the asker ("That fixed it, thanks!")."""
+    said = [_next_said(replies[at + 1 :], asker) if r.author != asker else "" for at, r in enumerate(replies)]
+    worked = (r for r, verdict in zip(replies, said, strict=True) if _WORKED.search(verdict))
+    tried = (
+        r
+        for r, verdict in zip(replies, said, strict=True)
+        if any(b.type in LISTS for b in r.blocks) and not _FAILED.search(verdict)
+    )
+    return next(worked, None) or next(tried, None)
+
+
+def _next_said(later: list[Post], asker: str) -> str:
+    """What the ``asker`` says in their first post among ``later`` ones; nothing where they write none."""
+    post = next((p for p in later if asker and p.author == asker), None)
+    return " ".join(block_text(b) for b in post.blocks) if post else ""
 
 
 def quotes_a_post(block: SyntaxTreeNode) -> bool:
@@ -441,7 +477,9 @@ def _posts(
                     solution=marked or bool(_SOLUTION_MARK.search(beside)),
                     by_project=bool(_PROJECT_MARK.search(beside)),
                     points=_points(beside),
-                    author=inline_text(inline_parts(item)[0]).strip(),
+                    # A Discourse byline is one run of text: its writer is the name before the bars.
+                    author=(numbered[0] if (numbered := _NUMBERED_POST.match(block_text(item))) else "")
+                    or inline_text(inline_parts(item)[0]).strip(),
                 )
             )
         elif posts and not posts[-1].blocks and _MARK_UNDER_BYLINE.fullmatch(block_text(item).strip()):

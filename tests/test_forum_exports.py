@@ -99,16 +99,21 @@ def test_a_discourse_export_s_first_post_is_the_problem_and_the_named_post_its_f
         assert said in article.body
 
 
-def test_a_discourse_export_with_no_solved_line_takes_the_first_reply_with_steps(tmp_path: Path) -> None:
+def test_a_discourse_export_with_no_solved_line_takes_the_reply_the_asker_thanks(tmp_path: Path) -> None:
     # The text export keeps no mark of the answer: without the solved line, no fix was found and the
-    # page was read as one problem of every post.
+    # page was read as one problem of every post. Not the first reply with steps either: the asker says
+    # it failed ("Reinstalled twice, same error.") and thanks post #4.
     text = DISCOURSE_TOPIC.replace(
         "> Solved by **t_okafor** in [post #4](https://forum.example.org/t/journal-read-only/5120/4)\n\n", ""
     )
     (problem,) = read(tmp_path, "journal.md", text).problems
     assert not problem.whole_article
     assert problem.error_messages == ["sync: fatal: journal is read-only (SC-JRN-04)"]
-    assert [s.text for s in problem.steps] == ["Uninstall the client.", "Install 3.2 again."]
+    assert [s.text for s in problem.steps] == [
+        "Quit the client.",
+        "Run chflags nouchg ~/Library/Containers/sync/journal.db.",
+        "Start the client again.",
+    ]
 
 
 def test_a_discourse_export_whose_replies_give_no_steps_is_read_as_a_page(tmp_path: Path) -> None:
