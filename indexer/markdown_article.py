@@ -107,6 +107,7 @@ from indexer.openings import (
     explained_after_shown,
     explained_before_code,
     fix_starts,
+    fixed_as_above,
     introduction_text,
     lead_in_paragraph,
     leads_in,
@@ -1355,6 +1356,12 @@ class _Reader:
             self.body.extend(block_text(b) for b in blocks if id(b) in framing)
             blocks = [b for b in blocks if id(b) not in framing]
         cases = self._other_error_cases(draft, blocks)
+        # "… you will see `registry lock timeout after 30s` instead; follow the same steps above.": the
+        # steps above fix that error too, so it is this problem's message and the sentence its note. As a
+        # problem of its own, its one step was "follow the same steps above.".
+        for _, quotes, _ in (c for c in cases if fixed_as_above(c[2])):
+            draft.messages.extend((q.text, q.line) for q in quotes)
+        cases = [c for c in cases if not fixed_as_above(c[2])]
         blocks = [b for b in blocks if not any(b is case for case, _, _ in cases)]
         # Commands, but for the output a paragraph announces ("you might see something like this:").
         draft.messages.extend((q.text, q.line) for q in nested_quotes(blocks, fences=False))

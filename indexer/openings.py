@@ -470,6 +470,22 @@ def conditioned_error(blocks: list[SyntaxTreeNode]) -> list[Quote]:
 _INSTEAD = re.compile(r"[`\"'\u201d\u2019*_]*\s*instead\b[;:,.]?\s*", re.IGNORECASE)
 
 
+# What is told after "instead" when it sends the reader back to the fix above ("…; follow the same steps
+# above.", "…; the fix is as above."): the other error is the same problem's, with its steps.
+_FIX_ABOVE = re.compile(
+    r"\b(?:the[ \t]+same[ \t]+(?:steps|fix|procedure|instructions|solution|workaround)"
+    r"|(?:steps|fix|procedure|instructions|solution|workaround)[ \t]+above|as[ \t]+above"
+    r"|above[ \t]+(?:steps|fix|procedure|instructions|solution|workaround))\b",
+    re.IGNORECASE,
+)
+
+
+def fixed_as_above(told: str) -> bool:
+    """Whether what a paragraph tells to do after another error's "instead" (see :func:`other_error_case`)
+    is the fix above it again ("follow the same steps above."), no fix of its own."""
+    return bool(_FIX_ABOVE.search(told))
+
+
 def other_error_case(paragraph: SyntaxTreeNode) -> tuple[list[Quote], str]:
     """The error text of a paragraph that opens on a condition and says which other error shows then,
     "instead", and what to do about it after that ("If the agent was killed during the upgrade you will

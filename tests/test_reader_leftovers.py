@@ -72,3 +72,46 @@ def test_a_numbered_topic_s_first_reply_with_steps_is_the_fix_unless_said_to_fai
     )
     (problem,) = read(tmp_path, "catalog.md", text).problems
     assert [s.text for s in problem.steps] == ["Restart the agent.", "Reboot the host."]
+
+
+# A fix's steps, then the error an older version shows in the same case, fixed by the same steps.
+SAME_STEPS_OTHER_ERROR = """\
+# Print spooler will not start
+
+## Spooler stops at startup
+
+The event log shows `spooler database is locked by another process`.
+
+### Resolution
+
+1. Stop the spooler service.
+2. Delete the `spool.lock` file.
+3. Start the spooler service.
+
+If you run the older 2.x driver you will see `spooler lock timeout after 30s` instead; follow the same steps above.
+"""
+
+
+def test_another_error_fixed_by_the_same_steps_above_is_the_problem_s_own(tmp_path: Path) -> None:
+    # It was a problem of its own, titled by the error, whose only step was "follow the same steps above.":
+    # pasted, the error was answered with confidence by no steps.
+    article = read(tmp_path, "spooler.md", SAME_STEPS_OTHER_ERROR)
+    (problem,) = article.problems
+    assert problem.title == "Spooler stops at startup"
+    assert "spooler lock timeout after 30s" in problem.error_messages
+    assert [s.text for s in problem.steps] == [
+        "Stop the spooler service.",
+        "Delete the spool.lock file.",
+        "Start the spooler service.",
+    ]
+
+
+def test_another_error_with_steps_of_its_own_after_instead_is_still_a_problem(tmp_path: Path) -> None:
+    # Guard: where the sentence after "instead" says what to do, that error is a problem of its own.
+    text = SAME_STEPS_OTHER_ERROR.replace(
+        "follow the same steps above.", "reinstall the driver from the vendor's site."
+    )
+    first, other = read(tmp_path, "spooler.md", text).problems
+    assert other.title == "spooler lock timeout after 30s"
+    assert [s.text for s in other.steps] == ["reinstall the driver from the vendor's site."]
+    assert len(first.steps) == 3
