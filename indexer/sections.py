@@ -494,6 +494,7 @@ class _SectionReader:
         if not question and following is not None:
             after_rule = index > 0 and self.blocks[index - 1].type == "hr"
             question = _bold_error_title(node, following, self.inline_label, after_rule=after_rule)
+            question = question or self._sibling_branch(index, node, following)
         if not question and stack[-1].level == BOLD_QUESTION_LEVEL and id(stack[-1]) not in self.folds:
             question = _bold_entry(node, stack[-1], self.is_label)
         label = "" if question else _bold_label(node, self.is_label, self.inline_label)
@@ -530,6 +531,28 @@ class _SectionReader:
         elif question and not asked[0] and not _bold_question(node):
             self.folds[id(section)] = node
         return True
+
+    def _sibling_branch(self, index: int, node: SyntaxTreeNode, following: SyntaxTreeNode) -> str:
+        """The title of a bold line that opens on a condition on what it quotes, over code (see
+        _bold_error_title), where another such line between the same headings heads its branch: '**If you
+        see "ETIMEDOUT"**' beside '**If you see "EACCES: permission denied"**', each over its command. A
+        bare code reads as no failure by itself, so the first branch's group took the second's line and
+        command as its step; else ""."""
+        text = _conditioned_over_code(node, following)
+        if not text or heading_role(text) is not Role.TOPIC:
+            return ""
+        start = next((at + 1 for at in range(index - 1, -1, -1) if self.blocks[at].type == "heading"), 0)
+        end = next(
+            (at for at in range(index + 1, len(self.blocks)) if self.blocks[at].type == "heading"), None
+        )
+        run = self.blocks[start:end]
+        beside = (
+            (block, after)
+            for block, after in pairwise(run)
+            if block is not node and _conditioned_over_code(block, after)
+        )
+        heads = any(_bold_error_title(b, a, self.inline_label, after_rule=False) for b, a in beside)
+        return text if heads else ""
 
     def _opens_toggled_parts(self, node: SyntaxTreeNode) -> bool:
         """Open a part per item of ``node``, if it is a list of toggled parts (:func:`_toggled_parts`)."""
@@ -1511,11 +1534,21 @@ def _bold_error_title(
         # A case of another error, right over the output that shows it ('**If the replica then logs "not
         # found in storage"**', as an answer sets off a branch of its fix): read as a paragraph, its error
         # was a note and its steps a second group of the first error's fix.
-        or (following.type in CODE and bool(conditioned_heading(text)))
+        or bool(_conditioned_over_code(node, following))
     )
     # "**Workaround (if the upgrade cannot be installed)**" names a part, however it says "cannot".
     named = heads and heading_role(text) is Role.TOPIC
     return text if named and heading_kind(text, quoted_parts(node)) is Kind.ERROR else ""
+
+
+def _conditioned_over_code(node: SyntaxTreeNode, following: SyntaxTreeNode) -> str:
+    """The text of a paragraph that is one bold line opening on a condition on what it quotes ('**If you
+    see "ETIMEDOUT"**', see :func:`indexer.heading_text.conditioned_heading`) right over code: the output
+    that shows that case, or the command that fixes it; else ""."""
+    run = bold_run(node)
+    text = inline_text(run).strip() if run is not None else ""
+    one_line = len(text) <= MAX_QUESTION_CHARS and "\n" not in text
+    return text if one_line and following.type in CODE and conditioned_heading(text) else ""
 
 
 # A warning set in bold inside an answer ("**Do not restart the laptop while it encrypts.**").

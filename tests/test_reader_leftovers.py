@@ -115,3 +115,44 @@ def test_another_error_with_steps_of_its_own_after_instead_is_still_a_problem(tm
     assert other.title == "spooler lock timeout after 30s"
     assert [s.text for s in other.steps] == ["reinstall the driver from the vendor's site."]
     assert len(first.steps) == 3
+
+
+# A fix in branches, each set off by a bold "If you see …" line over the command that fixes that case.
+BRANCHES_BY_ERROR = """\
+# Package install fails on build agents
+
+## Resolution
+
+**If you see "EACCES: permission denied"**
+
+```
+sudo chown -R builder ~/.cache/pkg
+```
+
+**If you see "ETIMEDOUT"**
+
+```
+pkg config set proxy http://proxy.internal:3128
+```
+"""
+
+
+def test_a_bold_if_you_see_line_beside_another_heads_its_branch_however_bare_its_code(tmp_path: Path) -> None:
+    # The first branch's line headed a group, the second's ("ETIMEDOUT" reads as no failure by itself)
+    # did not: the EACCES reader was told to set a proxy, "If you see "ETIMEDOUT"" a step of theirs.
+    (problem,) = read(tmp_path, "pkg.md", BRANCHES_BY_ERROR).problems
+    steps = [(s.group, s.text) for s in problem.steps]
+    assert steps == [
+        ('If you see "EACCES: permission denied"', "sudo chown -R builder ~/.cache/pkg"),
+        ('If you see "ETIMEDOUT"', "pkg config set proxy http://proxy.internal:3128"),
+    ]
+
+
+def test_a_bold_if_you_see_line_with_a_bare_code_alone_stays_in_the_fix(tmp_path: Path) -> None:
+    # Guard: with no sibling branch that names a failure, a bold line on a bare word heads nothing.
+    text = (
+        BRANCHES_BY_ERROR[: BRANCHES_BY_ERROR.index('**If you see "EACCES')]
+        + BRANCHES_BY_ERROR[BRANCHES_BY_ERROR.index('**If you see "ETIMEDOUT"') :]
+    )
+    (problem,) = read(tmp_path, "pkg.md", text).problems
+    assert [s.group for s in problem.steps] == [None]
