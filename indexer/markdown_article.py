@@ -492,11 +492,15 @@ def _bold_cause_label(block: SyntaxTreeNode) -> bool:
 
 
 # A paragraph that opens by saying when the error just shown happens or what it means ("This happens on
-# macOS, where the default open-file limit …", "It usually occurs after …", "This error means …"), as a
-# wiki's entry explains its error block before "**Fix**".
+# macOS, where the default open-file limit …", "It usually occurs after …, because …", "This error means
+# …"), as a wiki's entry explains its error block before "**Fix**". "Happens" and "occurs" say why only
+# with a why clause in the sentence ("when two agents share …", "where …", "because …"): "This happens every
+# night at 02:00, while the backup job runs, and only on the Windows clients." says when and where the
+# error is seen, what is seen. (English words, as a wiki writes them.)
 _TELLS_WHEN_IT_HAPPENS = re.compile(
     r"(?:this|that|it)(?: (?:error|message|failure|problem|issue))?"
-    r"(?: (?:usually|typically|often|mostly|only|always))? (?:happens|occurs|means|indicates)\b",
+    r"(?: (?:usually|typically|often|mostly|only|always))? (?:means|indicates"
+    r"|(?:happens|occurs)(?=[^.!?\n]{0,200}?\b(?:because|since|when|whenever|where|if|due to)\b))\b",
     re.IGNORECASE,
 )
 

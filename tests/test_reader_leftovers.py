@@ -156,3 +156,41 @@ def test_a_bold_if_you_see_line_with_a_bare_code_alone_stays_in_the_fix(tmp_path
     )
     (problem,) = read(tmp_path, "pkg.md", text).problems
     assert [s.group for s in problem.steps] == [None]
+
+
+# A wiki's entry: the error block, a paragraph that says when and where it is seen, then **Fix**.
+WHEN_IT_IS_SEEN = """\
+# Desktop client sync
+
+## Database is locked
+
+```
+sqlite3.OperationalError: database is locked
+```
+
+This happens every night at 01:30, while the export job runs, and only on the Linux laptops.
+
+**Fix**
+
+- Move the export job to 05:00.
+- Restart the sync client.
+"""
+
+
+def test_a_paragraph_saying_when_an_error_is_seen_is_its_symptom_not_its_cause(tmp_path: Path) -> None:
+    # "This happens every night at 01:30, …" opened as "This happens …" does, so it was the cause: it
+    # says when and where the error is seen, and why in no word.
+    (problem,) = read(tmp_path, "locked.md", WHEN_IT_IS_SEEN).problems
+    assert problem.cause == ""
+    assert problem.symptoms.startswith("This happens every night at 01:30")
+    assert [s.text for s in problem.steps] == ["Move the export job to 05:00.", "Restart the sync client."]
+
+
+def test_a_paragraph_saying_the_error_happens_where_a_state_holds_is_its_cause(tmp_path: Path) -> None:
+    # Guard: "This happens …, where …" says why it fails.
+    text = WHEN_IT_IS_SEEN.replace(
+        "every night at 01:30, while the export job runs, and only on the Linux laptops.",
+        "on the Linux laptops, where the export job keeps the database open for writing.",
+    )
+    (problem,) = read(tmp_path, "locked.md", text).problems
+    assert problem.cause.startswith("This happens on the Linux laptops, where the export job")
