@@ -682,10 +682,18 @@ def _without_quoted_values(message: str) -> str:
 # changed on server" names the record that conflicted, one occurrence's, which looks like a code and is
 # none (a paste of the record's ID answered high with that problem). Words for one record of a team's
 # data, as an app's messages name them; not words that also lead into a sentence ("In this case ORA-12514
-# is returned", "each item", "the entry"), which took the error's own code away. English only so far.
+# is returned", "each item", "the entry"), which took the error's own code away. In English, and in the
+# languages whose messages name them so too ("Datensatz INS-20431 wurde … geändert", "la commande
+# CMD-55120"): German, French, Spanish, Portuguese, Italian, Dutch (not French "client", which English
+# writes for a program: "returned to the client ORA-12514").
 _RECORD_VALUE = re.compile(
     r"\b(?i:record|order|invoice|receipt|ticket|job|batch|shipment|transaction|booking|"
-    r"reservation|claim|inspection|work order|purchase order|asset|customer|employee|patient)"
+    r"reservation|claim|inspection|work order|purchase order|asset|customer|employee|patient|"
+    r"datensatz|auftrag|bestellung|rechnung|beleg|vorgang|buchung|lieferung|sendung|kunde|mitarbeiter|"
+    r"enregistrement|commande|facture|reçu|réservation|livraison|employé|"
+    r"registro|registo|pedido|factura|fatura|recibo|reserva|envío|envio|transacción|transação|cliente|"
+    r"empleado|funcionário|paciente|ordine|fattura|ricevuta|prenotazione|spedizione|transazione|"
+    r"dipendente|paziente|bestelling|factuur|boeking|reservering|zending|transactie|klant|medewerker)"
     r"[ \t]+#?([A-Z]{2,8}+[_-]?\d{3,10}+(?:-\d{1,10})?)(?![\w-])"
 )
 

@@ -13,6 +13,10 @@ from pathlib import Path
 
 from test_house_styles import read
 
+from api.knowledge import KnowledgeBase
+from api.matcher import match
+from indexer.build import build_index
+
 # A Discourse topic as its text export writes it, no post marked as the answer: the first reply with steps
 # is tried and fails ("no change"), a later reply gives the fix in prose, and the asker thanks it.
 DISCOURSE_FAILED_FIRST_REPLY = """\
@@ -194,3 +198,50 @@ def test_a_paragraph_saying_the_error_happens_where_a_state_holds_is_its_cause(t
     )
     (problem,) = read(tmp_path, "locked.md", text).problems
     assert problem.cause.startswith("This happens on the Linux laptops, where the export job")
+
+
+# A German knowledge base whose app's messages name the record they failed on, and a French one.
+KONFLIKT = """\
+# Synchronisierungsfehler
+
+## Konflikt beim Speichern (SE-409)
+
+Das Protokoll zeigt:
+
+```
+SE-409 Konflikt: Datensatz INS-20431 wurde auf dem Server geändert
+```
+
+1. Seite neu laden.
+2. Änderungen erneut eingeben.
+
+## Speicher voll (SE-507)
+
+Das Protokoll zeigt `SE-507 Speicher voll`.
+
+1. Alte Anhänge löschen.
+"""
+
+
+def test_a_record_named_in_a_message_in_another_language_is_no_code(tmp_path: Path) -> None:
+    # "Datensatz INS-20431" names the record the save failed on, as "record INS-20431" does in English;
+    # read as a code, a paste of that record's number was answered high with the conflict.
+    conflict, _ = read(tmp_path / "kb", "sync.md", KONFLIKT).problems
+    assert conflict.error_codes == ["SE409"]
+    build_index([tmp_path / "kb"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    assert match(kb, "INS-20431").no_confident_match
+    assert match(kb, "SE-409").matches[0].problem.id == "sync#1"
+    french = KONFLIKT.replace(
+        "SE-409 Konflikt: Datensatz INS-20431 wurde auf dem Server geändert",
+        "SE-409 Conflit : la commande CMD-55120 a été modifiée sur le serveur",
+    )
+    conflict, _ = read(tmp_path / "fr", "sync.md", french).problems
+    assert conflict.error_codes == ["SE409"]
+
+
+def test_a_code_after_other_words_of_a_german_message_is_still_its_code(tmp_path: Path) -> None:
+    # Guard: a code after a word that names no record ("Fehler SE-411") is the problem's.
+    text = KONFLIKT.replace("Datensatz INS-20431 wurde", "Fehler SE-411 wurde")
+    conflict, _ = read(tmp_path, "sync.md", text).problems
+    assert conflict.error_codes == ["SE409", "SE411"]
