@@ -518,6 +518,16 @@ def _says_cause(block: SyntaxTreeNode) -> bool:
     return block.type == "paragraph" and reads_as_cause(block_text(block))
 
 
+def _text_as_meaning(draft: _Draft) -> None:
+    """An entry under a heading that lists what a program prints (a man page's DIAGNOSTICS, "E102:
+    upstream signature verification failed" over "The upstream index is not signed by a trusted key."
+    and the steps): the message is what is seen, and the text under it says what the message means, its
+    cause where it states none. Read as under any error heading, it was the problem's symptoms and the
+    entry had no cause."""
+    if not draft.cause:
+        draft.cause, draft.symptoms = draft.symptoms, []
+
+
 def _explanation_before_lead_in(draft: _Draft, run: StepRun, lines: list[str]) -> None:
     """A reply's paragraph before its steps that explains, then leads in to them in its last sentence
     ("2.0 rewrites the metadata branch, so … To repair a vault:", as a maintainer answers an issue):
@@ -788,7 +798,10 @@ class _Reader:
         own = role is Role.TOPIC and kind in (Kind.ERROR, Kind.QUESTION)
         grouped = own and groups_problems(section)
         if own and not grouped:
+            first = len(self.drafts)
             self._problem_section(section, title, kind, container=in_container)
+            if kind is Kind.ERROR and lists_messages(parent) and len(self.drafts) > first:
+                _text_as_meaning(self.drafts[first])
             return
         container = in_container or role is Role.CONTAINER or grouped
         if role is Role.INFO or (role is Role.CONTAINER and section.children) or grouped:

@@ -245,3 +245,54 @@ def test_a_code_after_other_words_of_a_german_message_is_still_its_code(tmp_path
     text = KONFLIKT.replace("Datensatz INS-20431 wurde", "Fehler SE-411 wurde")
     conflict, _ = read(tmp_path, "sync.md", text).problems
     assert conflict.error_codes == ["SE409", "SE411"]
+
+
+# A man page's DIAGNOSTICS: each message the program prints over what it means, then what to do.
+SPOOLD_PAGE = """SPOOLD(8)                   System Manager's Manual                  SPOOLD(8)
+
+NAME
+       spoold - hand finished print jobs to the printers
+
+DIAGNOSTICS
+       S204: queue certificate expired for printer
+              The printer's queue certificate is past its end date.
+
+              1.  Request a new certificate with spoolctl cert renew.
+
+              2.  Restart spoold.
+
+       S310: printer refused the job
+              The printer is paused or out of paper.
+
+              1.  Check the printer's panel.
+
+spoold 2.1                        May 2025                        SPOOLD(8)
+"""
+
+
+def test_a_diagnostics_entry_s_text_before_its_steps_says_what_its_message_means(tmp_path: Path) -> None:
+    # The text under each message, which says what it means, was read as the problem's symptoms and it
+    # had no cause.
+    expired, refused = read(tmp_path, "spoold.txt", SPOOLD_PAGE).problems
+    assert expired.title == "S204: queue certificate expired for printer"
+    assert expired.cause == "The printer's queue certificate is past its end date."
+    assert expired.symptoms == ""
+    assert [s.text for s in expired.steps] == [
+        "Request a new certificate with spoolctl cert renew.",
+        "Restart spoold.",
+    ]
+    assert refused.cause == "The printer is paused or out of paper."
+
+
+def test_an_error_heading_s_paragraph_before_its_steps_elsewhere_is_still_what_is_seen(
+    tmp_path: Path,
+) -> None:
+    # Guard: under a heading that lists no messages, a paragraph under an error heading is what is seen.
+    text = (
+        "# Print server errors\n\n## S204: queue certificate expired for printer\n\n"
+        "Jobs stay in the queue and the printer's panel shows a padlock.\n\n"
+        "1. Request a new certificate with `spoolctl cert renew`.\n2. Restart spoold.\n"
+    )
+    (problem,) = read(tmp_path, "print.md", text).problems
+    assert problem.symptoms.startswith("Jobs stay in the queue")
+    assert problem.cause == ""
