@@ -1809,6 +1809,16 @@ class _Reader:
             if told and not run.steps and not fixed_below:
                 # Nothing after the prose tells what to do: the prose is the fix.
                 told, run = 0, read_steps(rest, lines, mode=Mode.PROSE)
+            # One paragraph under an error heading that says what is wrong, then what to do, as a man page's
+            # DIAGNOSTICS entry does ("Another mirrord is running, or one crashed and left the lock file
+            # behind. Delete /run/mirrord.lock if nothing is running."): what it says first is what is
+            # seen (or why), its step the rest. Whole, the explanation was the step.
+            alone = kind is Kind.ERROR and not shown and not told and len(rest) == 1 and len(run.steps) == 1
+            cut = self._fix_in_shown(rest[0]) if alone else None
+            if cut is not None:
+                said, step = cut
+                (draft.cause if reads_as_cause(said) else draft.symptoms).append((said, line_of(rest[0])))
+                run.steps = [step]
             # Nothing after what shows the error tells what to do, but its own last paragraph does.
             fix = (
                 self._fix_in_shown(blocks[shown - 1]) if shown and not run.steps and not fixed_below else None

@@ -266,6 +266,9 @@ DIAGNOSTICS
 
               1.  Check the printer's panel.
 
+SEE ALSO
+       spoolctl(8)
+
 spoold 2.1                        May 2025                        SPOOLD(8)
 """
 
@@ -296,3 +299,31 @@ def test_an_error_heading_s_paragraph_before_its_steps_elsewhere_is_still_what_i
     (problem,) = read(tmp_path, "print.md", text).problems
     assert problem.symptoms.startswith("Jobs stay in the queue")
     assert problem.cause == ""
+
+
+def test_a_diagnostics_entry_s_one_paragraph_is_its_cause_then_its_step(tmp_path: Path) -> None:
+    # An entry with no list: its one paragraph says what is wrong and then what to do. Whole, it was the
+    # problem's one step, the explanation with it.
+    text = SPOOLD_PAGE.replace(
+        "              The printer is paused or out of paper.\n\n              1.  Check the printer's panel.\n",
+        "              The printer is paused or out of paper. Check the printer's\n"
+        "              panel and resume the queue with spoolctl resume.\n",
+    )
+    _, refused = read(tmp_path, "spoold.txt", text).problems
+    assert refused.cause == "The printer is paused or out of paper."
+    assert [" ".join(s.text.split()) for s in refused.steps] == [
+        "Check the printer's panel and resume the queue with spoolctl resume."
+    ]
+
+
+def test_an_error_section_s_one_paragraph_that_only_tells_what_to_do_is_its_step(tmp_path: Path) -> None:
+    # Guard: a paragraph that opens by telling what to do is the step, whole.
+    text = (
+        "# Print server errors\n\n## S310: printer refused the job\n\n"
+        "Check the printer's panel. Resume the queue with `spoolctl resume`.\n"
+    )
+    (problem,) = read(tmp_path, "print.md", text).problems
+    assert [s.text for s in problem.steps] == [
+        "Check the printer's panel. Resume the queue with spoolctl resume."
+    ]
+    assert problem.symptoms == "" and problem.cause == ""
