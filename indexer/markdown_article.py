@@ -417,7 +417,11 @@ class _Draft:
         known = set(codes)
         # Without the records they name too: a Symptoms part quotes the message that names one.
         codes += [
-            c for c in error_codes(_without_record_values("\n".join(symptoms)), named=False) if c not in known
+            c
+            for c in error_codes(
+                _without_model_numbers(_without_record_values("\n".join(symptoms))), named=False
+            )
+            if c not in known
         ]
         codes += [c for c in field_codes("\n".join(symptoms)) if c not in codes]
         codes += [c for c in _stated_codes([*symptoms, *messages]) if c not in codes]
@@ -712,6 +716,26 @@ def _without_record_values(message: str) -> str:
     """``message`` without the values it names by their kind of record ("record INS-20431"): no codes of
     the problem's; the message's own code ("SE-409 Conflict: …") stays."""
     return _RECORD_VALUE.sub(" ", message)
+
+
+# A device's model number after its maker's name, as a symptom says which device failed: "Labels come out of
+# the Zebra ZD421 blank" names the printer, written as a code is and none (a query naming the model was
+# answered high with that problem). After a determiner, as a thing is named ("the Zebra ZD421", "our Dell
+# R740"), the maker's name capitalised and in lower case after, not a word for an error ("the Error SCN4022
+# banner"), nor a code the word after it calls one ("the Outlook ABC123 error"); the model's letters joined to
+# its digits, as models are written (an "Oracle ORA-12154" stays a code).
+_MODEL_NUMBER = re.compile(
+    r"\b(?i:the|an?|our|your|their|my|this|that|each|every|its)[ \t]++"
+    r"(?!(?i:error|warning|code|fault|alarm|exception|status|message|event|alert)\b)"
+    r"[A-Z][a-z]++(?:[A-Z][a-z]++)*+[ \t]++[A-Z]{1,4}+\d{2,6}+[A-Z]{0,2}(?![\w-])"
+    r"(?![ \t]++(?i:error|code|message|warning|fault|alarm|exception)s?\b)"
+)
+
+
+def _without_model_numbers(symptoms: str) -> str:
+    """``symptoms`` without the models they name after their makers ("the Zebra ZD421"): no codes of the
+    problem's."""
+    return _MODEL_NUMBER.sub(" ", symptoms)
 
 
 # A sentence that says which word is the error's code ("The error code in the debug log is

@@ -1,0 +1,72 @@
+"""Error codes and messages read from the review R9b house styles: a device's model number in a symptom
+sentence, a CI runner's generic last line under a specific error, a quoted message in a symptom bullet
+and an installer's exit code in a title.
+
+Each test writes a small article of its own in one tool's style (Slite, Dendron, Nuclino, Nextra), finds
+it as `kb index` does and reads it with the real indexer, or indexes it and asks the matcher.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_house_styles import read
+
+from api.knowledge import KnowledgeBase
+from api.matcher import match
+from indexer.build import build_index
+
+SLITE_PRINTERS = """\
+# Packing station printers
+
+## Labels come out blank
+
+Labels come out of the Zebra ZD621 blank at packing station 4.
+
+**Cause:** the media type is set to thermal transfer, but the rolls are direct thermal.
+
+- [ ] Open **Printer settings → Media**.
+- [ ] Set **Media type** to `Direct thermal`.
+
+## Carrier app shows "Printer offline"
+
+The carrier app shows `Printer offline (PRN-512)` when you click **Print label**.
+
+**Cause:** the printer was given a new address by DHCP.
+
+1. Print the printer's configuration label and read its IP address.
+2. Enter that address under **Settings → Printers**.
+"""
+
+
+def test_a_printer_model_named_in_a_symptom_after_its_maker_is_no_error_code(tmp_path: Path) -> None:
+    # Before: "the Zebra ZD621" gave the blank-labels problem the code ZD621, and a query naming the
+    # model ("Zebra ZD621 offline") was answered high with it.
+    article = read(tmp_path / "kb", "printers.md", SLITE_PRINTERS)
+    blank, offline = article.problems
+    assert (blank.title, blank.error_codes) == ("Labels come out blank", [])
+    assert (offline.error_messages, offline.error_codes) == (["Printer offline (PRN-512)"], ["PRN512"])
+    build_index([tmp_path / "kb"], tmp_path / "kb.db")
+    answer = match(KnowledgeBase(tmp_path / "kb.db"), "Zebra ZD621 offline")
+    assert not (answer.matches and answer.matches[0].confidence == "high")
+
+
+def test_a_code_a_symptom_sentence_names_after_a_verb_or_as_an_error_is_still_the_problem_s(
+    tmp_path: Path,
+) -> None:
+    # The nearest shape: a code the symptom says the screen shows, after a verb, or after a name but called
+    # an error by the word after it, stays the problem's code.
+    article = read(
+        tmp_path,
+        "scanner.md",
+        """\
+# Scanner errors
+
+## Scanner cannot sign in
+
+The handheld shows SCN4021 after the badge is scanned, and the Warehouse SCN4022 error stays on screen.
+
+1. Re-enrol the scanner in the device portal.
+""",
+    )
+    assert article.problems[0].error_codes == ["SCN4021", "SCN4022"]
