@@ -364,6 +364,16 @@ def log_lines(lines: list[str]) -> list[str]:
 
 # The line a GitHub Actions runner opens each step with ("Run actions/checkout@v4").
 _RUNNER_STEP = re.compile(r"Run \S")
+# The line a CI runner or a pipeline's task ends a failed job with, saying only that its job, step or shell
+# ended with an exit code: GitLab's "Job failed: exit code 1", GitHub Actions' "Process completed with exit
+# code 1.", Azure Pipelines' "Bash exited with code '1'.". Every failed job prints it, whatever failed. Not a
+# program's own "Mount failed: exit status 32", nor a runner's line that says why ("Job failed: execution took
+# longer than 1h0m0s seconds").
+_EXIT_STATUS_LINE = re.compile(
+    r"(?i:job|build|pipeline|stage|step|task|script|process|command|bash|shell|powershell|pwsh|cmd)"
+    r" (?i:failed|completed|exited|returned|finished)(?: with)?:? (?i:(?:exit|return) )?(?i:code|status):?"
+    r" ['\"]?\d{1,3}['\"]?\.?"
+)
 # A syslog line's header: the time, the host and the program that logged the line, perhaps with its pid
 # ("Mar 12 08:15:25 mail postfix/smtp[2231]: "). Each line so headed is an entry of its own, where a line
 # with only a time may go on with the entry above it (a container runtime times each line of a
@@ -380,6 +390,10 @@ def log_entries(text: str) -> list[str]:
     one program's message over several lines, and any other block is one message over its lines."""
     lines = [line for line in text.split("\n") if line.strip()]
     kept = log_lines(lines)
+    # Under the error that failed the job, the runner's last line is none of its words: joined to "no space
+    # left on device", a paste of "ERROR: Job failed: exit code 1" alone was answered high with that problem.
+    while len(kept) > 1 and _EXIT_STATUS_LINE.fullmatch(kept[-1].strip()):
+        kept.pop()
     if len(lines) > 1 and all(_SYSLOG_LINE.match(line) for line in lines):
         failures = [line for line in kept if FAILURE_WORDS.search(line.lower())]
         if failures:

@@ -70,3 +70,64 @@ The handheld shows SCN4021 after the badge is scanned, and the Warehouse SCN4022
 """,
     )
     assert article.problems[0].error_codes == ["SCN4021", "SCN4022"]
+
+
+DENDRON_RUNNER = """\
+---
+id: q7runnerdisk
+title: Build runner failures
+---
+
+## Image build fails with "no space left on device"
+
+#### Symptoms
+
+- The `build-image` job ends with:
+
+```
+ERROR: failed to copy: write /var/lib/docker/overlay2/9f2c/diff/app/node_modules: no space left on device
+ERROR: Job failed: exit code 1
+```
+
+#### Fix
+
+1. Run `docker builder prune -af` on the runner.
+2. Retry the job.
+
+## Unit tests time out
+
+#### Symptoms
+
+- The `unit` job stops after an hour with:
+
+```
+ERROR: Job failed: execution took longer than 1h0m0s seconds
+```
+
+#### Fix
+
+1. Split the suite with `parallel: 4`.
+"""
+
+
+def test_a_ci_runner_s_exit_code_line_under_the_error_is_not_part_of_its_message(tmp_path: Path) -> None:
+    # Before: the runner's last line, which every failed job prints, was joined to the error above it, and
+    # a paste of that line alone was answered high with the full-disk problem.
+    article = read(tmp_path / "kb", "devops.ci.runner-failures.md", DENDRON_RUNNER)
+    disk, timeout = article.problems
+    assert disk.error_messages == [
+        "failed to copy: write /var/lib/docker/overlay2/9f2c/diff/app/node_modules: no space left on device"
+    ]
+    # The nearest shape: a runner's line that says why the job failed is the error itself.
+    assert timeout.error_messages == ["Job failed: execution took longer than 1h0m0s seconds"]
+    build_index([tmp_path / "kb"], tmp_path / "kb.db")
+    kb = KnowledgeBase(tmp_path / "kb.db")
+    trailer = match(kb, "ERROR: Job failed: exit code 1")
+    assert not (trailer.matches and trailer.matches[0].confidence == "high")
+    # The error pasted with the runner's line under it, as it is copied from the job's log, still finds it.
+    both = match(
+        kb,
+        "ERROR: failed to copy: write /var/lib/docker/overlay2/51ab/diff/app/node_modules: no space left on device\n"
+        "ERROR: Job failed: exit code 1",
+    )
+    assert (both.matches[0].problem.title, both.matches[0].confidence) == (disk.title, "high")
