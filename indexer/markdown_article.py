@@ -718,6 +718,28 @@ def _without_record_values(message: str) -> str:
     return _RECORD_VALUE.sub(" ", message)
 
 
+# What a message says is not so, as a failure is worded where no word for one is: "User not assigned to this
+# application", "You don't have access to this workspace".
+_NEGATED = re.compile(r"\b(?:not|no|never|cannot)\b|n't\b", re.IGNORECASE)
+
+
+def _quoted_symptoms(blocks: list[SyntaxTreeNode]) -> Lines:
+    """The quotations of a Symptoms part's paragraphs that read as failure messages, with their lines: what the
+    part says the user sees, where no other sign marks a message ('A new user gets "User not assigned to this
+    application"', 'Jobs stay pending with "This job is stuck because …"': no verb that says a program shows
+    it, so an exact paste of it was answered medium). Not a control's label ('The "Sign in" button is
+    missing', 'Clicking "Export all records" does nothing'), nor what a note says."""
+    return [
+        (said, line_of(paragraph))
+        for block in blocks
+        if not is_callout(block)
+        for paragraph in block.walk()
+        if paragraph.type == "paragraph"
+        for said in quoted_messages(block_text(paragraph))
+        if reads_as_failure(said) or _NEGATED.search(said)
+    ]
+
+
 # A device's model number after its maker's name, as a symptom says which device failed: "Labels come out of
 # the Zebra ZD421 blank" names the printer, written as a code is and none (a query naming the model was
 # answered high with that problem). After a determiner, as a thing is named ("the Zebra ZD421", "our Dell
@@ -1335,6 +1357,8 @@ class _Reader:
             draft.codes.extend(c for c in _exceptions_named(text_blocks) if c not in draft.codes)
             quoted = indicated_lines(blocks) if names_indicators(section.title) else messages_in(blocks)
             draft.messages.extend((q.text, q.line) for q in quoted)
+            if not quoted:
+                draft.messages.extend(_quoted_symptoms(blocks))
             self._callouts_as_notes(draft, blocks)
         elif role is Role.INFO and names_status(section.title):
             # "Status: no fix yet, engineering is on it": shown with the steps (or in their place),

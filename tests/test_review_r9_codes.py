@@ -131,3 +131,74 @@ def test_a_ci_runner_s_exit_code_line_under_the_error_is_not_part_of_its_message
         "ERROR: Job failed: exit code 1",
     )
     assert (both.matches[0].problem.title, both.matches[0].confidence) == (disk.title, "high")
+
+
+NUCLINO_SSO = """\
+# Single sign-on errors
+
+## Account not assigned
+
+**Symptoms**
+- A new starter gets "Account is not assigned to this app" on the identity provider's page.
+- Everyone else signs in as usual.
+
+**Cause**
+The account is not in the `crm-users` group.
+
+**Fix**
+1. Add the account to `crm-users` in the identity provider.
+2. Ask the user to sign in again.
+
+## Sign-in button missing
+
+**Symptoms**
+- The "Sign in with SSO" button is missing from the login page.
+- Clicking "Open the single sign-on settings" in the admin menu does nothing.
+
+**Fix**
+1. Turn on **SSO login** under **Settings → Security**.
+"""
+
+
+def test_a_quoted_message_in_a_symptom_bullet_is_the_problem_s_error_message(tmp_path: Path) -> None:
+    # Before: 'A new starter gets "…"' gave no message ("gets" is no verb that shows one), and an exact
+    # paste of it was answered medium.
+    article = read(tmp_path / "kb", "sso-login-errors.md", NUCLINO_SSO)
+    assigned, button = article.problems
+    assert (assigned.title, assigned.error_messages) == (
+        "Account not assigned",
+        ["Account is not assigned to this app"],
+    )
+    # The nearest shape: a control's label quoted in a symptom is no message, nor a menu item's.
+    assert (button.title, button.error_messages) == ("Sign-in button missing", [])
+    build_index([tmp_path / "kb"], tmp_path / "kb.db")
+    answer = match(KnowledgeBase(tmp_path / "kb.db"), "Account is not assigned to this app")
+    assert (answer.matches[0].problem.title, answer.matches[0].confidence) == ("Account not assigned", "high")
+
+
+def test_a_quoted_message_a_dendron_symptom_gives_after_with_is_the_problem_s_error_message(
+    tmp_path: Path,
+) -> None:
+    article = read(
+        tmp_path,
+        "devops.ci.pending.md",
+        """\
+---
+id: m3pending
+title: Pending jobs
+---
+
+### Job stays pending
+
+#### Symptoms
+
+- Jobs wait for more than 15 minutes with "This job is stuck because no runner with the tag gpu-large is online".
+
+#### Fix
+
+1. Start a runner with the `gpu-large` tag.
+""",
+    )
+    assert article.problems[0].error_messages == [
+        "This job is stuck because no runner with the tag gpu-large is online"
+    ]
