@@ -202,3 +202,42 @@ title: Pending jobs
     assert article.problems[0].error_messages == [
         "This job is stuck because no runner with the tag gpu-large is online"
     ]
+
+
+NEXTRA_INSTALL = """\
+import { Callout } from 'nextra/components'
+
+# Desktop agent install errors
+
+## Setup exits with code 1618
+
+Nothing is installed and no message is shown.
+
+**Cause:** another installation is still running, often a Windows update.
+
+1. Wait for Windows Update to finish, or restart the computer.
+2. Run the setup again.
+
+## Agent exits with code 1 after an upgrade
+
+The agent's tray icon disappears a few seconds after it starts.
+
+**Cause:** the old configuration file cannot be read by the new version.
+
+1. Delete `%APPDATA%\\Fieldsync\\agent.json`.
+2. Start the agent and sign in again.
+
+<Callout type="info">Your synced files are not deleted.</Callout>
+"""
+
+
+def test_an_exit_code_a_title_names_is_the_problem_s_code(tmp_path: Path) -> None:
+    # Before: "Setup exits with code 1618" gave no code, and "error 1618" was answered low.
+    article = read(tmp_path / "kb", "install-errors.mdx", NEXTRA_INSTALL)
+    busy, upgrade = article.problems
+    assert (busy.title, busy.error_codes) == ("Setup exits with code 1618", ["1618"])
+    # The nearest shape: an exit code of a digit or two is what any failed program exits with, no code.
+    assert (upgrade.title, upgrade.error_codes) == ("Agent exits with code 1 after an upgrade", [])
+    build_index([tmp_path / "kb"], tmp_path / "kb.db")
+    answer = match(KnowledgeBase(tmp_path / "kb.db"), "error 1618")
+    assert answer.matches[0].problem.title == busy.title
