@@ -213,6 +213,11 @@ _SHARE_BLOCK_WORDS = ("shar", "social")
 _WIDGETS = re.compile(r"^(?:[a-z0-9]{1,12}[-_])?widget[-_]area$|^widget_[a-z][a-z0-9_]*$")
 # A Flare drop-down's head, whose hotspot's words title the drop-down's body, as a heading does.
 _DROP_DOWN_HEAD = re.compile(r"^mcdropdownhead$")
+# A form's panel's title, a <div>, <span> or <p> over the panel's body (Ivanti Service Manager's
+# "ism-panel-title" over each field of a knowledge article, "Title", "Symptoms", "Cause", "Resolution";
+# Bootstrap's "panel-title"): it heads the body as a heading does. Read as a paragraph, the panels ran on
+# into one problem whose symptoms and causes were steps, and the error messages they quote were lost.
+_PANEL_TITLE = re.compile(r"(?:^|[-_])panel-title$")
 # A docs site's furniture around the article, by a class of its block: its sidebar ("sidebar", MkDocs'
 # "md-sidebar--primary", Docusaurus' "theme-doc-sidebar-container"), its "On this page" table of contents
 # ("toc", "table-of-contents", Confluence's "toc-macro") and its cookie banner ("cookie-consent",
@@ -1413,6 +1418,9 @@ class _Converter:
         self.panel: tuple[str, int, int] | None = None
         # The level and the words of the last heading written.
         self.last_heading: tuple[int, str] = (0, "")
+        # The level of the panels' titles (see _PANEL_TITLE) since the last heading of the page's own: one
+        # under it, so that each panel is the next one's sibling, not its parent (0 until a panel is read).
+        self.panel_level = 0
         # The level of a question page's answer posts' headings, once the first is written (see _ANSWER_POST);
         # and the index in heading_lines of the heading that holds the answers' count (see _ANSWER_COUNT).
         self.answers_level = 0
@@ -1790,6 +1798,16 @@ class _Converter:
             # it sits in. Read as a paragraph, it was the text of the drop-down before.
             self.flush()
             self.heading, self.block_line = self._level_under_last_heading(), line
+        elif (
+            tag in _LABEL_TAGS
+            and "panel-title" in attributes.lower()
+            and not (self.lists or self.callouts or self.quoted)
+            and self.rows is None
+            and _has_class(attributes, _PANEL_TITLE)
+        ):
+            self.flush()
+            self.panel_level = self.panel_level or self._level_under_last_heading()
+            self.heading, self.block_line = self.panel_level, line
         elif tag in _HEADINGS and (
             self.callouts or ("title" in attributes and _has_class(attributes, _SUBTITLE))
         ):
@@ -1800,6 +1818,7 @@ class _Converter:
         elif tag in _HEADINGS:
             self.flush()
             self.heading, self.block_line = _HEADINGS[tag], line
+            self.panel_level = 0
             if self.answer_post is not None:
                 # An answer's own <h2> ("Get the replica back") heads a part of that answer, under its
                 # heading: at the answers' level, it ended them, and the next answer (down-voted) was a

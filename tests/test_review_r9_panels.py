@@ -1,0 +1,78 @@
+"""What review r9a found in help desks' form-like pages and Q&A wikis: a service desk's knowledge article
+laid out as labelled panels (Title, Symptoms, Cause, Resolution, Attachments) under a portal's <title>,
+a help centre's "Did this answer your question?" widget, a known-error record's metadata fields and
+its Resolution field's prose, a Q&A wiki's "Related:" links line and its answer that quotes a log,
+and a heading that names an error's code and then says what went wrong in a few words.
+
+Each test writes a small article of its own in the style and reads it with the real indexer, with a guard
+for the nearest shape that must read as before.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_house_styles import read
+
+# A service desk's knowledge article as its portal renders the record: each field a panel, its title a
+# <div> over the panel's body; the portal names the page after the record, not the article.
+PANELS_PAGE = """\
+<html><head><title>Knowledge - KB0007731 - Service Portal</title></head>
+<body>
+<div class="sd-form">
+  <table class="sd-header-fields"><tr><td>Article Number:</td><td>KB0007731</td>
+    <td>Status:</td><td>Published</td></tr></table>
+  <div class="sd-panel"><div class="sd-panel-title">Title</div>
+    <div class="sd-panel-body">Badge printer prints blank cards</div></div>
+  <div class="sd-panel"><div class="sd-panel-title">Symptoms</div>
+    <div class="sd-panel-body"><ul>
+      <li><b>Error P-11:</b> "Ribbon not detected. Check that the ribbon cartridge is seated."</li>
+      <li>The card comes out white on both sides.</li>
+    </ul></div></div>
+  <div class="sd-panel"><div class="sd-panel-title">Cause</div>
+    <div class="sd-panel-body"><p>The ribbon cartridge was inserted upside down after a refill.</p></div></div>
+  <div class="sd-panel"><div class="sd-panel-title">Resolution</div>
+    <div class="sd-panel-body">
+      <ol><li>Open the printer's front cover.</li><li>Turn the ribbon cartridge over and seat it.</li>
+      <li>Print a test card.</li></ol>
+    </div></div>
+  <div class="sd-panel"><div class="sd-panel-title">Attachments</div>
+    <div class="sd-panel-body"><i>No attachments</i></div></div>
+</div>
+<div class="sd-footer">Service Portal &middot; &copy; Northwind Traders. Internal use only.</div>
+</body></html>
+"""
+
+
+def test_a_form_s_panels_are_the_problem_s_parts(tmp_path: Path) -> None:
+    """Each panel's title heads its body: the symptoms and the cause were steps, and the message the
+    Symptoms panel quotes was lost (R9a §3)."""
+    [problem] = read(tmp_path / "kb", "kb0007731.html", PANELS_PAGE).problems
+    assert problem.error_messages == ["Ribbon not detected. Check that the ribbon cartridge is seated."]
+    assert "The card comes out white on both sides." in problem.symptoms
+    assert problem.cause == "The ribbon cartridge was inserted upside down after a refill."
+    assert [s.text for s in problem.steps] == [
+        "Open the printer's front cover.",
+        "Turn the ribbon cartridge over and seat it.",
+        "Print a test card.",
+    ]
+
+
+def test_a_form_s_attachments_panel_and_footer_are_no_notes(tmp_path: Path) -> None:
+    """The Attachments panel ("No attachments") and the portal's footer after the last part were notes of
+    the fix (R9a §12); they stay searchable."""
+    article = read(tmp_path / "kb", "kb0007731.html", PANELS_PAGE)
+    [problem] = article.problems
+    assert problem.notes == []
+    assert "No attachments" in article.body
+
+
+def test_a_title_heading_over_panels_stays_the_title(tmp_path: Path) -> None:
+    """Guard: a page with a title heading of its own keeps it, and a panel titled "Title" under it is a
+    section as any panel is; a <div> of another class over a part stays a paragraph."""
+    page = PANELS_PAGE.replace("<body>", "<body><h1>Printer troubleshooting</h1>")
+    article = read(tmp_path / "kb", "kb0007731.html", page)
+    assert article.title == "Printer troubleshooting"
+    plain = PANELS_PAGE.replace("sd-panel-title", "sd-panel-caption")
+    [problem] = read(tmp_path / "plain", "kb0007731.html", plain).problems
+    assert problem.cause is None or "upside down" not in problem.cause
