@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from indexer.errors import ArticleError
 from indexer.html_blocks import html_as_markdown
+from indexer.sections import is_title_field
 
 # Help centres and wikis export pages under these names.
 HTML_SUFFIXES = (".html", ".htm")
@@ -36,6 +37,9 @@ _FIRST_TITLE_HEADING = re.compile(r"^# (.+)$", re.MULTILINE)
 _SUB_HEADING = re.compile(r"#{2,6} (.+)")
 _NEXT_HEADING = re.compile(r"^#{1,6} (.+)$", re.MULTILINE)
 _TAGS = re.compile(r"<[^<>]*>")
+# A form's field that names the page's title, written as a heading over its value's one line (a help desk's
+# "Title" panel, see html_blocks._PANEL_TITLE): the heading's words and the value.
+_TITLE_FIELD_HEADING = re.compile(r"#{2,6} ([^\n]+)\n\n([^\n#][^\n]*)\n(?=\n|$)")
 # A declared character encoding, where browsers look for it: a <meta charset> (or http-equiv
 # Content-Type) in the first 1024 bytes.
 _CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE)
@@ -96,7 +100,8 @@ def read_html_page(text: str, source: str) -> HtmlPage:
         raise ArticleError(source, 1, "an HTML page with no text (only tags, comments or images)")
     found = _TITLE.search(text, 0, _TITLE_WITHIN)
     title = " ".join(html.unescape(found.group(1)).split()) if found else _title_paragraph(text)
-    markdown = _site_name_as_text(_banner_as_text(_title_box_as_heading(converted[0], title), title), title)
+    markdown = _title_field_as_heading(converted[0])
+    markdown = _site_name_as_text(_banner_as_text(_title_box_as_heading(markdown, title), title), title)
     return HtmlPage(markdown, converted[1], title)
 
 
@@ -122,6 +127,20 @@ def _title_box_as_heading(markdown: str, title: str) -> str:
     ):
         return markdown
     return f"# {line}\n{rest}"
+
+
+def _title_field_as_heading(markdown: str) -> str:
+    """``markdown`` with the page's title field (see _TITLE_FIELD_HEADING), its first heading, written as its
+    title heading, its value the words, where the page has no title heading of its own: Ivanti Service
+    Manager's "Title" panel over "GlobalConnect VPN will not connect" was a problem titled "Title", and the
+    portal's <title> ("Knowledge - KB0004512 - Ivanti Service Manager") titled the article and every problem."""
+    first = _NEXT_HEADING.search(markdown)
+    found = _TITLE_FIELD_HEADING.match(markdown, first.start()) if first else None
+    if found is None or not is_title_field(found.group(1)) or _FIRST_TITLE_HEADING.search(markdown):
+        return markdown
+    # Only its first heading: the page's record may come before it (Article Number, Status). The field's
+    # label a blank line, so that each line stays at its line of the page.
+    return f"{markdown[: found.start()]}\n\n# {found.group(2).strip()}\n{markdown[found.end() :]}"
 
 
 def _site_name_as_text(markdown: str, title: str) -> str:

@@ -58,6 +58,20 @@ def test_a_form_s_panels_are_the_problem_s_parts(tmp_path: Path) -> None:
     ]
 
 
+def test_a_form_s_title_panel_titles_the_article_not_the_portal_s_title(tmp_path: Path) -> None:
+    """The Title panel's value is the article's title; the portal's <title> (the record's number and the
+    portal's name) titled the article and was put before every problem's title (R9a §13)."""
+    page = PANELS_PAGE.replace(
+        '<div class="sd-panel"><div class="sd-panel-title">Symptoms</div>',
+        '<h2>Code P-11 after a refill</h2><div class="sd-panel"><div class="sd-panel-title">Symptoms</div>',
+    )
+    article = read(tmp_path / "kb", "kb0007731.html", page)
+    assert article.title == "Badge printer prints blank cards"
+    [problem] = article.problems
+    assert problem.title.endswith("Code P-11 after a refill")
+    assert "Service Portal" not in problem.title and "KB0007731" not in problem.title
+
+
 def test_a_form_s_attachments_panel_and_footer_are_no_notes(tmp_path: Path) -> None:
     """The Attachments panel ("No attachments") and the portal's footer after the last part were notes of
     the fix (R9a §12); they stay searchable."""
