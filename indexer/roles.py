@@ -276,6 +276,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # A help centre's page furniture, exported as a heading: its feedback prompt, and its sidebar
             # of links to other articles (Zendesk's "Articles in this section").
             r"was this (article|page|answer|information) helpful|still have questions|have more questions|"
+            # KnowledgeOwl's prompt over its 👍/👎 buttons ("Did this answer your question?"): a problem whose
+            # steps were its buttons and the site's footer.
+            r"did this (article |page )?(help|answer your question)|"
             # A blog platform's appeal after the post (Hashnode's "Did you find this article valuable?" over
             # "Support … by becoming a sponsor").
             r"did you find this (article|post|page|tutorial|guide) (helpful|useful|valuable)|"

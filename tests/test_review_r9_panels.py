@@ -90,3 +90,51 @@ def test_a_title_heading_over_panels_stays_the_title(tmp_path: Path) -> None:
     plain = PANELS_PAGE.replace("sd-panel-title", "sd-panel-caption")
     [problem] = read(tmp_path / "plain", "kb0007731.html", plain).problems
     assert problem.cause is None or "upside down" not in problem.cause
+
+
+# A help centre's article as KnowledgeOwl renders it: the article's body, then a feedback widget headed by
+# its prompt over two buttons, then the site's footer.
+FEEDBACK_WIDGET_PAGE = """\
+<html><head><title>Invoices are not emailed | LedgerLite Help</title></head>
+<body>
+<div class="hg-article">
+  <div class="hg-article-header"><h1 class="hg-article-title">Invoices are not emailed</h1></div>
+  <div class="hg-article-body">
+    <h2>Bounced invoices (550 5.1.1)</h2>
+    <pre>550 5.1.1 The email account that you tried to reach does not exist.</pre>
+    <p><strong>Cause:</strong> The customer's billing address has a typo.</p>
+    <ol><li>Open <strong>Customers</strong> and pick the customer.</li><li>Correct the billing email.</li></ol>
+  </div>
+  <div class="hg-article-footer">
+    <div id="hg-feedback" class="hg-rating">
+      <h4>Did this answer your question?</h4>
+      <a class="hg-rating-yes">&#128077; Yes</a>
+      <a class="hg-rating-no">&#128078; No</a>
+    </div>
+  </div>
+</div>
+<div class="hg-footer">&copy; LedgerLite Inc. &middot; Powered by KnowledgeOwl</div>
+</body></html>
+"""
+
+
+def test_a_feedback_prompt_heading_its_buttons_is_no_problem(tmp_path: Path) -> None:
+    """ "Did this answer your question?" over its 👍/👎 buttons is a help centre's widget: it was a second
+    problem whose steps were the buttons and the site's footer (R9a §7)."""
+    [problem] = read(tmp_path / "kb", "invoices.html", FEEDBACK_WIDGET_PAGE).problems
+    assert problem.title == "Bounced invoices (550 5.1.1)"
+    assert [s.text for s in problem.steps] == [
+        "Open Customers and pick the customer.",
+        "Correct the billing email.",
+    ]
+    assert problem.notes == []
+
+
+def test_a_problem_that_asks_whether_a_change_did_something_stays_a_problem(tmp_path: Path) -> None:
+    """Guard: a heading that asks whether something else did something ("Did this update stop invoice
+    emails?"), not whether the article helped, is still a problem."""
+    page = FEEDBACK_WIDGET_PAGE.replace("<h4>Did this answer your question?</h4>", "").replace(
+        "Bounced invoices (550 5.1.1)", "Did this update stop invoice emails?"
+    )
+    [problem] = read(tmp_path / "kb", "invoices.html", page).problems
+    assert problem.title == "Did this update stop invoice emails?"
