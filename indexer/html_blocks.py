@@ -2593,6 +2593,11 @@ class _Converter:
         if label and raw == [label] and not self.lists and not self.quoted and not self.heading:
             # A field's label alone, its value's blocks to follow: perhaps a part's name (see finish).
             self.labels.append((len(self.out.lines), _escaped_lead(label), self.last_heading[0]))
+        elif label and raw and raw[0].startswith(label) and raw[0] != label:
+            # A field's label with its value in the same block, both inline (BMC Helix's "field-label" and
+            # "field-value" spans): one field, "Article ID: KBA00031245", as a byline's are, not the
+            # problem's symptoms "Article IDKBA00031245", label and value glued.
+            raw[0] = f"{label.rstrip(':')}: {raw[0][len(label) :].lstrip(' :')}"
         if widget and not self.lists and not self.heading:
             # Buttons' words alone ("YesNo" under "Did this article help?"): a widget's labels, which
             # were a note of the fix above; a button named in a sentence stays in it, and one that is

@@ -138,3 +138,47 @@ def test_a_problem_that_asks_whether_a_change_did_something_stays_a_problem(tmp_
     )
     [problem] = read(tmp_path / "kb", "invoices.html", page).problems
     assert problem.title == "Did this update stop invoice emails?"
+
+
+# A known-error article as BMC Helix renders it: the record's fields, each a label span and a value span in
+# one <div>, between the title and the article's own fields.
+RECORD_FIELDS_PAGE = """\
+<html><head><title>KBA00047710 - Nightly invoice sync stops with ORA-28000 - BMC Helix Knowledge Management</title>
+</head><body>
+<h1 class="km-article-title">Nightly invoice sync stops with ORA-28000</h1>
+<div class="km-article-meta">
+  <div class="field"><span class="field-label">Article ID</span><span class="field-value">KBA00047710</span></div>
+  <div class="field"><span class="field-label">Status</span><span class="field-value">Published</span></div>
+  <div class="field"><span class="field-label">Version</span><span class="field-value">2</span></div>
+</div>
+<div class="km-field-block"><h3 class="km-field-label">Problem</h3>
+  <div class="km-field-value"><p>The sync job stops after the first batch:</p>
+  <pre>ERROR [SyncWorker] Login failed: ORA-28000: The account is locked.</pre></div></div>
+<div class="km-field-block"><h3 class="km-field-label">Workaround</h3>
+  <div class="km-field-value"><ol><li>Unlock the SYNC_SVC account.</li><li>Restart the sync job.</li></ol></div></div>
+</body></html>
+"""
+
+
+def test_a_record_s_fields_in_one_block_are_no_symptoms(tmp_path: Path) -> None:
+    """A label span and its value span in one block are one field, "Article ID: KBA00047710": they were
+    the problem's symptoms, label and value glued ("Article IDKBA00047710") (R9a §9)."""
+    article = read(tmp_path / "kb", "kba00047710.html", RECORD_FIELDS_PAGE)
+    [problem] = article.problems
+    assert problem.symptoms.startswith("The sync job stops after the first batch:")
+    assert "KBA00047710" not in problem.symptoms and "Published" not in problem.symptoms
+    assert "Article ID: KBA00047710" in article.body
+    assert problem.error_messages == ["Login failed: ORA-28000: The account is locked."]
+
+
+def test_a_field_label_alone_in_its_block_still_heads_its_value(tmp_path: Path) -> None:
+    """Guard: a label element alone in its block, its value the blocks after it (Salesforce Knowledge's
+    layout), still names the part it labels."""
+    page = (
+        "<h1>Sync stops</h1>"
+        '<div><span class="field-label">Symptoms</span><div><p>The sync job stops after the first batch.</p></div></div>'
+        '<div><span class="field-label">Resolution</span><div><ol><li>Unlock the account.</li></ol></div></div>'
+    )
+    [problem] = read(tmp_path / "kb", "sync.html", page).problems
+    assert problem.symptoms == "The sync job stops after the first batch."
+    assert [s.text for s in problem.steps] == ["Unlock the account."]
