@@ -19,8 +19,9 @@ _TAG = re.compile(r"#\w[\w/-]*+")
 # link kept: a note app's links to other notes are no part of the answer.)
 _LINK = r"\[\[[^\[\]\n]++\]\]"
 _APART = r"(?:[ \t]*+(?:[,;|\u00b7]|and\b)[ \t]*+|[ \t]++)"
+_RELATED = re.compile(r"(?:related|see also|further reading|additional resources)\b", re.IGNORECASE)
 _RELATED_LINE = re.compile(
-    rf"(?:related|see also|further reading|additional resources)\b(?:[^:\n\[\]]{{0,40}}:)?[ \t]*+"
+    rf"{_RELATED.pattern}(?:[^:\n\[\]]{{0,40}}:)?[ \t]*+"
     rf"{_LINK}(?:{_APART}{_LINK})*+[ \t]*+\.?",
     re.IGNORECASE,
 )
@@ -56,6 +57,11 @@ _PAGER_LINE = re.compile(rf"{_BACK_LINK}(?:(?:[ \t|\u00b7]|\\\|)*+{_ON_LINK})?|{
 # sterownika](/kb/2201)", "См. также: […](…) · […](…)"): a line of related pages.
 _LABELLED_LINKS = re.compile(
     rf"[^\W\d_][^:\uff1a\n\[\]]{{0,40}}?[ \t]?[:\uff1a][ \t]*+{_MD_LINK}(?:[ \t]*+[,;|\u00b7][ \t]*+{_MD_LINK})*+"
+)
+# Such a label in italics or bold, its colon in it or after it ("*Related:* [Deploy checklist](…)", as a Q&A
+# wiki's answer ends): the label's marks, left out before the line is read.
+_EMPHASISED_LABEL = re.compile(
+    r"^(\*{1,2}|_{1,2})([^\W\d_][^*_:\uff1a\n\[\]]{0,40}?[:\uff1a]?)\1(?=[:\uff1a]?[ \t])"
 )
 # The same as a Japanese or Chinese help centre writes it: its label alone on its line ("関連する記事"),
 # then a link a line, each after a bullet typed as text ("・[SSO設定の手順](…)").
@@ -94,10 +100,13 @@ def pager_line(markdown: str) -> bool:
     return bool(_PAGER_LINE.fullmatch(markdown.strip()))
 
 
-def labelled_links(markdown: str) -> bool:
+def labelled_links(markdown: str, *, related: bool = False) -> bool:
     """Whether ``markdown`` is one line of a label then Markdown links only ("Related articles:
-    [Install the driver](install.md)", in any language), or its label over a bulleted link a line."""
-    markdown = markdown.strip()
+    [Install the driver](install.md)", in any language), or its label over a bulleted link a line; with
+    ``related``, only where the label names related pages in English (not "Example: [dropbox.rb](…)")."""
+    markdown = _EMPHASISED_LABEL.sub(r"\2", markdown.strip(), count=1)
+    if related and not _RELATED.match(markdown):
+        return False
     return bool(_LABELLED_LINKS.fullmatch(markdown) or _LABELLED_LINK_LINES.fullmatch(markdown))
 
 

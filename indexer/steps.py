@@ -780,13 +780,13 @@ class _StepReader:
             return
         if (
             run.steps
-            and blocks[index - 1].type == "hr"
             and block.children
-            and labelled_links(block.children[0].content)
+            and labelled_links(block.children[0].content, related=blocks[index - 1].type != "hr")
         ):
             # "See also: [spoold.conf(5)](…), [Reporting bugs](…)" set apart by a rule after a fix
             # written as sentences points elsewhere, as it does after a numbered list: a remark on the
-            # steps, not one more.
+            # steps, not one more. So does a line of related pages with no rule, after a question's
+            # answer too ("*Related:* [Deploy checklist](…)", as a Q&A wiki ends one): it was the last step.
             run.leftover.append(block)
             self.after_remark = True
             return

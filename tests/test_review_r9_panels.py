@@ -182,3 +182,41 @@ def test_a_field_label_alone_in_its_block_still_heads_its_value(tmp_path: Path) 
     [problem] = read(tmp_path / "kb", "sync.html", page).problems
     assert problem.symptoms == "The sync job stops after the first batch."
     assert [s.text for s in problem.steps] == ["Unlock the account."]
+
+
+# A Q&A wiki's page (Tettra's): each question a bold "Q:" line, its answer an "A:" paragraph, the fix's
+# numbered steps, and a line of related pages in italics under the answer.
+QA_RELATED_PAGE = """\
+# Release pipeline questions
+
+**Q: Why does the smoke test fail after a deploy?**
+
+A: The new pods are not ready when the test starts.
+
+1. Add a readiness probe to the deployment.
+2. Set the smoke test's `wait_for_rollout` to `true`.
+
+*Related:* [Rollout checklist](https://wiki.example.com/rollout) · [Probe defaults](https://wiki.example.com/probes)
+"""
+
+
+def test_a_line_of_related_pages_after_an_answer_is_no_step(tmp_path: Path) -> None:
+    """ "*Related:*" then links, after a question's answer, points elsewhere: it was the fix's last
+    step (R9a §11); it stays a note of the steps, its links kept."""
+    [problem] = read(tmp_path / "kb", "release-faq.md", QA_RELATED_PAGE).problems
+    assert [s.text for s in problem.steps] == [
+        "Add a readiness probe to the deployment.",
+        "Set the smoke test's wait_for_rollout to true.",
+    ]
+    assert [n.text for n in problem.notes] == ["Related: Rollout checklist · Probe defaults"]
+
+
+def test_an_example_s_link_after_an_answer_stays_a_step(tmp_path: Path) -> None:
+    """Guard: after an answer's steps, a line of links whose label names no related pages
+    ("Example: [probe.yaml](…)") reads as it did, a step."""
+    page = QA_RELATED_PAGE.replace(
+        "*Related:* [Rollout checklist](https://wiki.example.com/rollout) · [Probe defaults](https://wiki.example.com/probes)",
+        "Example: [probe.yaml](https://wiki.example.com/probe.yaml)",
+    )
+    [problem] = read(tmp_path / "kb", "release-faq.md", page).problems
+    assert [s.text for s in problem.steps][-1] == "Example: probe.yaml"
