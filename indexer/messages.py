@@ -124,6 +124,8 @@ _PRINTS = (
     # fenced block right under a headingless article's title, it was no message).
     rf"\b(?:{_PRINT_VERBS}|shown as|says|said|responds?|logs?\s+(?:has|have|had|contains?|contained)|"
     r"(?:fails?|failed|stops?|stopped|exits?|exited|aborts?|aborted) with|"
+    # What the output looks like ("The Kubernetes event looks like this:"): a failure only where it reads as one.
+    r"(?:looks?|looked) like|"
     r"(?:you|will|would|might|may|should|can|could|then|now)\s+(?:see|get|receive))"
     # "The screen shows one of:" over the messages it may show, one a line.
     r"(?:\s+(?:the following|this|these lines|something like this|one of(?: the following| these)?))?"

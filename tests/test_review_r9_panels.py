@@ -220,3 +220,50 @@ def test_an_example_s_link_after_an_answer_stays_a_step(tmp_path: Path) -> None:
     )
     [problem] = read(tmp_path / "kb", "release-faq.md", page).problems
     assert [s.text for s in problem.steps][-1] == "Example: probe.yaml"
+
+
+# A Q&A wiki's answer that says why, shows the event it is seen in under "looks like this:", then the fix.
+QA_LOG_PAGE = """\
+# Release pipeline questions
+
+**Q: The migration job fails with `CrashLoopBackOff`. Why?**
+
+A: The job's service account cannot read the database secret. The Kubernetes event looks like this:
+
+```
+secrets "orders-db" is forbidden: User "system:serviceaccount:ci:migrate" cannot get resource "secrets"
+```
+
+To fix it:
+
+1. Grant the `migrate` service account the `secret-reader` role.
+2. Run the migration job again.
+"""
+
+
+def test_an_answer_that_shows_what_its_error_looks_like_gives_the_cause_and_the_message(
+    tmp_path: Path,
+) -> None:
+    """ "The Kubernetes event looks like this:" announces the event: the answer's paragraph is the cause and the
+    log the error message; both were step 1 of the fix (R9a §8)."""
+    [problem] = read(tmp_path / "kb", "release-faq.md", QA_LOG_PAGE).problems
+    assert problem.cause.startswith("The job's service account cannot read the database secret.")
+    assert problem.error_messages == [
+        'secrets "orders-db" is forbidden: User "system:serviceaccount:ci:migrate" cannot get resource "secrets"'
+    ]
+    assert [s.text for s in problem.steps] == [
+        "Grant the migrate service account the secret-reader role.",
+        "Run the migration job again.",
+    ]
+
+
+def test_what_a_request_looks_like_is_no_error_message(tmp_path: Path) -> None:
+    """Guard: what a request or a valid output looks like is no failure, and no message."""
+    page = QA_LOG_PAGE.replace(
+        "The Kubernetes event looks like this:", "The job's request looks like this:"
+    ).replace(
+        'secrets "orders-db" is forbidden: User "system:serviceaccount:ci:migrate" cannot get resource "secrets"',
+        "GET /api/v1/namespaces/ci/secrets/orders-db",
+    )
+    [problem] = read(tmp_path / "kb", "release-faq.md", page).problems
+    assert problem.error_messages == []
