@@ -148,6 +148,8 @@ from indexer.roles import (
     names_indicators,
     names_reference_metadata,
     names_status,
+    names_workaround,
+    normalise_heading,
     reads_as_cause,
     reads_as_instruction,
     says_nothing,
@@ -1320,6 +1322,20 @@ class _Reader:
         # What a sub-heading names ("Root Cause 1: Blocked firewall port", "Diagnosis on the
         # node") is what a reader searches for: it stays searchable whatever its section becomes.
         draft.body.append(heading_words(section.title))
+        if (
+            role is Role.RESOLUTION
+            and _RESOLUTION_FIELD.fullmatch(normalise_heading(section.title))
+            and _after_workaround(draft)
+            and _states_only(section)
+        ):
+            # A known-error record's "Resolution" field after its "Workaround" field's steps (BMC Helix's),
+            # in sentences that do nothing ("Fixed in 21.4: the password can be read from a vault.", "No
+            # further product change is planned."): where the fix stands, notes as a known issue's Status
+            # is. Read as a fix in prose, each sentence was a numbered step after the workaround's. Only
+            # under that field's name: a "Long term fix" after a workaround says what to upgrade to.
+            draft.notes.extend(self._status_notes(draft, section))
+            draft.body.extend(block_text(b) for b in section.blocks)
+            return
         if role is Role.RESOLUTION:
             self._resolution_part(draft, section, named=named, parent=parent)
             return
@@ -2481,6 +2497,27 @@ _TITLE_LABEL = re.compile(
     r"(?=\S)",
     re.IGNORECASE,
 )
+
+
+# The field of a known-error record that says how the problem is resolved for good, beside its Workaround.
+_RESOLUTION_FIELD = re.compile(r"resolution")
+
+
+def _after_workaround(draft: _Draft) -> bool:
+    """Whether the last of ``draft``'s steps so far are a group named a workaround ("Workaround")."""
+    group = draft.steps[-1].group if draft.steps else None
+    return bool(group) and names_workaround(f"{group}:")
+
+
+def _states_only(section: Section) -> bool:
+    """Whether ``section`` is paragraphs only, no sub-section, none of which says what to do (see
+    reads_as_instruction): it states, as a known issue's Status does."""
+    return (
+        bool(section.blocks)
+        and not section.children
+        and all(b.type == "paragraph" and not is_callout(b) for b in section.blocks)
+        and not any(reads_as_instruction(block_text(b)) for b in section.blocks)
+    )
 
 
 def without_title_label(title: str) -> str:

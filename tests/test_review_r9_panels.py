@@ -267,3 +267,36 @@ def test_what_a_request_looks_like_is_no_error_message(tmp_path: Path) -> None:
     )
     [problem] = read(tmp_path / "kb", "release-faq.md", page).problems
     assert problem.error_messages == []
+
+
+def test_a_known_error_s_resolution_that_states_where_the_fix_stands_is_notes(tmp_path: Path) -> None:
+    """A known-error record's Resolution field after its Workaround's steps, in sentences that do nothing
+    ("Fixed in 9.2: …", "No further change is planned."), says where the fix stands: notes, as a Status
+    is. Each sentence was a numbered step after the workaround's (R9a §14)."""
+    page = RECORD_FIELDS_PAGE.replace(
+        "</body>",
+        '<div class="km-field-block"><h3 class="km-field-label">Resolution</h3><div class="km-field-value">'
+        "<p>Fixed in 9.2: locked service accounts are reported on the dashboard.</p>"
+        "<p>No further change is planned.</p></div></div></body>",
+    )
+    [problem] = read(tmp_path / "kb", "kba00047710.html", page).problems
+    assert [s.text for s in problem.steps] == ["Unlock the SYNC_SVC account.", "Restart the sync job."]
+    assert [n.text for n in problem.notes] == [
+        "Resolution: Fixed in 9.2: locked service accounts are reported on the dashboard.",
+        "No further change is planned.",
+    ]
+
+
+def test_a_resolution_that_says_what_to_do_after_a_workaround_stays_steps(tmp_path: Path) -> None:
+    """Guard: a Resolution in sentences that say what to do ("Upgrade to 9.2, then …") is the fix's steps."""
+    page = RECORD_FIELDS_PAGE.replace(
+        "</body>",
+        '<div class="km-field-block"><h3 class="km-field-label">Resolution</h3><div class="km-field-value">'
+        "<p>Upgrade the connector to 9.2.</p><p>Remove the unlock job you scheduled as a workaround.</p>"
+        "</div></div></body>",
+    )
+    [problem] = read(tmp_path / "kb", "kba00047710.html", page).problems
+    assert [s.text for s in problem.steps][-2:] == [
+        "Upgrade the connector to 9.2.",
+        "Remove the unlock job you scheduled as a workaround.",
+    ]
