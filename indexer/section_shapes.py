@@ -649,11 +649,20 @@ def heading_messages(section: Section) -> list[str]:
         # login redirect", "ADR-0007: Use PostgreSQL for the event store". A message reads as one, or
         # is written as programs print theirs, in lower case ("TW-102: station ID unknown").
         said = coded.group(2)
-        if not reads_as_instruction(said) and (
-            said[:1].islower() or message_like(Quoted(said, code=False)) or _states_cause(section)
+        if (
+            not reads_as_instruction(said)
+            and (said[:1].islower() or message_like(Quoted(said, code=False)) or _states_cause(section))
+            and not _shows_coded_message(section, coded.group(1))
         ):
             return [said]
     return []
+
+
+def _shows_coded_message(section: Section, code: str) -> bool:
+    """Whether a section's own blocks show a message that opens with ``code``, its heading's: the words
+    after the code in the heading then name the error ("AADSTS50011: reply URL mismatch" over the
+    "AADSTS50011: The redirect URI … does not match …" a code block shows), and were a message of their own."""
+    return any(q.text.startswith(code) for q in messages_in(section.blocks))
 
 
 def _states_cause(section: Section) -> bool:

@@ -300,3 +300,37 @@ def test_a_resolution_that_says_what_to_do_after_a_workaround_stays_steps(tmp_pa
         "Upgrade the connector to 9.2.",
         "Remove the unlock job you scheduled as a workaround.",
     ]
+
+
+# A help centre's section titled by an error's code and a short name for it, over the message in full.
+CODE_AND_NAME_PAGE = """\
+<html><body><h1>Troubleshooting payment gateway errors</h1>
+<div id="article-body">
+<h2 id="pgw-4012-currency-mismatch">PGW-4012: currency mismatch</h2>
+<pre><code>PGW-4012: The settlement currency EUR does not match the currency USD configured for merchant 88123.</code></pre>
+<h3>How to fix it</h3>
+<ol><li>Open <strong>Merchant settings</strong>.</li><li>Set the settlement currency to the merchant's.</li></ol>
+</div></body></html>
+"""
+
+
+def test_a_heading_s_name_for_an_error_over_its_full_message_is_no_message(tmp_path: Path) -> None:
+    """ "PGW-4012: currency mismatch" over the message in full, which opens with the same code: the
+    heading's words name the error; they were a second error message (R9a §15)."""
+    [problem] = read(tmp_path / "kb", "gateway.html", CODE_AND_NAME_PAGE).problems
+    assert problem.error_messages == [
+        "PGW-4012: The settlement currency EUR does not match the currency USD configured for merchant 88123."
+    ]
+    assert problem.error_codes == ["PGW4012"]
+
+
+def test_a_heading_s_message_after_its_code_with_none_shown_stays_the_message(tmp_path: Path) -> None:
+    """Guard: with no message shown under it, the words after the code are the message, as a message
+    reference heads its entries ("PGW-4012: currency mismatch")."""
+    page = CODE_AND_NAME_PAGE.replace(
+        "<pre><code>PGW-4012: The settlement currency EUR does not match the currency USD configured for "
+        "merchant 88123.</code></pre>",
+        "",
+    )
+    [problem] = read(tmp_path / "kb", "gateway.html", page).problems
+    assert problem.error_messages == ["currency mismatch"]
