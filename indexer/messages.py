@@ -123,7 +123,7 @@ _PRINTS = (
     # A log's own verb of holding what was logged: "The event log has:", "the log contains:" (over a
     # fenced block right under a headingless article's title, it was no message).
     rf"\b(?:{_PRINT_VERBS}|shown as|says|said|responds?|logs?\s+(?:has|have|had|contains?|contained)|"
-    r"(?:fails?|failed|stops?|stopped|exits?|exited|aborts?|aborted) with|"
+    r"(?:fails?|failed|stops?|stopped|exits?|exited|aborts?|aborted|ends?|ended) with|"
     # What the output looks like ("The Kubernetes event looks like this:"): a failure only where it reads as one.
     r"(?:looks?|looked) like|"
     r"(?:you|will|would|might|may|should|can|could|then|now)\s+(?:see|get|receive))"

@@ -334,3 +334,14 @@ def test_a_heading_s_message_after_its_code_with_none_shown_stays_the_message(tm
     )
     [problem] = read(tmp_path / "kb", "gateway.html", page).problems
     assert problem.error_messages == ["currency mismatch"]
+
+
+def test_an_answer_that_shows_what_its_log_ends_with_gives_the_message(tmp_path: Path) -> None:
+    """ "The job log ends with:" announces the log's last lines as "looks like this:" does (R9a §8, the
+    full article's exit code 137 answer): they were part of step 1."""
+    page = QA_LOG_PAGE.replace("The Kubernetes event looks like this:", "The job log ends with:")
+    [problem] = read(tmp_path / "kb", "release-faq.md", page).problems
+    assert problem.error_messages == [
+        'secrets "orders-db" is forbidden: User "system:serviceaccount:ci:migrate" cannot get resource "secrets"'
+    ]
+    assert problem.cause.startswith("The job's service account cannot read the database secret.")
