@@ -26,12 +26,15 @@ _CONTINUATION = re.compile(r"^(\t*)  (\S.*)$")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(\S.*)$")
 # Properties Logseq keeps for itself (a block's id, whether it is folded, that it is a heading): no text.
 _INTERNAL = frozenset(("id", "collapsed", "heading"))
+# The spaces a block is nested by where an outline is not nested by tabs: Roam Research's export (four to
+# a level), or Logseq's with its bullet indentation set to spaces.
+_SPACED = re.compile(r"^( +)(?=- )")
 
 
 def logseq_markdown(text: str) -> str | None:
     """The Markdown a Logseq page's ``text`` stands for, line for line; None where it is none: a line is
     neither a property nor a block of an outline (nor a block's continuation), or no line is a property."""
-    lines = text.split("\n")
+    lines = _tabbed(text.split("\n"))
     properties = 0
     for line in lines:
         if not line.strip() or _CONTINUATION.match(line):
@@ -44,6 +47,22 @@ def logseq_markdown(text: str) -> str | None:
     if not properties or not any(_BLOCK.match(line) for line in lines):
         return None
     return "\n".join(_rewrite(lines))
+
+
+def _tabbed(lines: list[str]) -> list[str]:
+    """``lines`` with the spaces that nest an outline's blocks as tabs, a tab for each level (the smallest
+    indentation of a block), so that a page exported with spaces is read as one written with tabs; as they
+    are where no block is indented by spaces, or one is indented by no whole number of levels. Read with
+    spaces, Roam's page ("- ## Consumers stuck in rebalance loop" over "    - Symptoms") was no outline."""
+    widths = {len(found[1]) for line in lines if (found := _SPACED.match(line))}
+    level = min(widths, default=0)
+    if not level or any(width % level for width in widths):
+        return lines
+
+    def tabs(found: re.Match[str]) -> str:
+        return "\t" * (len(found[0]) // level) + " " * (len(found[0]) % level)
+
+    return [re.sub(r"^ +", tabs, line) for line in lines]
 
 
 def _rewrite(lines: list[str]) -> list[str]:
