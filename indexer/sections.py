@@ -573,13 +573,59 @@ class _SectionReader:
         if not is_container_title(self.stack[-1].title):
             return False
         issues = _listed_issues(node)
+        # One toggle alone under such a heading ("## Common issues", then "- **"Authentication failed
+        # (error 691)"** when connecting" over "- Cause: …" and "- Fix:") is an issue where it holds its
+        # parts; a bold item over a list, alone, is as often a step over its sub-steps.
+        if not issues or (
+            len(issues) == 1 and not any(self._listed_parts(block) for block in issues[0][1].children)
+        ):
+            return False
         for title, item in issues:
-            _open(
-                self.stack, Section(level=BOLD_QUESTION_LEVEL, title=title, line=line_of(item))
-            ).blocks.extend(item.children)
-        if issues:
-            self.stack.pop()
-        return bool(issues)
+            issue = _open(self.stack, Section(level=BOLD_QUESTION_LEVEL, title=title, line=line_of(item)))
+            for block in item.children:
+                if not self._opens_listed_parts(block):
+                    self.stack[-1].blocks.append(block)
+        # What follows the list is the heading's again: the last issue and any part open in it end.
+        while self.stack.pop() is not issue:
+            pass
+        return True
+
+    def _opens_listed_parts(self, node: SyntaxTreeNode) -> bool:
+        """Open a part per item of ``node``, if it is an issue's list of its parts (:meth:`_listed_parts`);
+        an item that names no part is a paragraph of the part before it."""
+        parts = self._listed_parts(node)
+        for label, item, runs in parts:
+            if label:
+                _open(self.stack, Section(level=BOLD_LABEL_LEVEL, title=label, line=line_of(item)))
+                self.stack[-1].blocks.extend(item.children[1:])
+            elif runs:
+                _open_labelled_runs(self.stack, runs, self.inline_label)
+            else:
+                self.stack[-1].blocks.append(item.children[0])
+        return bool(parts)
+
+    def _listed_parts(
+        self, node: SyntaxTreeNode
+    ) -> list[tuple[str, SyntaxTreeNode, list[tuple[str, SyntaxTreeNode]]]]:
+        """The items of an issue's list of its parts, as Slite writes a toggle, each with the part it names
+        and holds ("- Fix:" over the steps, see :func:`_toggled_part`) or the labelled runs of its one line
+        ("- Cause: the password expired"), the first item a part and two at least; an item of one line
+        that is neither ("- 💡 Tip: …") is a remark of the part before it. [] for any other block. Read as
+        a list, "Cause: …" and "Fix:" were steps 1 and 2, the steps under "Fix:" 2.1 and 2.2."""
+        if node.type != "bullet_list":
+            return []
+        parts: list[tuple[str, SyntaxTreeNode, list[tuple[str, SyntaxTreeNode]]]] = []
+        for item in node.children:
+            if not item.children or item.children[0].type != "paragraph":
+                return []
+            label = _toggled_part(item, self.is_label)
+            alone = len(item.children) == 1
+            runs = _labelled_runs(item.children[0], self.inline_label, fixes=True) if alone else []
+            if not (label or runs or (alone and parts)):
+                return []
+            parts.append((label, item, runs))
+        # Two parts at least: a lone "- Workaround: …" under a release's known issue is its one step.
+        return parts if sum(bool(label or runs) for label, _, runs in parts) > 1 else []
 
 
 def _cover_title(blocks: Sequence[SyntaxTreeNode], is_label: Callable[[str], bool]) -> int | None:
@@ -1436,10 +1482,10 @@ def _listed_issues(node: SyntaxTreeNode) -> list[tuple[str, SyntaxTreeNode]]:
 
     A release's "Known issues" (a CHANGELOG's) lists them as bullets, each opening with a bold
     sentence that says what goes wrong, its message after it and its workaround in a list nested
-    under it: two items or more, each with its own nested list. Read as one list, the issues were
-    the steps of one problem titled by the heading, and their messages no messages.
+    under it, each item with its own nested list. Read as one list, the issues were the steps of one
+    problem titled by the heading, and their messages no messages.
     """
-    if node.type != "bullet_list" or len(node.children) < 2:
+    if node.type != "bullet_list":
         return []
     issues: list[tuple[str, SyntaxTreeNode]] = []
     for item in node.children:
@@ -1672,19 +1718,20 @@ def _toggled_parts(node: SyntaxTreeNode, is_label: Callable[[str], bool]) -> lis
     label; [] for any other block. Read as a list, the parts were steps "Symptoms …", "Cause …"."""
     if node.type != "bullet_list" or len(node.children) < 2:
         return []
-    toggles: list[tuple[str, SyntaxTreeNode]] = []
-    for item in node.children:
-        label = item.children[0] if item.children else None
-        text = (
-            inline_text(label).rstrip(":").strip() if label is not None and label.type == "paragraph" else ""
-        )
-        # A part's name alone ("Symptoms", "Root cause"): "Cause 1: a leftover ID" and what it says
-        # is an item of a list of causes, each with its own fix.
-        words = len(text.split())
-        if len(item.children) < 2 or not 0 < words <= MAX_TOGGLE_WORDS or ":" in text or not is_label(text):
-            return []
-        toggles.append((text, item))
-    return toggles
+    toggles = [(_toggled_part(item, is_label), item) for item in node.children]
+    return toggles if all(label for label, _ in toggles) else []
+
+
+def _toggled_part(item: SyntaxTreeNode, is_label: Callable[[str], bool]) -> str:
+    """The part a list item names and holds (``- Symptoms`` then, indented, what is seen), else ""."""
+    label = item.children[0] if item.children else None
+    text = inline_text(label).rstrip(":").strip() if label is not None and label.type == "paragraph" else ""
+    # A part's name alone ("Symptoms", "Root cause"): "Cause 1: a leftover ID" and what it says
+    # is an item of a list of causes, each with its own fix.
+    words = len(text.split())
+    if len(item.children) < 2 or not 0 < words <= MAX_TOGGLE_WORDS or ":" in text or not is_label(text):
+        return ""
+    return text
 
 
 def _open(stack: list[Section], section: Section, heading_level: int = 0) -> Section:

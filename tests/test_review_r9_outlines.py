@@ -65,3 +65,69 @@ def test_a_markdown_list_nested_by_spaces_is_no_outline(tmp_path: Path) -> None:
         ("2", "Clear the cache"),
         ("3", "Start the agent"),
     ]
+
+
+# A Slite page: a "Common issues" heading over toggles, each a bullet opening in bold with what the user
+# sees, its parts nested under it ("Cause: …", "Fix:" over a checklist, a "💡 Tip" after them).
+SLITE_TOGGLE = """\
+# Expense app – known issues
+
+## Common issues
+
+- **"Receipt upload failed (code 4132)"** when attaching a photo
+    - Cause: the photo is larger than 10 MB.
+    - Fix:
+        - [ ] Lower the camera's resolution in the app settings.
+        - [ ] Take the photo again and attach it.
+    - 💡 Tip: a PDF scan of the receipt is accepted up to 25 MB.
+"""
+
+
+def test_a_slite_toggle_alone_under_common_issues_is_a_problem_with_its_parts(tmp_path: Path) -> None:
+    """One toggle under "Common issues" was no problem (it took two), so its message and code were lost,
+    and "Cause: …", "Fix:" and the tip were steps 1.1 to 1.3 of the heading's."""
+    [problem] = read(tmp_path / "slite", "expense-app.md", SLITE_TOGGLE).problems
+    assert "Receipt upload failed (code 4132)" in problem.title
+    assert any("Receipt upload failed (code 4132)" in m for m in problem.error_messages)
+    assert "4132" in problem.error_codes
+    assert problem.cause.startswith("the photo is larger than 10 MB")
+    assert [(s.number, s.text) for s in problem.steps] == [
+        ("1", "Lower the camera's resolution in the app settings."),
+        ("2", "Take the photo again and attach it."),
+    ]
+    assert [n.text for n in problem.notes] == ["💡 Tip: a PDF scan of the receipt is accepted up to 25 MB."]
+
+
+def test_slite_toggles_under_common_issues_read_their_cause_and_fix_as_parts(tmp_path: Path) -> None:
+    """With two toggles each was a problem, but its "Cause: …" and "Fix:" were still its steps 1 and 2."""
+    text = SLITE_TOGGLE + (
+        "- **Reports stay in Draft**\n"
+        "    - Cause: an approver left the company.\n"
+        "    - Fix:\n"
+        "        - [ ] Ask finance to reassign the approver.\n"
+    )
+    upload, draft = read(tmp_path / "slite", "expense-app.md", text).problems
+    assert draft.title == "Reports stay in Draft"
+    assert draft.cause.startswith("an approver left the company")
+    assert [s.text for s in draft.steps] == ["Ask finance to reassign the approver."]
+    assert [s.text for s in upload.steps] == [
+        "Lower the camera's resolution in the app settings.",
+        "Take the photo again and attach it.",
+    ]
+
+
+def test_a_bold_step_alone_over_its_sub_steps_under_troubleshooting_stays_a_step(tmp_path: Path) -> None:
+    """Guard: one bold item over a list that names no part, under a heading that promises problems, is a
+    step with its sub-steps, as before."""
+    text = (
+        "# Expense app\n\n## Troubleshooting\n\n"
+        "- **Sign out and in again**\n"
+        "    - Open the profile menu and choose Sign out.\n"
+        "    - Sign in with your work account.\n"
+    )
+    [problem] = read(tmp_path / "pages", "expense-app.md", text).problems
+    assert [(s.number, s.text) for s in problem.steps] == [
+        ("1", "Sign out and in again"),
+        ("1.1", "Open the profile menu and choose Sign out."),
+        ("1.2", "Sign in with your work account."),
+    ]
