@@ -1274,8 +1274,10 @@ _BYLINE = re.compile(
     r"(?: \d{1,2}:\d{2}(?: ?[ap]m)?)?"
     + _BYLINE_TAIL
     + r"|(?:labels?:[^\n]{1,80}?\s)?(?:(?:kudos|likes|views|replies):\s?\d[\d,.]*[km]?\s*){1,4}$"
-    # A wiki's footer: "Last edited by @maintainer-bot · Home".
-    + r"|last (?:edited|modified|updated) by @?[\w.-]{1,40}"
+    # A wiki's footer: "Last edited by @maintainer-bot · Home"; or by a person's name of a few capitalised
+    # words or initials, as Slite closes a page under its rule ("Last edited by Priya N. · Warehouse Ops"),
+    # which, read as a note of the last problem, was shown in its answer.
+    + r"|last (?:edited|modified|updated) by @?[\w.-]{1,40}(?: (?-i:[A-Z])[\w'-]{0,30}\.?){0,2}"
     + _BYLINE_TAIL
     # Redmine's record under an issue's subject, who added it and when, and when it was last updated, each
     # as its age in words ("Added by Jan Novak about 1 year ago. Updated 10 months ago.").

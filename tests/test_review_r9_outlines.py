@@ -131,3 +131,48 @@ def test_a_bold_step_alone_over_its_sub_steps_under_troubleshooting_stays_a_step
         ("1.1", "Open the profile menu and choose Sign out."),
         ("1.2", "Sign in with your work account."),
     ]
+
+
+# A Slite page closes with a rule and who last edited it, by name and team.
+SLITE_FOOTER = """\
+# Scanner troubleshooting
+
+## Scanner beeps twice and does not read
+
+The handheld scanner beeps twice on every barcode.
+
+**Cause:** the scanner is still paired with another dock.
+
+- Scan the **Unpair** barcode on the dock's label.
+- Place the scanner in the new dock.
+
+📌 Note: docks at the returns desk need a firmware update first.
+
+---
+Last edited by Tomás R. · Receiving
+"""
+
+
+def test_a_slite_footer_of_who_last_edited_the_page_is_no_note(tmp_path: Path) -> None:
+    """ "Last edited by Tomás R. · Receiving" under the page's last rule was a note of the last problem,
+    shown in its answer: only a one-word handle ("@maintainer-bot") was read as a byline."""
+    [problem] = read(tmp_path / "slite", "scanner.md", SLITE_FOOTER).problems
+    assert [s.text for s in problem.steps] == [
+        "Scan the Unpair barcode on the dock's label.",
+        "Place the scanner in the new dock.",
+    ]
+    assert [n.text for n in problem.notes] == [
+        "📌 Note: docks at the returns desk need a firmware update first."
+    ]
+
+
+def test_a_closing_remark_that_says_what_updates_the_page_stays_a_note(tmp_path: Path) -> None:
+    """Guard: after the rule, a sentence that opens "Last updated by" but names no one is the page's remark."""
+    text = SLITE_FOOTER.replace(
+        "Last edited by Tomás R. · Receiving",
+        "Last updated by the nightly sync job, so a change can take a day.",
+    )
+    [problem] = read(tmp_path / "slite", "scanner.md", text).problems
+    assert [n.text for n in problem.notes][
+        -1
+    ] == "Last updated by the nightly sync job, so a change can take a day."
