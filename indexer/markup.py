@@ -102,6 +102,10 @@ _STYLE = re.compile(r"""\bstyle\s*=\s*["']?([\w-]+)""")
 # SUMMARY %}", "{% spoiler … %}", "{% collapsible … %}"); any other tag, {% raw %} among them, is a line of
 # markup, as it was: a fold's was, and its summary was lost.
 _LIQUID_CONTAINERS = frozenset("hint tabs tab stepper step details spoiler collapsible".split())
+# Discourse's fold in its BBCode, each mark on a line of its own ('[details="Full agent log"]' …
+# "[/details]"), as a post folds a long log: a fold as "{% details … %}" is. Read as text, both marks
+# were lines of the question's symptoms.
+_BBCODE_FOLD = re.compile(r"""^\[(/)?details(?:=(?:"([^"\n]{0,200})"|([^\]\n]{0,200})))?\]$""", re.IGNORECASE)
 _ALERT = re.compile(r"^\s*\[!([A-Za-z]+)\]")
 # An attribute block's content, as Pandoc, Kramdown, MkDocs (attr_list) and Djot write it: ids,
 # classes and key=value pairs ("#saving .unnumbered", 'width="6.5in"'), and nothing else: "{y}" or
@@ -407,8 +411,15 @@ def _pairs(state: StateBlock) -> dict[int, int]:
     colons: list[tuple[int, int]] = []
     shortcodes: list[tuple[int, str]] = []
     liquid: list[tuple[int, str]] = []
+    folds: list[int] = []
     for number, raw in enumerate(state.src.split("\n")):
         text = raw.strip()
+        if text.startswith("[") and (fold := _BBCODE_FOLD.match(text)):
+            if not fold.group(1):
+                folds.append(number)
+            elif folds:
+                pairs[folds.pop()] = number
+            continue
         if text.startswith("{%"):
             tag = _LIQUID_TAG.match(text)
             if tag and tag.group(1):
@@ -512,16 +523,21 @@ def _html_file(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """Container directives (``:::{note}``, ``{{< notice >}}``), a Jekyll include of a note
     (``{% include note.html content="…" %}``) and markup-only lines."""
-    if state.sCount[start] - state.blkIndent >= 4 or not _may_open(state, start, ":{."):
+    if state.sCount[start] - state.blkIndent >= 4 or not _may_open(state, start, ":{.["):
         return False
     text = _line(state, start)
-    if not text or text[0] not in ":{.":
+    if not text or text[0] not in ":{.[":
         return False
     name = args = ""
     boxed = False
     if text.startswith(":::") and (styled := _STYLED_DIV.match(text)) and _CODE_STYLE.search(styled.group(1)):
         return _styled_code(state, start, end, silent)
-    if text.startswith(":::"):
+    if text.startswith("["):
+        fold = _BBCODE_FOLD.match(text)
+        if fold is None or fold.group(1):
+            return False
+        name, args = "details", fold.group(2) or fold.group(3) or ""
+    elif text.startswith(":::"):
         boxed = bool(document360 := _DOCUMENT360_BOX.match(text))
         opened = document360 or _PANDOC_DIV.match(text) or _COLON_OPEN.match(text)
         if opened is None:

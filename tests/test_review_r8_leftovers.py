@@ -1,5 +1,5 @@
 """What reviews R8a and R8b left after their first fixes: the code closing a numbered heading in brackets
-(a Word SOP's "2.1 Scanner cannot log in (E1017)").
+(a Word SOP's "2.1 Scanner cannot log in (E1017)") and a Discourse post's BBCode fold ([details="…"]).
 
 Each test writes a small article of its own in the style and reads it with the real indexer, with a guard
 for the nearest shape that must read as before.
@@ -44,3 +44,53 @@ def test_a_code_closing_a_numbered_heading_that_its_message_quotes_is_the_proble
     # quotes, stays no code.
     assert blank.title == "2.2 Labels print blank (T-300)"
     assert blank.error_codes == []
+
+
+# A Discourse topic as its text export writes it: posts under "user | date | #n" bylines, apart by rules;
+# the question folds its full log in BBCode's [details="…"] … [/details], as Discourse's composer does.
+DISCOURSE_FOLDED_LOG = """\
+# Nightly export job stops with "spool directory not writable"
+
+rkovac | 2024-05-03 07:41:09 UTC | #1
+
+After moving the spool to the new NAS share, the nightly export stops at once. The scheduler shows:
+
+```
+exportd: fatal: spool directory not writable (EXP-213)
+```
+
+[details="Full scheduler log (last 20 lines)"]
+```
+2024-05-03T02:00:01Z INFO  export run 4411 starting
+2024-05-03T02:00:02Z ERROR spool directory not writable (EXP-213)
+```
+[/details]
+
+Any idea what changed?
+
+-------------------------
+
+tgrant | 2024-05-03 09:12:55 UTC | #2
+
+The share is mounted read-only for the export service account.
+
+1. Grant the export account write access on the share.
+2. Remount it and rerun the job.
+
+[Release notes for 4.2](https://example.com/notes/4.2) list the new spool setting.
+"""
+
+
+def test_a_discourse_posts_details_fold_marks_are_no_text_its_log_is_read(tmp_path: Path) -> None:
+    (problem,) = read(tmp_path / "kb", "export-spool.md", DISCOURSE_FOLDED_LOG).problems
+    assert "[details" not in problem.symptoms
+    assert "[/details]" not in problem.symptoms
+    assert "Any idea what changed?" in problem.symptoms
+    assert "exportd: fatal: spool directory not writable (EXP-213)" in problem.error_messages
+    assert [s.text for s in problem.steps] == [
+        "Grant the export account write access on the share.",
+        "Remount it and rerun the job.",
+    ]
+    # The nearest shape: a paragraph that opens with a link in square brackets is no fold's mark: its
+    # words stay.
+    assert any("Release notes for 4.2 list the new spool setting." in n.text for n in problem.notes)
