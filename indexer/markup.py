@@ -173,6 +173,12 @@ _SOURCE_ROLE = re.compile(r"(?<![$`\\])\{([\w:-]+)\}`([^`<]{0,300})(?:<[^`>]{0,3
 # Roles that name a place to go (a link's text): shown as words, not as code.
 _LINK_ROLES = frozenset("ref doc term any numref pep pypi abbr external download".split())
 _SOURCE_TARGET = re.compile(r"^[ \t]*\([^()\n]{1,200}\)=[ \t]*$\n?", re.M)
+# A MyST target right over a heading ("(backup-schedule)=" then "## Related: how backups are scheduled"),
+# and a reference role that names one with no words of its own ({ref}`backup-schedule`).
+_TARGET_HEADING = re.compile(
+    r"^[ \t]*\(([^()\n]{1,200})\)=[ \t]*\n(?:[ \t]*\n)*[ \t]{0,3}#{1,6}[ \t]+(.+)$", re.M
+)
+_BARE_REF = re.compile(r"(?<![$`\\])\{ref\}`([^`<>\n]{1,200})`")
 # (An escaped brace, "\{% raw %}", is text.)
 _SOURCE_INLINE = re.compile(r"(?<!\\)(?:\{\{[<%][^{}\n]*[>%]\}\}|(?<![`\w$])\{:[^{}\n]*\}|\{%[^{}\n]*%\})")
 # A MyST fence's opening line, with its directive's arguments and the option lines after it
@@ -2666,6 +2672,28 @@ def _tab_tag_source(found: re.Match[str]) -> str:
     indent, closing, attributes = found.groups()
     named = None if closing else _NAMED.search(attributes) or _TAB_VALUE.search(attributes)
     return f"{indent}**{named.group('value').strip()}**\n" if named else ""
+
+
+def with_ref_titles(text: str) -> str:
+    """``text`` with each MyST {ref} role that names a target of its own over a heading, and has no words
+    of its own, given that heading's title ({ref}`backup-schedule` → {ref}`Related: how backups are
+    scheduled <backup-schedule>`), as Sphinx shows it; line for line. Read as it was, a step showed the
+    target's label ("See backup-schedule.")."""
+    if "{ref}`" not in text or ")=" not in text:
+        return text
+    titles = {
+        found.group(1).strip(): title
+        for found in _TARGET_HEADING.finditer(text)
+        # A title that holds a role's marks ("`", "<") could not stand in one.
+        if (title := without_heading_attributes(found.group(2)).strip().rstrip("#").strip())
+        and not any(mark in title for mark in "`<>")
+    }
+
+    def titled(found: re.Match[str]) -> str:
+        label = found.group(1).strip()
+        return f"{{ref}}`{titles[label]} <{label}>`" if label in titles else found.group(0)
+
+    return _BARE_REF.sub(titled, text) if titles else text
 
 
 def clean_markdown(source: str) -> str:

@@ -40,7 +40,7 @@ from indexer.jira_text import jira_markdown
 from indexer.logseq_text import logseq_markdown
 from indexer.man_text import man_markdown
 from indexer.markdown_article import read_markdown
-from indexer.markup import NestedTooDeep, UnclosedFence
+from indexer.markup import NestedTooDeep, UnclosedFence, with_ref_titles
 from indexer.mediawiki_text import mediawiki_markdown
 from indexer.org_text import org_markdown
 from indexer.pod_text import pod_markdown
@@ -327,8 +327,9 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
             body=read.body,
             has_front_matter=False,
         )
-    # So is a reStructuredText page saved as .txt, as the Markdown its markup stands for.
-    markdown = wiki or (rst_markdown(text) if read is not None else None) or text
+    # So is a reStructuredText page saved as .txt, as the Markdown its markup stands for. A MyST page's
+    # {ref} to a heading of its own shows that heading's title (see with_ref_titles).
+    markdown = wiki or (rst_markdown(text) if read is not None else None) or with_ref_titles(text)
     page = read_html_page(text, source) if is_html_file(source) else None
     # A page's limits are those of the Markdown it stands for: its tags are no markup.
     _require_readable_markup(

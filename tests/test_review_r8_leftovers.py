@@ -1,6 +1,6 @@
 """What reviews R8a and R8b left after their first fixes: the code closing a numbered heading in brackets
-(a Word SOP's "2.1 Scanner cannot log in (E1017)"), a Discourse post's BBCode fold ([details="…"]), and
-the cause under an error an e-mail answer numbers in quotes.
+(a Word SOP's "2.1 Scanner cannot log in (E1017)"), a Discourse post's BBCode fold ([details="…"]), the
+cause under an error an e-mail answer numbers in quotes, and a MyST reference to a heading's target.
 
 Each test writes a small article of its own in the style and reads it with the real indexer, with a guard
 for the nearest shape that must read as before.
@@ -147,3 +147,40 @@ def test_a_paragraph_under_an_error_a_mail_numbers_in_quotes_is_its_cause(tmp_pa
         "Wait one minute after switching the terminal on.",
         "Retry the payment.",
     ]
+
+
+# A MyST page of a Sphinx site: a target "(label)=" over a heading, and a step that refers to it with
+# {ref}`label`, which Sphinx shows as the heading's title.
+MYST_REFERENCES = """\
+# Report scheduler troubleshooting
+
+## Report run stops with "queue lease expired"
+
+`ERROR scheduler: queue lease expired for run 812 [RS-QL-301]`
+
+**Cause:** a worker paused for longer than the lease while writing its output.
+
+1. Raise the lease to ten minutes in `scheduler.toml`.
+2. Run the report again. See {ref}`worker-sizing` and {ref}`the lease settings <lease-settings>`.
+3. If it stops again, follow {ref}`escalation-path`.
+
+(worker-sizing)=
+## Sizing report workers
+
+Give each worker 2 GiB of memory per concurrent run.
+"""
+
+
+def test_a_myst_reference_to_a_heading_s_target_shows_the_heading_s_title(tmp_path: Path) -> None:
+    article = read(tmp_path / "kb", "scheduler.md", MYST_REFERENCES)
+    problem = article.problems[0]
+    # The nearest shapes: a reference with words of its own shows them ("the lease settings"), and one
+    # whose target is on another page shows its label, as before.
+    assert [s.text for s in problem.steps] == [
+        "Raise the lease to ten minutes in scheduler.toml.",
+        "Run the report again. See Sizing report workers and the lease settings.",
+        "If it stops again, follow escalation-path.",
+    ]
+    assert (
+        problem.steps[1].markdown == "Run the report again. See Sizing report workers and the lease settings."
+    )
