@@ -110,7 +110,8 @@ _TRAIL = re.compile(
 _SOLVED_TITLE = re.compile(r"[ \t]*[\[(](?:solved|resolved)[\])][ \t]*:?[ \t]*", re.IGNORECASE)
 # What a thread's asker writes back after trying a reply: that it worked ("That fixed it, thanks!", "That
 # did the trick"), or that it failed ("Yes, both, no change.", "Didn't help, same error."). Unmarked, the
-# reply they thank is the answer, and one they say failed is none.
+# reply they thank is the answer, and one they say failed is none. The words are English only: a thread in
+# another language ("Beides probiert, keine Änderung.") gets no verdict, and its first reply with steps answers.
 _WORKED = re.compile(
     r"\b(?:(?:that|this|it|which)[ \t]+(?:fixed|solved|did)[ \t]+it|(?:that|this)[ \t]+(?:was it|worked)"
     r"|did[ \t]+the[ \t]+trick|works[ \t]+now|working[ \t]+(?:again|now))\b",
@@ -118,9 +119,12 @@ _WORKED = re.compile(
 )
 _FAILED = re.compile(
     r"\b(?:no[ \t]+(?:change|luck|difference)|(?:did|does)(?:n['\u2019]t|[ \t]+not)[ \t]+(?:help|work|change)"
-    r"|same[ \t]+(?:error|problem|issue|result)|still[ \t]+(?:the[ \t]+same|fails|failing|broken))\b",
+    r"|same[ \t]+(?:error|problem|issue|result)|still[ \t]+(?:the[ \t]+same|fails|failing|broken|getting)"
+    r"|still[ \t]+not[ \t]+working|did(?:n['\u2019]t|[ \t]+not)[ \t]+fix)\b",
     re.IGNORECASE,
 )
+# A negation right before a _WORKED phrase, a word or none between: "it's still not working now" says it failed.
+_NEGATED = re.compile(r"(?:\b(?:not|never|no[ \t]+longer)|n['\u2019]t)[ \t]+(?:\w+[ \t]+)?$", re.IGNORECASE)
 # The head a board puts on a quote of an earlier post: who wrote it ("kevmcd wrote:").
 _QUOTE_HEAD = re.compile(r"[^\n:]{1,60}[ \t]wrote:", re.IGNORECASE)
 _PROJECT_MARK = re.compile(rf"\b(?:{_PROJECT_ROLES})\b", re.IGNORECASE)
@@ -377,8 +381,8 @@ def _unmarked_answer(replies: list[Post], asker: str) -> Post | None:
     _FAILED). A topic's first reply with a list is often the usual things to try ("1. Restart the service.
     2. Reinstall the agent."), which the asker answers "Yes, both, no change.", and the fix comes later,
     in prose, thanked by the asker ("That fixed it, thanks!")."""
-    said = [_next_said(replies[at + 1 :], asker) if r.author != asker else "" for at, r in enumerate(replies)]
-    worked = (r for r, verdict in zip(replies, said, strict=True) if _WORKED.search(verdict))
+    said = _verdicts(replies, asker)
+    worked = (r for r, verdict in zip(replies, said, strict=True) if _says_worked(verdict))
     tried = (
         r
         for r, verdict in zip(replies, said, strict=True)
@@ -387,10 +391,36 @@ def _unmarked_answer(replies: list[Post], asker: str) -> Post | None:
     return next(worked, None) or next(tried, None)
 
 
-def _next_said(later: list[Post], asker: str) -> str:
-    """What the ``asker`` says in their first post among ``later`` ones; nothing where they write none."""
-    post = next((p for p in later if asker and p.author == asker), None)
-    return " ".join(block_text(b) for b in post.blocks) if post else ""
+def _verdicts(replies: list[Post], asker: str) -> list[str]:
+    """What the ``asker`` says of each of ``replies`` (nothing for their own): their posts after it, before
+    anyone else replies, or a later post of theirs that names its writer ("thanks ohale!"). Two people
+    often reply before the asker writes back: read as said of every earlier reply, the thanks for the
+    second went to the first, and its usual things to try were the answer."""
+    said = [""] * len(replies)
+    last: int | None = None
+    # Each other writer's latest reply so far, by their name.
+    latest: dict[str, int] = {}
+    for at, post in enumerate(replies):
+        if not asker or post.author != asker:
+            last = at
+            if post.author:
+                latest[post.author] = at
+            continue
+        text = " ".join(block_text(b) for b in post.blocks)
+        named = [
+            before
+            for name, before in latest.items()
+            if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
+        ]
+        to = max(named) if named else last
+        if to is not None:
+            said[to] = f"{said[to]} {text}".strip()
+    return said
+
+
+def _says_worked(verdict: str) -> bool:
+    """Whether ``verdict`` says the reply worked (_WORKED), in words no negation turns (_NEGATED)."""
+    return any(not _NEGATED.search(verdict[: found.start()]) for found in _WORKED.finditer(verdict))
 
 
 def quotes_a_post(block: SyntaxTreeNode) -> bool:

@@ -30,3 +30,75 @@ def test_a_long_catalogue_of_bare_if_you_see_lines_over_code_is_read_in_linear_t
     with cpu_budget(6.0):
         (problem,) = read(tmp_path, "codes.md", _catalogue(800)).problems
     assert len(problem.steps) == 800
+
+
+def _topic(*posts: tuple[str, str]) -> str:
+    """A Discourse topic's text export of ``posts`` (who wrote it, what it says), numbered, none marked."""
+    rows = [
+        f"{who} | 2025-03-0{1 + at // 3} 0{at}:12:40 UTC | #{at + 1}\n\n{said}\n"
+        for at, (who, said) in enumerate(posts)
+    ]
+    return "# Print queue hangs after the driver update\n\n" + "\n-------------------------\n\n".join(rows)
+
+
+ASKED = (
+    "mkessler",
+    "Since the driver update the print queue hangs. The spooler log says `job 0 is stuck in state 7`.",
+)
+BASICS = ("tbright", "Did you try the basics?\n\n1. Restart the spooler.\n2. Reboot the print server.")
+PROSE_FIX = (
+    "ohale",
+    "The new driver keeps a stale job file. Stop the spooler, delete `spool/PRINTERS/00000.SHD` and start it.",
+)
+LATER_LIST = (
+    "ohale",
+    "Roll the driver back:\n\n1. Open Print Management.\n2. Set the driver to version 3.1.",
+)
+
+
+def _answer(tmp_path: Path, *posts: tuple[str, str]) -> str:
+    (problem,) = read(tmp_path, "queue.md", _topic(*posts)).problems
+    return " ".join([problem.cause, *(s.text for s in problem.steps), *(n.text for n in problem.notes)])
+
+
+def test_the_asker_s_thanks_after_two_replies_goes_to_the_reply_right_before_it(tmp_path: Path) -> None:
+    # Two people reply before the asker writes back: "That fixed it" was taken as said of the first reply,
+    # whose steps were the answer, and the fix it thanks only searchable text.
+    said = _answer(tmp_path, ASKED, BASICS, PROSE_FIX, ("mkessler", "That fixed it, thanks!"))
+    assert "delete spool/PRINTERS/00000.SHD" in said
+    assert "Reboot the print server." not in said
+    # Who the asker thanks by name is the one they mean, wherever that reply stands.
+    said = _answer(
+        tmp_path,
+        ASKED,
+        PROSE_FIX,
+        BASICS,
+        ("mkessler", "Rebooting did not help, but the stale job file did the trick, thanks ohale!"),
+    )
+    assert "delete spool/PRINTERS/00000.SHD" in said
+    assert "Reboot the print server." not in said
+
+
+def test_an_asker_saying_it_is_still_not_working_says_the_reply_failed(tmp_path: Path) -> None:
+    # "still not working now" read as "working now", and "still not working" as no verdict: the basics were
+    # the answer over the later reply with its own list.
+    for verdict in (
+        "Did both, it's still not working now.",
+        "Did both, still not working.",
+        "Didn't fix it, still getting the same stuck job.",
+    ):
+        said = _answer(tmp_path, ASKED, BASICS, ("mkessler", verdict), LATER_LIST)
+        assert "Set the driver to version 3.1." in said, verdict
+        assert "Reboot the print server." not in said, verdict
+
+
+def test_a_reply_the_asker_says_nothing_of_or_thanks_stays_the_answer(tmp_path: Path) -> None:
+    # Guard: the first reply with steps, thanked or not, is the answer, and the thanks right after the
+    # later one still makes that one the answer.
+    assert "Reboot the print server." in _answer(tmp_path, ASKED, BASICS, LATER_LIST)
+    said = _answer(tmp_path, ASKED, BASICS, ("mkessler", "Rebooting did the trick, it works now."), PROSE_FIX)
+    assert "Reboot the print server." in said
+    said = _answer(
+        tmp_path, ASKED, BASICS, ("mkessler", "No change."), PROSE_FIX, ("mkessler", "That was it!")
+    )
+    assert "delete spool/PRINTERS/00000.SHD" in said
