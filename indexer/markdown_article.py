@@ -583,6 +583,16 @@ def _only_scope(paragraph: str) -> bool:
 # _other_error_problem): after "instead" that follows the error's last characters.
 _QUOTE_TAIL_CHARS = 12
 _INSTEAD_SOURCE = re.compile(r"\binstead\b[;:,.]?\s*", re.IGNORECASE)
+# A remedy a sentence states rather than tells: a restart, reboot or reinstall it names ("Restarting the agent
+# usually clears it.", "A reboot clears it in most cases."), what clears or fixes it, the release it is fixed in
+# ("This is fixed in 4.3."), or who can fix it ("Support can reset the lock for you."). Before an error's one
+# paragraph's first instruction, it is the fix's first step, not what is seen.
+_STATES_REMEDY = re.compile(
+    r"\b(?:restart(?:ing|s)?|reboot(?:ing|s)?|reinstall(?:ing|s)?"
+    r"|(?:clears?|fix(?:es)?|resolves?|solves?|cures?)[ \t]+(?:it|this|the[ \t]+(?:error|problem|issue))"
+    r"|(?:fixed|resolved|solved)[ \t]+in|can[ \t]+(?:reset|fix|clear|repair|resolve|remove|unlock|restore))\b",
+    re.IGNORECASE,
+)
 
 
 # The most words a line over an error response says when it only labels it ("Response", "413 Payload Too Large").
@@ -1911,10 +1921,12 @@ class _Reader:
             # One paragraph under an error heading that says what is wrong, then what to do, as a man page's
             # DIAGNOSTICS entry does ("Another mirrord is running, or one crashed and left the lock file
             # behind. Delete /run/mirrord.lock if nothing is running."): what it says first is what is
-            # seen (or why), its step the rest. Whole, the explanation was the step.
+            # seen (or why), its step the rest. Whole, the explanation was the step. Not where what it says
+            # first is a remedy ("Restarting the agent usually clears it. Run `agentctl reset` if it comes
+            # back."): cut, the restart was lost from the answer and "it comes back" referred to nothing.
             alone = kind is Kind.ERROR and not shown and not told and len(rest) == 1 and len(run.steps) == 1
             cut = self._fix_in_shown(rest[0]) if alone else None
-            if cut is not None:
+            if cut is not None and not _STATES_REMEDY.search(cut[0]):
                 said, step = cut
                 (draft.cause if reads_as_cause(said) else draft.symptoms).append((said, line_of(rest[0])))
                 run.steps = [step]

@@ -102,3 +102,35 @@ def test_a_reply_the_asker_says_nothing_of_or_thanks_stays_the_answer(tmp_path: 
         tmp_path, ASKED, BASICS, ("mkessler", "No change."), PROSE_FIX, ("mkessler", "That was it!")
     )
     assert "delete spool/PRINTERS/00000.SHD" in said
+
+
+def _error_entry(paragraph: str) -> str:
+    """An error catalogue's page: one error heading over ``paragraph``, its one paragraph."""
+    return f"# Sync agent errors\n\n## E301: lock held by another process\n\n{paragraph}\n"
+
+
+def test_an_error_s_one_paragraph_that_opens_on_what_clears_it_stays_the_step(tmp_path: Path) -> None:
+    # The sentence before the first instruction went to symptoms: the restart that usually clears the lock
+    # was lost from the answer, and "if it comes back" referred to nothing.
+    for paragraph in (
+        "Restarting the agent usually clears it. Run `agentctl reset` if it comes back.",
+        "A reboot clears it in most cases. Run `agentctl reset` if it comes back.",
+        "This is fixed in 4.3. Upgrade the agent, or run `agentctl reset` after each crash.",
+        "Support can reset the lock for you. Open a ticket with the agent's log attached.",
+    ):
+        (problem,) = read(tmp_path, "errors.md", _error_entry(paragraph)).problems
+        assert [s.text for s in problem.steps] == [paragraph.replace("`", "")], paragraph
+        assert problem.symptoms == "" and problem.cause == "", paragraph
+
+
+def test_an_error_s_one_paragraph_that_says_what_is_wrong_then_what_to_do_is_still_cut(
+    tmp_path: Path,
+) -> None:
+    # Guard: what the paragraph says is wrong before its instruction is no step.
+    paragraph = (
+        "Another agent is running, or one crashed and left its lock file behind. "
+        "Delete `/run/agent.lock` if no agent is running."
+    )
+    (problem,) = read(tmp_path, "errors.md", _error_entry(paragraph)).problems
+    assert [s.text for s in problem.steps] == ["Delete /run/agent.lock if no agent is running."]
+    assert "left its lock file behind" in problem.symptoms + problem.cause
