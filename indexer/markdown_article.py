@@ -730,7 +730,10 @@ def _without_quoted_values(message: str) -> str:
 # is returned", "each item", "the entry"), which took the error's own code away. In English, and in the
 # languages whose messages name them so too ("Datensatz INS-20431 wurde … geändert", "la commande
 # CMD-55120"): German, French, Spanish, Portuguese, Italian, Dutch (not French "client", which English
-# writes for a program: "returned to the client ORA-12514").
+# writes for a program: "returned to the client ORA-12514"). A word inflected ("des Datensatzes LS-88120",
+# "beim Kunden KD-20431", "orders"), or with a "number" abbreviation before the value ("Auftrag Nr. …", "la
+# commande n° …", "el pedido núm. …", "order no. …"): only the dictionary form right before it was known, and
+# the record's number was the problem's code again.
 _RECORD_VALUE = re.compile(
     r"\b(?i:record|order|invoice|receipt|ticket|job|batch|shipment|transaction|booking|"
     r"reservation|claim|inspection|work order|purchase order|asset|customer|employee|patient|"
@@ -739,7 +742,8 @@ _RECORD_VALUE = re.compile(
     r"registro|registo|pedido|factura|fatura|recibo|reserva|envío|envio|transacción|transação|cliente|"
     r"empleado|funcionário|paciente|ordine|fattura|ricevuta|prenotazione|spedizione|transazione|"
     r"dipendente|paziente|bestelling|factuur|boeking|reservering|zending|transactie|klant|medewerker)"
-    r"[ \t]+#?([A-Z]{2,8}+[_-]?\d{3,10}+(?:-\d{1,10})?)(?![\w-])"
+    r"(?i:e?s|e?n|e)?[ \t]+(?i:(?:nr|no|n[°º]|núm|num)\.?[ \t]*)?"
+    r"#?([A-Z]{2,8}+[_-]?\d{3,10}+(?:-\d{1,10})?)(?![\w-])"
 )
 
 

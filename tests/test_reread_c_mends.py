@@ -134,3 +134,43 @@ def test_an_error_s_one_paragraph_that_says_what_is_wrong_then_what_to_do_is_sti
     (problem,) = read(tmp_path, "errors.md", _error_entry(paragraph)).problems
     assert [s.text for s in problem.steps] == ["Delete /run/agent.lock if no agent is running."]
     assert "left its lock file behind" in problem.symptoms + problem.cause
+
+
+# A German help centre's page on a shop app's sync errors, the message shown in a code block.
+SPEICHERFEHLER = """\
+# Fehler beim Synchronisieren
+
+## Speichern schlägt fehl (SV-412)
+
+Die App zeigt:
+
+```
+{message}
+```
+
+1. Bestellung neu laden.
+2. Änderung erneut speichern.
+"""
+
+
+def test_a_record_named_in_an_inflected_or_abbreviated_form_is_no_code(tmp_path: Path) -> None:
+    # Only the dictionary form right before the value was known: "des Datensatzes LS-88120", "n° …", "Nr. …"
+    # gave the record's number as a code of the problem, and a paste of it was answered high.
+    for message in (
+        "SV-412 Fehler beim Speichern des Datensatzes LS-88120",
+        "SV-412 Auftrag Nr. LS-88120 wurde auf dem Server geändert",
+        "SV-412 Konflikt beim Kunden LS-88120",
+        "SV-412 la commande n° LS-88120 a été modifiée",
+        "SV-412 el pedido núm. LS-88120 fue modificado",
+        "SV-412 Conflict: order no. LS-88120 changed on the server",
+    ):
+        (problem,) = read(tmp_path, "sync.md", SPEICHERFEHLER.format(message=message)).problems
+        assert problem.error_codes == ["SV412"], message
+
+
+def test_a_code_after_a_word_that_names_no_record_is_still_the_problem_s(tmp_path: Path) -> None:
+    # Guard: a code after a word that is no record's ("Fehler", "Nummer" alone) is still a code.
+    (problem,) = read(
+        tmp_path, "sync.md", SPEICHERFEHLER.format(message="Fehler LS-88120 beim Speichern")
+    ).problems
+    assert problem.error_codes == ["SV412", "LS88120"]
