@@ -1599,7 +1599,19 @@ def _conditioned_over_code(node: SyntaxTreeNode, following: SyntaxTreeNode) -> s
     run = bold_run(node)
     text = inline_text(run).strip() if run is not None else ""
     one_line = len(text) <= MAX_QUESTION_CHARS and "\n" not in text
-    return text if one_line and following.type in CODE and conditioned_heading(text) else ""
+    if not (run is not None and one_line and following.type in CODE):
+        return ""
+    # The condition is read with its code spans in backticks, as written: inline_text drops them, and
+    # '**If you see `EACCES: permission denied`**', the usual Markdown quoting, quoted nothing.
+    written = "".join(
+        f"`{part.content}`"
+        if part.type == "code_inline"
+        else inline_text(part)
+        if part.children
+        else part.content
+        for part in run.children
+    )
+    return text if conditioned_heading(written) else ""
 
 
 # A warning set in bold inside an answer ("**Do not restart the laptop while it encrypts.**").

@@ -174,3 +174,43 @@ def test_a_code_after_a_word_that_names_no_record_is_still_the_problem_s(tmp_pat
         tmp_path, "sync.md", SPEICHERFEHLER.format(message="Fehler LS-88120 beim Speichern")
     ).problems
     assert problem.error_codes == ["SV412", "LS88120"]
+
+
+# A fix in branches, each set off by a bold "If you see …" line quoting its error in code, over its command.
+BRANCHES_IN_CODE = """\
+# Package install fails on build agents
+
+## Resolution
+
+**If you see `EACCES: permission denied`**
+
+```
+sudo chown -R builder ~/.cache/pkg
+```
+
+**If you see `ETIMEDOUT`**
+
+```
+pkg config set proxy http://proxy.internal:3128
+```
+"""
+
+
+def test_a_bold_if_you_see_line_quoting_its_error_in_code_heads_its_branch(tmp_path: Path) -> None:
+    # The condition was tested on the line's text without its backticks, so no such line headed a branch:
+    # the steps were 'If you see EACCES: permission denied sudo chown …' and the proxy line after it.
+    (problem,) = read(tmp_path, "pkg.md", BRANCHES_IN_CODE).problems
+    assert [(s.group, s.text) for s in problem.steps] == [
+        ("If you see EACCES: permission denied", "sudo chown -R builder ~/.cache/pkg"),
+        ("If you see ETIMEDOUT", "pkg config set proxy http://proxy.internal:3128"),
+    ]
+
+
+def test_a_bold_line_with_code_that_opens_on_no_condition_heads_no_branch(tmp_path: Path) -> None:
+    # Guard: a bold line naming a command in code, over it, opens on no condition: it and its command are a
+    # step of the fix, as they were.
+    text = BRANCHES_IN_CODE.replace("**If you see `ETIMEDOUT`**", "**Then run `pkg config`**")
+    (problem,) = read(tmp_path, "pkg.md", text).problems
+    assert [s.text for s in problem.steps][
+        -1
+    ] == "Then run pkg config\npkg config set proxy http://proxy.internal:3128"
