@@ -214,3 +214,37 @@ def test_a_bold_line_with_code_that_opens_on_no_condition_heads_no_branch(tmp_pa
     assert [s.text for s in problem.steps][
         -1
     ] == "Then run pkg config\npkg config set proxy http://proxy.internal:3128"
+
+
+# An IT team's page of browser errors under a "Diagnostics" heading, each under its code.
+BROWSER_DIAGNOSTICS = """\
+# Intranet portal access
+
+## Diagnostics
+
+### `NET::ERR_CERT_AUTHORITY_INVALID`
+
+{text}
+
+1. Connect to the VPN.
+2. Open the portal again.
+"""
+
+
+def test_a_diagnostics_entry_s_text_that_says_what_the_user_sees_is_its_symptoms(tmp_path: Path) -> None:
+    # Any "Diagnostics" heading turned each entry's text into its cause, unread: what Chrome shows was no
+    # symptom, which weigh more in a match.
+    text = "Chrome shows a full-page warning with this code when you open the portal from home."
+    (problem,) = read(tmp_path, "portal.md", BROWSER_DIAGNOSTICS.format(text=text)).problems
+    assert problem.symptoms == text
+    assert problem.cause == ""
+
+
+def test_a_diagnostics_entry_s_text_that_says_what_the_message_means_is_its_cause(tmp_path: Path) -> None:
+    # Guard: text that says what the message means, not what is seen, is the entry's cause.
+    text = (
+        "The portal's certificate is signed by the company's own authority, which home devices do not trust."
+    )
+    (problem,) = read(tmp_path, "portal.md", BROWSER_DIAGNOSTICS.format(text=text)).problems
+    assert problem.cause == text
+    assert problem.symptoms == ""
