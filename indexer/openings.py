@@ -488,10 +488,24 @@ _FIX_ABOVE = re.compile(
 )
 
 
+# What goes on past a reference to the fix above, to a step of its own ("follow the steps above, then run
+# `spoolctl repair --all`", "run the same command as above with `--force`").
+_GOES_ON = re.compile(r"[,;]|\b(?:then|and|with|but|also|plus|after|before|except|instead)\b", re.IGNORECASE)
+# The most words a sentence that only sends the reader back to the fix above says ("just follow the same
+# steps above as well").
+MAX_FIX_ABOVE_WORDS = 8
+
+
 def fixed_as_above(told: str) -> bool:
     """Whether what a paragraph tells to do after another error's "instead" (see :func:`other_error_case`)
-    is the fix above it again ("follow the same steps above."), no fix of its own."""
-    return bool(_FIX_ABOVE.search(told))
+    is the fix above it again and nothing more ("follow the same steps above."), no fix of its own. Where
+    it goes on to a step of its own ("follow the steps above, then run `spoolctl repair --all`."), read as
+    the same problem's, the extra step was only a note, and a paste of the error got steps not enough."""
+    return (
+        bool(_FIX_ABOVE.search(told))
+        and len(told.split()) <= MAX_FIX_ABOVE_WORDS
+        and not _GOES_ON.search(told)
+    )
 
 
 def other_error_case(paragraph: SyntaxTreeNode) -> tuple[list[Quote], str]:

@@ -248,3 +248,40 @@ def test_a_diagnostics_entry_s_text_that_says_what_the_message_means_is_its_caus
     (problem,) = read(tmp_path, "portal.md", BROWSER_DIAGNOSTICS.format(text=text)).problems
     assert problem.cause == text
     assert problem.symptoms == ""
+
+
+# A fix's steps, then the error an older driver shows in the same case, sent back to those steps.
+OLDER_DRIVER_ERROR = """\
+# Label printer queue stalls
+
+## Queue stops at startup
+
+The event log shows `label queue database is locked`.
+
+### Resolution
+
+1. Stop the label service.
+2. Delete the `queue.lock` file.
+3. Start the label service.
+
+If you run the older 1.x driver you will see `label queue lock timeout after 20s` instead; {told}
+"""
+
+
+def test_another_error_whose_fix_adds_to_the_steps_above_is_a_problem_of_its_own(tmp_path: Path) -> None:
+    # Any mention of the fix above made the other error the same problem's: its own extra step was a note,
+    # and a paste of it was answered high with steps that are not enough.
+    for told in (
+        "follow the steps above, then run `labelctl repair --all`.",
+        "run the same command as above with `--force`, then reinstall the driver.",
+    ):
+        first, other = read(tmp_path, "labels.md", OLDER_DRIVER_ERROR.format(told=told)).problems
+        assert "label queue lock timeout after 20s" not in first.error_messages, told
+        assert other.title == "label queue lock timeout after 20s", told
+
+
+def test_another_error_sent_back_to_the_steps_above_alone_is_the_problem_s_own(tmp_path: Path) -> None:
+    # Guard: a sentence that only sends the reader back to the fix above makes the error the same problem's.
+    for told in ("follow the same steps above.", "follow the steps above."):
+        (problem,) = read(tmp_path, "labels.md", OLDER_DRIVER_ERROR.format(told=told)).problems
+        assert "label queue lock timeout after 20s" in problem.error_messages, told
