@@ -2016,9 +2016,11 @@ class _Reader:
         self._announced_failures(draft, blocks)
 
     def _fix_in_shown(self, block: SyntaxTreeNode) -> tuple[str, Step] | None:
-        """A paragraph that shows an error and then tells what to do ("If the upload stops with
-        `HTTP 413`, the bundle is too big. Split it."), where nothing after it does: what it says
-        before its instruction (body, as the whole paragraph was), and the fix's one step, the rest."""
+        """A paragraph that says something and then tells what to do ("If the upload stops with
+        `HTTP 413`, the bundle is too big. Split it.", or an error entry's "Another agent is running. …
+        Delete the lock file."): what it says before its instruction, which the caller files (as body
+        where it shows the error, as symptoms or cause where it explains), and the fix's one step, the
+        rest; None where it tells nothing to do after its first sentence."""
         said = told_after_shown(block) if block.type == "paragraph" and not is_callout(block) else 0
         opening = cut_opening(block, said, question=None, lines=self.lines) if said else None
         if opening is None:
