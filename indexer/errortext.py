@@ -723,8 +723,11 @@ _NUMBERED_KEY = re.compile(r"[A-Z]*(\d{3,9})")
 # start), so the lead says so first: inside a word, most positions of a text, one test fails (a tenth fewer
 # instructions on the dev queries).
 # Its words are those that mark a letter code (_ERROR_WORDS): a list of its own had nine, and "Ошибка 1603",
-# "Eroare 1603" or "Hata 1603" labelled no number where "Fehler 1603" did.
-_LABELLED_WORDS = _ERROR_WORDS + "|rejei[cç][aã]o"
+# "Eroare 1603" or "Hata 1603" labelled no number where "Fehler 1603" did. But "warning": a warning prints
+# a count after it more often than a number of its own ("Warning: 1000 characters is the most …", "WARNING:
+# 1024 MB of swap space in use"), which was read as an error's code and answered "Error 1000".
+_FAILURE_WORDS = "|".join(word for word in _ERROR_WORDS.split("|") if word != "warning")
+_LABELLED_WORDS = _FAILURE_WORDS + "|rejei[cç][aã]o"
 # Words that label a number alone, with no "code" after them.
 _LABELLED_PHRASES = "fehlernummer|foutcode|code d'erreur|código de erro"
 _LABELLED = (
