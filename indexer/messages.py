@@ -707,10 +707,12 @@ def messages_in(blocks: list[SyntaxTreeNode], *, fences: bool = True, steps: boo
                 found.extend((m, line_of(block)) for m in failed_conditions(block))
         elif block.type in LISTS and lead_in and names_errors:
             found.extend((block_text(item), line_of(item)) for item in block.children)
-        elif block.type in LISTS and steps:
+        elif block.type == "ordered_list" and steps:
             # An answer's numbered fix: among steps code is what to type ("Set `DATABASE_URL:
             # postgres://…`" under a Q&A wiki's "**Q:**" was the question's only message), and only what
-            # a step calls an error counts, as under a Resolution heading.
+            # a step calls an error counts, as under a Resolution heading. Numbered only: a bulleted list
+            # under a question is as often what is seen ("- The browser shows `AADSTS50105: …`"), whose
+            # message and code were lost when every list was read as steps.
             found.extend((q.text, q.line) for q in nested_quotes([block], fences=fences))
         elif block.type in LISTS:
             for item in block.children:

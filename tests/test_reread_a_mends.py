@@ -60,3 +60,53 @@ def test_a_warning_s_letter_code_and_an_error_s_number_are_read_as_before() -> N
     assert prepare("warning C4996: 'strcpy': This function may be unsafe").codes == ["C4996"]
     for text in ("Error 1603", "Fehler 1603", "Ошибка 1603", "error code: 1603"):
         assert labelled_numbers(text) == ["1603"], text
+
+
+# A help desk's FAQ: a question heading, the errors people see as a bulleted list, then the answer and its
+# numbered fix.
+SIGN_IN_FAQ = """\
+# Portal FAQ
+
+## Why can't I sign in to the portal?
+
+- The browser shows `AADSTS50105: The signed in user is not assigned to a role for the application.`
+- Or the sign-in page loads again and again.
+
+A: Your account is not assigned to the portal's app.
+
+1. Ask your administrator to assign you to the app.
+2. Sign in again in a private window.
+
+## Why does the build job stop before the tests?
+
+A: The job's cache address is missing.
+
+1. Set `CACHE_URL: redis://cache:6379/0` in the job's variables.
+2. Run the job again.
+"""
+
+
+def test_a_question_s_bulleted_list_of_the_errors_seen_gives_its_messages(tmp_path: Path) -> None:
+    """Under a question heading, a bulleted list before the answer says what is seen: its quoted error is
+    the problem's message and its code the problem's code. Before: every list in a question's blocks was
+    read as the answer's steps, where only what a step calls an error counts, so the message and the code
+    were lost and the paste of it answered medium, not high."""
+    sign_in, build = read(tmp_path / "docs", "faq.md", SIGN_IN_FAQ).problems
+    assert sign_in.title == "Why can't I sign in to the portal?"
+    assert sign_in.error_messages == [
+        "AADSTS50105: The signed in user is not assigned to a role for the application."
+    ]
+    assert sign_in.error_codes == ["AADSTS50105"]
+    # (The bullets and the "A:" line are read as steps before them, as before the commit: a leftover.)
+    assert [s.text for s in sign_in.steps][-2:] == [
+        "Ask your administrator to assign you to the app.",
+        "Sign in again in a private window.",
+    ]
+    # Guard: an answer's numbered step that sets a variable in inline code still gives no message.
+    assert build.error_messages == []
+    assert len(build.steps) == 2
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    asked = "AADSTS50105: The signed in user is not assigned to a role for the application."
+    best = match(KnowledgeBase(tmp_path / "index.db"), asked).matches[0]
+    assert best.problem.title == sign_in.title
+    assert best.confidence == "high"
