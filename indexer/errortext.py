@@ -1548,11 +1548,16 @@ def _numbers_and_statuses(text: str, *, statuses: bool) -> NumbersRead:
         ]
     # A mail server's reply code, which the enhanced status code after it says is one (see _SMTP_REPLY).
     smtp = [(m.start(), m.group("reply")) for m in _SMTP_REPLY.finditer(text)] if "." in text else []
-    # "Error 502: Bad Gateway" is labelled and a status at once: the status's.
+    # "Error 502: Bad Gateway" is labelled and a status at once: the status's. So is a status's number
+    # that prose labels beside it ("error 502 from upstream" under nginx's status line, Cloudflare's "Error
+    # code 502"), as a proxy's own page says it again: only a key as a program writes one ("errorCode": 502,
+    # error_code=502) labels it as the product's code (those lines named the product's LS-E-502).
+    status_numbers = {number for _, _, number in status_spans}
     codes = [
         (at, number)
         for at, number_at, number in found
         if not any(start <= number_at < end for start, end, _ in status_spans)
+        and (number not in status_numbers or _CODE_KEY.fullmatch(text, at, number_at))
     ]
     numbers = sorted(
         [*((at, number) for at, _, number in found), *((at, n) for at, _, n in status_spans), *smtp]
@@ -1565,6 +1570,9 @@ def _numbers_and_statuses(text: str, *, statuses: bool) -> NumbersRead:
 
 
 _STATUS_NUMBER = re.compile(r"[45]\d\d")
+# A label of an error's number as a program writes its key: a word for an error joined to "code", in a
+# body's field or a logfmt pair ("errorCode": 502, error_code=502), not prose ("error 502", "Error code 502").
+_CODE_KEY = re.compile(rf"(?i:{_LABELLED_WORDS})[_-]?(?i:code)[\"']?[ \t]*[:=][ \t]*[\"']?")
 # A message catalogue's number joined to its text by a hyphen, as a server's POST and IML messages are
 # printed ("1798-Smart Storage Energy Pack Charging Failure", "162-System options not set"): the number
 # names the message. Its first word goes on to a space, where a date's month ("2024-Jan-15") goes on to

@@ -17,7 +17,7 @@ from api.knowledge import KnowledgeBase
 from api.matcher import match
 from api.query import prepare
 from indexer.build import build_index
-from indexer.errortext import labelled_numbers
+from indexer.errortext import labelled_numbers, numbers_and_statuses
 
 FORM_LIMITS_PAGE = """\
 # Ticket form limits
@@ -110,3 +110,67 @@ def test_a_question_s_bulleted_list_of_the_errors_seen_gives_its_messages(tmp_pa
     best = match(KnowledgeBase(tmp_path / "index.db"), asked).matches[0]
     assert best.problem.title == sign_in.title
     assert best.confidence == "high"
+
+
+BATCH_PAGE = """\
+# Batch export troubleshooting
+
+## Export stops with an upstream error
+
+The nightly export stops part way and its log shows:
+
+```text
+ERROR exporter: the archive service closed the connection before replying (BX-E-502)
+```
+
+**Cause:** the archive service restarts during its maintenance window.
+
+1. Move the export schedule out of the maintenance window.
+2. Run `exporter retry --last` to send the batch again.
+"""
+
+PRINTER_PAGE = """\
+# Label printer
+
+## Labels print blank
+
+1. Replace the ribbon.
+2. Print a test label.
+"""
+
+
+def test_a_proxy_s_own_words_beside_its_status_name_no_product_s_code(tmp_path: Path) -> None:
+    """A proxy's page or log says its status again in prose ("error 502 from upstream", Cloudflare's
+    "Error code 502"): that is the status, no product's code of its digits. Before: any "error 502" beside
+    the status line counted as the paste labelling 502 as its error's code, and the export's BX-E-502
+    answered the nginx paste by error_code."""
+    read(tmp_path / "docs", "batch.md", BATCH_PAGE)
+    read(tmp_path / "docs", "printer.md", PRINTER_PAGE)
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    for asked in (
+        "HTTP/1.1 502 Bad Gateway\nServer: nginx\nerror 502 from upstream",
+        "example.com | 502: Bad gateway\nBad gateway Error code 502",
+    ):
+        assert prepare(asked).labelled_statuses == [], asked
+        for found in match(kb, asked).matches:
+            assert ("error_code", "BXE502") not in [(e.field, e.matched) for e in found.evidence], asked
+
+
+def test_a_body_s_error_code_field_beside_a_status_still_names_the_product_s_code(tmp_path: Path) -> None:
+    """Guard: a response's body that gives its error's code in a field, as JSON or as a key a program
+    writes ("errorCode": 502, error_code=502), names the product's code beside the status line still; and a
+    number labelled in prose that is no status stays a code."""
+    read(tmp_path / "docs", "batch.md", BATCH_PAGE)
+    read(tmp_path / "docs", "printer.md", PRINTER_PAGE)
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    for asked in (
+        'HTTP/1.1 502 Bad Gateway\n\n{"errorCode": 502, "message": "archive service closed the connection"}',
+        "HTTP/1.1 502 Bad Gateway\nerror_code=502 archive service closed the connection",
+    ):
+        assert prepare(asked).labelled_statuses == ["502"], asked
+        best = match(kb, asked).matches[0]
+        assert best.problem.title == "Export stops with an upstream error", asked
+        assert ("error_code", "BXE502") in [(e.field, e.matched) for e in best.evidence], asked
+    assert numbers_and_statuses("Error 502: Bad Gateway, then error 1603").codes == ["1603"]
