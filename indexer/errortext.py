@@ -778,10 +778,12 @@ _LABELLED_KEY = re.compile(
 # Apps and libraries write it after "error", the phrase after a colon or a spaced dash ("Error 502: Bad
 # Gateway", "Error 502 - Bad Gateway"), and Python's urllib as "HTTP Error 413: Request Entity Too
 # Large": those were labelled numbers, the status a code that identified a problem alone. A hyphen with
-# no space is a page's address ("401-unauthorized-web-api"), no status.
+# no space is a page's address ("401-unauthorized-web-api"), no status. French typography, and a common
+# typo, space the colon ("Erreur 502 : Bad Gateway"), and apps write their language's word for an error
+# before it ("Fehler 502: Bad Gateway"): those were codes that identified the proxy's page alone (high).
 _HTTP_STATUS = re.compile(
-    _LED_BY.format("45he")
-    + r"(?:(?<![\w.-])(?:error[ \t]+)?([45]\d\d)(?: |:[ \t]+|[ \t]+[-\u2013\u2014][ \t]+)"
+    _LED_BY.format("45h" + _first_letters(_FAILURE_WORDS))
+    + rf"(?:(?<![\w.-])(?:(?:{_FAILURE_WORDS})[ \t]+)?([45]\d\d)(?: |[ \t]*:[ \t]+|[ \t]+[-\u2013\u2014][ \t]+)"
     r"(?:bad request|unauthori[sz]ed|payment required|forbidden|not found|"
     r"method not allowed|not acceptable|proxy authentication required|request time-?out|conflict|gone|"
     r"length required|precondition (?:failed|required)|(?:content|payload|request entity) too large|"

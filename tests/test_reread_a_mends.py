@@ -17,7 +17,7 @@ from api.knowledge import KnowledgeBase
 from api.matcher import match
 from api.query import prepare
 from indexer.build import build_index
-from indexer.errortext import labelled_numbers, numbers_and_statuses
+from indexer.errortext import http_statuses, labelled_numbers, numbers_and_statuses, only_statuses
 
 FORM_LIMITS_PAGE = """\
 # Ticket form limits
@@ -174,3 +174,48 @@ def test_a_body_s_error_code_field_beside_a_status_still_names_the_product_s_cod
         assert best.problem.title == "Export stops with an upstream error", asked
         assert ("error_code", "BXE502") in [(e.field, e.matched) for e in best.evidence], asked
     assert numbers_and_statuses("Error 502: Bad Gateway, then error 1603").codes == ["1603"]
+
+
+GATEWAY_PAGE = """\
+# Storefront errors
+
+## The site returns 502 Bad Gateway
+
+Every page of the shop shows `502 Bad Gateway`.
+
+**Cause:** the proxy cannot reach the application servers.
+
+1. Check that the application service is running.
+2. Reload the proxy.
+"""
+
+
+def test_a_status_with_a_spaced_colon_or_a_word_for_an_error_in_another_language_is_a_status(
+    tmp_path: Path,
+) -> None:
+    """French typography, and a common typo, put a space before the colon ("Erreur 502 : Bad Gateway",
+    "Error 502 : Bad Gateway"), and a localized app writes its word for an error before the status
+    ("Fehler 502: Bad Gateway"): each is the status alone, no product's code. Before: the spaced colon was
+    no status, so the number was a code that identified the proxy's page alone (high, where "Error 502:
+    Bad Gateway" answered medium), and "Fehler 502: Bad Gateway" was not only a status."""
+    for text in ("Erreur 503 : Service Unavailable", "Error 502 : Bad Gateway", "Fehler 502: Bad Gateway"):
+        assert http_statuses(text) and only_statuses(text), text
+        assert numbers_and_statuses(text).codes == [], text
+    read(tmp_path / "docs", "gateway.md", GATEWAY_PAGE)
+    read(tmp_path / "docs", "batch.md", BATCH_PAGE)
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    plain = match(kb, "Error 502: Bad Gateway").matches[0]
+    for asked in ("Erreur 502 : Bad Gateway", "Error 502 : Bad Gateway"):
+        best = match(kb, asked).matches[0]
+        assert (best.problem.title, best.confidence) == (plain.problem.title, plain.confidence), asked
+
+
+def test_a_number_with_a_spaced_colon_before_no_reason_phrase_is_read_as_before() -> None:
+    """Guard: a number after a spaced colon that no reason phrase follows is no status ("Erreur 1045 :
+    accès refusé" labels MySQL's number), and "Warning 500 : Bad Gateway" does not make a warning a word
+    for an error."""
+    assert http_statuses("Erreur 1045 : accès refusé pour l'utilisateur") == []
+    assert labelled_numbers("Erreur 1045 : accès refusé pour l'utilisateur") == ["1045"]
+    assert not only_statuses("Warning 500 : Bad Gateway")
+    assert not only_statuses("Fehlerbehebung 502: Bad Gateway")
