@@ -3550,8 +3550,6 @@ _BOLD_FIELD_LABEL = re.compile(r"\*\*([^*\d]{1,40}?):?\*\*")
 _HEADED_FIELD_LABEL = re.compile(r"#{2,6} ([^*#\d]{1,40}?):?")
 # A heading's marks, which say how high it is.
 _HEADING_MARKS = re.compile(r"(#{1,6}) ")
-# How many lines a headed field's opening, before its first case, may take.
-_OPENING_LINES = 20
 # A case's name written after its bold label, led by a dash ("**Scenario 1** – after the upgrade:").
 _NAME_AFTER_LABEL = re.compile(r"[\u2013\u2014-][ \t]++(.+?):?")
 # A line opening with a bold label of a numbered case, what it is perhaps after it ("**Symptom 1:** The
@@ -3641,19 +3639,24 @@ def _case_fields(lines: list[str]) -> list[_FieldCases] | None:
     """The first run of two fields or more, one right after the other, that tell the same cases apart,
     numbered from 1 in the same order under labels of one word (see _cases_by_field); None if none."""
     start = 2
+    # The heading over each line, outside code blocks, found in one pass (looked for from each case's label,
+    # a page's every line was looked at again for each): a root prompt's "# tail -n 50 …" in a block over the
+    # first case was taken for the Problem field's heading, and an opening of twenty lines or more (a log)
+    # hid it, and the scenarios were one problem holding both errors.
+    heading_over: list[int] = []
+    fenced = False
+    for n, line in enumerate(lines):
+        fenced = fenced != line.startswith("```")
+        heading_over.append(n if not fenced and line.startswith("#") else heading_over[-1] if n else -1)
     while start < len(lines):
         if not _CASE_LINE.fullmatch(lines[start]):
             start += 1
             continue
         fields: list[_FieldCases] = []
-        # The field's label two lines up, or the heading over a headed field's opening lines (a few: looked for
-        # from each case's label, a page's every line was looked at again for each).
+        # The field's label two lines up, or the heading over a headed field's opening lines.
         at = start - 2
-        if not _BOLD_FIELD_LABEL.fullmatch(lines[at]):
-            at = next(
-                (n for n in range(start - 1, max(start - _OPENING_LINES, 0), -1) if lines[n].startswith("#")),
-                at,
-            )
+        if not _BOLD_FIELD_LABEL.fullmatch(lines[at]) and heading_over[start - 1] > 0:
+            at = heading_over[start - 1]
         # Fields labelled alike: in bold, or by headings as high as the first's.
         while (found := _field_cases(lines, at)) is not None and (
             not fields or _label_level(lines[found.start]) == _label_level(lines[fields[0].start])

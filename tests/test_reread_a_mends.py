@@ -230,3 +230,59 @@ def test_a_long_run_of_blanks_after_a_status_s_colon_costs_little() -> None:
         with cpu_budget(0.25):
             assert http_statuses(text) == []
             assert not only_statuses(text)
+
+
+# A known-error article whose fields are headed Problem, Root Cause and Workaround, each telling the same two
+# scenarios apart by a bold "Scenario N" label; the Problem field opens with what both share, here the
+# root prompt's command that shows the log (a line starting with "#", in a block of its own).
+SHARED_OPENING = "<p>One of two errors is written to the gateway log:</p><pre># tail -n 50 /var/log/gateway/gateway.log</pre>"
+KNOWN_ERROR_PAGE = """\
+<html><body>
+<h1>Report export fails after a key rotation or an upgrade to 5.1</h1>
+<h3>Problem</h3>
+{opening}
+<p><strong>Scenario 1</strong> &ndash; after the signing key was rotated:</p>
+<pre>ERROR [ExportSigner] signature verification failed: unknown key id</pre>
+<p><strong>Scenario 2</strong> &ndash; after upgrading to 5.1:</p>
+<pre>ERROR [ExportQueue] unsupported report schema 7 (RPX-3307)</pre>
+<h3>Root Cause</h3>
+<p><strong>Scenario 1:</strong> The archive still trusts only the old signing key.</p>
+<p><strong>Scenario 2:</strong> 5.1 writes schema 7 reports, which the archive cannot read yet.</p>
+<h3>Workaround</h3>
+<p><strong>Scenario 1:</strong></p><ol><li>Publish the new key to the archive.</li><li>Restart the gateway.</li></ol>
+<p><strong>Scenario 2:</strong></p><ol><li>Set <code>export.schema=6</code>.</li><li>Restart the gateway.</li></ol>
+{closing}
+</body></html>
+"""
+
+
+def _two_scenarios(tmp_path: Path, name: str, opening: str, closing: str = "") -> list:
+    """The problems of the known-error page with ``opening`` in its Problem field and ``closing`` after its
+    Workaround, checked to be its two scenarios, each with its own error."""
+    page = KNOWN_ERROR_PAGE.format(opening=opening, closing=closing)
+    rotation, upgrade = problems = read(tmp_path / "kb", name, page).problems
+    # (What the opening shows in a block of its own is a message of both, as a Problem field's block is.)
+    rotated, unsupported = (
+        "signature verification failed: unknown key id",
+        "unsupported report schema 7 (RPX-3307)",
+    )
+    assert rotation.title == "After the signing key was rotated"
+    assert rotation.error_messages[-1] == rotated and unsupported not in rotation.error_messages
+    assert rotation.cause == "The archive still trusts only the old signing key."
+    assert upgrade.title == "After upgrading to 5.1"
+    assert upgrade.error_messages[-1] == unsupported and rotated not in upgrade.error_messages
+    assert upgrade.error_codes == ["RPX3307"]
+    assert upgrade.cause == "5.1 writes schema 7 reports, which the archive cannot read yet."
+    return problems
+
+
+def test_a_known_error_s_fields_are_found_past_a_root_prompt_or_a_long_opening(tmp_path: Path) -> None:
+    """A headed field's heading is looked for outside code blocks, however long its opening: a root
+    prompt's "# tail …" in a block, or a block of twenty lines of settings, before the first scenario. Before: the "#"
+    line was taken for the heading (or none was looked for past twenty lines), and the page was one problem
+    holding both errors, then one titled by its cause with none."""
+    _two_scenarios(tmp_path, "prompt.html", SHARED_OPENING)
+    settings = "\n".join(f"export.queue{n}.threads = 4" for n in range(1, 20))
+    _two_scenarios(tmp_path, "long.html", f"<p>Both happen with the usual settings:</p><pre>{settings}</pre>")
+    # Guard: the same opening without the prompt's "#" reads as before.
+    _two_scenarios(tmp_path, "plain.html", SHARED_OPENING.replace("# tail", "tail"))
