@@ -3665,9 +3665,14 @@ def _case_fields(lines: list[str]) -> list[_FieldCases] | None:
             at = found.end + 1
         # A run opens and closes with a field that tells the cases apart; one under a heading, only where the
         # heading names a part of a problem ("Root Cause", "Workaround"): "**Step 1**" under "## Install" and
-        # again under "## Configure" tells no problems apart.
-        while fields and not fields[-1].cases:
-            fields.pop()
+        # again under "## Configure" tells no problems apart. Headed parts after the last such field go on
+        # with it, every case's ("### Resolution" over "Both are fixed in 8.3" followed the last case only);
+        # the rest (Related Articles) does not.
+        last = max((n for n, found in enumerate(fields) if found.cases), default=-1)
+        parts = last + 1
+        while parts < len(fields) and heading_role(fields[parts].label) in PROBLEM_PART_ROLES:
+            parts += 1
+        del fields[parts:]
         told = [
             found
             for found in fields

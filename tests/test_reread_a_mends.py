@@ -286,3 +286,26 @@ def test_a_known_error_s_fields_are_found_past_a_root_prompt_or_a_long_opening(t
     _two_scenarios(tmp_path, "long.html", f"<p>Both happen with the usual settings:</p><pre>{settings}</pre>")
     # Guard: the same opening without the prompt's "#" reads as before.
     _two_scenarios(tmp_path, "plain.html", SHARED_OPENING.replace("# tail", "tail"))
+
+
+FIXED_IN = "<h3>Resolution</h3><p>Both issues are fixed in Report Gateway 5.2. Upgrade to 5.2 or later.</p>"
+RELATED = (
+    '<h3>Related Articles</h3><ul><li><a href="/kb/KB0107">Rotating the export signing key</a></li></ul>'
+)
+
+
+def _says(problem: object, words: str) -> bool:
+    """Whether ``words`` are in a step or a note of ``problem``."""
+    texts = [s.text for s in problem.steps] + [n.text for n in getattr(problem, "notes", [])]
+    return any(words in text for text in texts)
+
+
+def test_a_known_error_s_last_field_that_tells_no_scenario_apart_is_every_scenario_s(tmp_path: Path) -> None:
+    """A field after the last one that tells the scenarios apart, that names a part of a problem ("Resolution:
+    both are fixed in 5.2"), is every scenario's, as one between such fields is. Before: it followed the last
+    scenario only."""
+    rotation, upgrade = _two_scenarios(tmp_path, "fixed.html", "", FIXED_IN + RELATED)
+    assert _says(rotation, "fixed in Report Gateway 5.2")
+    assert _says(upgrade, "fixed in Report Gateway 5.2")
+    # Guard: a field that is no part of a problem (Related Articles) is neither scenario's.
+    assert not _says(rotation, "Rotating the export signing key")
