@@ -134,7 +134,16 @@ _PRINTS = (
 # click Print Label, a red banner appears:", "…this window pops up:"): over a help centre's error block right
 # before the numbered fix, the lead said nothing was printed, and the block was no field of the problem.
 # Only output that reads as a failure is taken (see announced_output), as for any such verb.
-_APPEARS = r"\b(?:appears?|appeared|pops?\s+up|popped\s+up|comes?\s+up|came\s+up)"
+# In English, a window that opens is one too ("…a dialog box opens:"); in the other languages whose articles
+# are read, their verbs of appearing (French "apparaît", "s'affiche", German "erscheint", Spanish and
+# Portuguese "aparece", Italian "appare", Dutch "verschijnt", Russian "появляется"), which were no lead.
+# Those languages put the verb before what appears too ("…, erscheint ein rotes Banner:", "aparece un aviso
+# rojo:"): a few words may follow it.
+_APPEARS = (
+    r"\b(?:appears?|appeared|pops?\s+up|popped\s+up|comes?\s+up|came\s+up|opens|is\s+(?:shown|displayed)"
+    r"|(?:appara[iî]t|apparaissent|s['\u2019]affichen?t?|erscheinen|erscheint|erschien|aparecen?|apareceu|apareció"
+    r"|appaiono|appare|compare|verschijnt|verschijnen|появляется|появляются|появилось|появилась)(?:\s+\w+){0,4})"
+)
 _PRINTS_LEAD = re.compile(rf"(?:{_PRINTS}|{_APPEARS})\s*:$", re.I)
 # A quotation that is the subject of such a lead ('"debug capwap errors enable" on the WLC shows:', '"show
 # logging" prints:'), perhaps with where it runs: the command that shows the output, no message of it.

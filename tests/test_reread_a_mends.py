@@ -309,3 +309,60 @@ def test_a_known_error_s_last_field_that_tells_no_scenario_apart_is_every_scenar
     assert _says(upgrade, "fixed in Report Gateway 5.2")
     # Guard: a field that is no part of a problem (Related Articles) is neither scenario's.
     assert not _says(rotation, "Rotating the export signing key")
+
+
+# A help centre's section in the app's language: what comes into view, the app's error in a block, then the
+# numbered fix, with no label between.
+BANNER_SECTION = """\
+# {title}
+
+{lead}
+
+```text
+{shown}
+```
+
+1. {first}
+2. {second}
+"""
+
+
+def test_a_banner_announced_by_a_verb_of_appearing_in_another_language_is_the_message(tmp_path: Path) -> None:
+    """ "… apparaît :", "… erscheint …:", "… aparece …:" and English "… opens:" announce what comes into view
+    as "… appears:" does: the block under them is the problem's message and its code. Before: the verbs were
+    English only, and the block went to the problem's body only."""
+    shown = "Synchronisation impossible : jeton expiré (SCN-7731)"
+    for name, title, lead in (
+        (
+            "fr.md",
+            "La synchronisation échoue",
+            "Lorsque vous touchez **Synchroniser**, une bannière rouge apparaît :",
+        ),
+        (
+            "de.md",
+            "Die Synchronisierung schlägt fehl",
+            "Wenn Sie auf **Sync** tippen, erscheint ein rotes Banner:",
+        ),
+        ("es.md", "La sincronización falla", "Al tocar **Sync**, aparece un aviso rojo:"),
+        ("en.md", "Sync fails", "When you tap **Sync**, a dialog box opens:"),
+    ):
+        text = BANNER_SECTION.format(
+            title=title, lead=lead, shown=shown, first="Sign out.", second="Sign in again."
+        )
+        [problem] = read(tmp_path / "docs", name, text).problems
+        assert problem.error_messages == [shown], name
+        assert problem.error_codes == ["SCN7731"], name
+        assert [s.text for s in problem.steps] == ["Sign out.", "Sign in again."], name
+
+
+def test_what_appears_that_reads_as_no_failure_is_still_no_message(tmp_path: Path) -> None:
+    """Guard: as for any such lead, only output that reads as a failure is taken."""
+    text = BANNER_SECTION.format(
+        title="Die Synchronisierung dauert lange",
+        lead="Nach dem Tippen auf **Sync** erscheint diese Zusammenfassung:",
+        shown="412 Einträge synchronisiert in 38 s",
+        first="Warten Sie, bis die Synchronisierung endet.",
+        second="Starten Sie die App neu.",
+    )
+    [problem] = read(tmp_path / "docs", "de.md", text).problems
+    assert problem.error_messages == []
