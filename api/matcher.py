@@ -941,8 +941,9 @@ def _message_similarity(
         if length <= query_length:
             # A text of one word (a heading such as "Installation", the only "message" of a problem
             # that quotes none) is a word of the query, not an error it printed: the title features
-            # weigh it. So is a title of two ("Installation fails", "Uninstall a package"): a
-            # question that has both words aligns with it as well as a paste of the error would.
+            # weigh it. (A title of two, "Installation fails", never gets here: a question that has both
+            # words would align with it as well as a paste of the error, so CandidateRow.alignable leaves
+            # titles of fewer than MIN_TITLE_TERMS terms out.)
             if count < MIN_ALIGNED_TERMS:
                 continue
             factor = weight * (len(stems & query_terms) / count)
