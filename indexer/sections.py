@@ -1671,11 +1671,25 @@ def _folds_aside(fold: Section, parent: Section) -> bool:
         and bool(fold.blocks)
         and all(b.type == "paragraph" for b in fold.blocks)
         and any(b.type in LISTS for b in parent.blocks)
-        and (
-            bool(_ASKS_WHY.match(title.lstrip("¿")))
-            if title.endswith("?")
-            else not any(reads_as_instruction(block_text(b)) for b in fold.blocks)
-        )
+        and (bool(_ASKS_WHY.match(title.lstrip("¿"))) if title.endswith("?") else _folds_detail(fold, parent))
+    )
+
+
+def _folds_detail(fold: Section, parent: Section) -> bool:
+    """Whether a fold titled by no question is more detail on ``parent``'s steps: they are steps (an
+    ordered list, or any list of a fix part), its title names no error, and its paragraphs tell nothing
+    to do. A known-errors page folds each error under its code or message after a checklist
+    ("Before you look up an error, check that: - …", then "SYNC-0412: quota exceeded" and why): each
+    fold is a problem of its own, which as notes of the checklist lost its code and its match."""
+    title = fold.title.strip()
+    steps = any(b.type == "ordered_list" for b in parent.blocks) or (
+        heading_role(parent.title) is Role.RESOLUTION
+    )
+    return (
+        steps
+        and heading_kind(title) is not Kind.ERROR
+        and not error_codes(title)
+        and not any(reads_as_instruction(block_text(b)) for b in fold.blocks)
     )
 
 

