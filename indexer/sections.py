@@ -434,6 +434,18 @@ class _SectionReader:
             return False
         return not any(number in block_text(block) for block in self.blocks if block is not node)
 
+    def _embeds_fix(self, index: int) -> bool:
+        """Whether the embed at ``index`` is all its section holds, under a heading: a part that reuses
+        another note's procedure ("#### Fix", then only "![[devops.ci.cache-basics#shrink-the-cache]]").
+        As page metadata, the problem had no fix and was lost, the page's one problem answering with its
+        symptom as the step; as the part's text, it points to the fix."""
+        after = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
+        return (
+            self.stack[-1].level > 1
+            and not self.stack[-1].blocks
+            and (after is None or after.type == "heading")
+        )
+
     def _is_metadata(self, index: int, node: SyntaxTreeNode) -> bool:
         """Whether ``node`` is about the page or the post (searchable, in no section), not part of what it says."""
         # Its byline and its abbreviations' definitions ("*[CA]: Certificate Authority") wherever
@@ -445,8 +457,14 @@ class _SectionReader:
             _is_page_furniture(node, _BYLINE)
             or token_meta(node, ABBREVIATIONS)
             or ((self.stack[-1].level <= 1 or index >= self.trailing) and _about_the_page(node))
-            # Another note embedded ("![[devops.ci.runner-basics#escalation]]"), wherever it stands.
-            or (node.type == "paragraph" and bool(node.children) and embeds_only(node.children[0].content))
+            # Another note embedded ("![[devops.ci.runner-basics#escalation]]"), wherever it stands but
+            # alone in its part (see _embeds_fix).
+            or (
+                node.type == "paragraph"
+                and bool(node.children)
+                and embeds_only(node.children[0].content)
+                and not self._embeds_fix(index)
+            )
             or (node.type == "paragraph" and bool(node.children) and pager_line(node.children[0].content))
             or (self.stack[-1].level <= 1 and _navigation(node))
             or (self.stack[-1].level <= 1 and _beside_byline(self.blocks, index))

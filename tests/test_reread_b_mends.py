@@ -85,3 +85,55 @@ def test_a_plain_fold_after_numbered_steps_is_still_a_note(tmp_path: Path) -> No
             True,
         ),
     ]
+
+
+# A Dendron note: one problem's fix only embeds the note that holds the procedure.
+EMBEDDED_FIX = """\
+---
+id: m3k8q1z5x7c2v9b4n6t0pla
+title: Print queue failures
+desc: Fixes for the shared print queues
+---
+
+## "Spooler stopped" alert
+
+#### Symptoms
+
+- The queue page shows `Spooler stopped: spoolsv.exe exited with code 0xC0000005`.
+
+#### Fix
+
+![[it.print.spooler-basics#restart-the-spooler]]
+
+## Jobs stay "Pending"
+
+#### Symptoms
+
+- New jobs wait in the queue as Pending and never print.
+
+#### Fix
+
+- Remove the stuck job at the top of the queue.
+
+![[it.print.spooler-basics#queue-limits]]
+"""
+
+
+def test_a_fix_that_only_embeds_another_note_keeps_its_problem(tmp_path: Path) -> None:
+    """``#### Fix`` holding only ``![[…#restart-the-spooler]]``: the problem stays, its one step pointing
+    to the procedure; as page metadata the problem had no fix and was lost."""
+    article = read(tmp_path / "notes", "it.print.queue-failures.md", EMBEDDED_FIX)
+    assert [p.title for p in article.problems] == ['"Spooler stopped" alert', 'Jobs stay "Pending"']
+    spooler = article.problems[0]
+    assert spooler.error_messages == ["Spooler stopped: spoolsv.exe exited with code 0xC0000005"]
+    assert len(spooler.steps) == 1
+    assert "it.print.spooler-basics#restart-the-spooler" in spooler.steps[0].text
+
+
+def test_an_embed_after_a_fix_s_steps_is_still_page_metadata(tmp_path: Path) -> None:
+    """Guard: an embed after a part's own steps is still the page's, no note of the fix."""
+    article = read(tmp_path / "notes", "it.print.queue-failures.md", EMBEDDED_FIX)
+    [pending] = [p for p in article.problems if p.title == 'Jobs stay "Pending"']
+    assert [s.text for s in pending.steps] == ["Remove the stuck job at the top of the queue."]
+    assert pending.notes == []
+    assert "it.print.spooler-basics#queue-limits" in article.body
