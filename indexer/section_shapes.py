@@ -85,11 +85,16 @@ _DATED_RECORD = re.compile(r"[A-Za-z]{2,8}[ _-]?(?:19|20)\d\d[-:]\d{1,7}")
 # An entry of a card's or a task's activity log, as a board exports it: who did what, then when ("Priya
 # Nair moved this card from Drafts to Runbooks · Mar 12, 2024", "Tom Becker commented on this card 3 days
 # ago"). A member's name is a word or a few, the action a board's verb in the past, the date or age last.
+# Not a write-up's list of what was done, in the past tense with the time of day ("The on-call engineer
+# updated the TLS certificate on the load balancer at 14:05"): no name opens with an article or a
+# pronoun, and a time of day dates an entry only with its day ("Mar 12 at 10:04", "Yesterday at 9:14 PM").
+# Read as a log, those actions were boilerplate and the write-up's fix had no steps.
 _ACTIVITY_ENTRY = re.compile(
+    r"(?!(?:the|a|an|our|my|their|this|that|we|i|they|he|she|it|someone)\s)"
     r"@?[\w.'-]+(?: [\w.'-]+){0,3} (?:added|moved|commented|changed|marked|removed|joined|left|attached|"
     r"archived|unarchived|copied|completed|created|converted|renamed|sent|deleted|assigned|unassigned|"
     r"updated|edited|closed|reopened|set)\b[^\n]*?[\s\u00b7,|\u2013\u2014-]"
-    rf"(?:{DATE}|{ROUGH_AGE}|{CLOCK}|{MONTH}\.? \d{{1,2}})\s*$",
+    rf"(?:{DATE}|{ROUGH_AGE}|(?!\d){CLOCK}|{MONTH}\.? \d{{1,2}})\s*$",
     re.IGNORECASE,
 )
 

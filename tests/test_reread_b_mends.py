@@ -137,3 +137,53 @@ def test_an_embed_after_a_fix_s_steps_is_still_page_metadata(tmp_path: Path) -> 
     assert [s.text for s in pending.steps] == ["Remove the stuck job at the top of the queue."]
     assert pending.notes == []
     assert "it.print.spooler-basics#queue-limits" in article.body
+
+
+# An incident write-up: what was done, in the past tense with the time of day.
+WRITE_UP = """\
+# Login page shows "invalid_grant"
+
+Users see `invalid_grant: the refresh token has expired` when they sign in.
+
+## What we changed
+
+- The on-call engineer changed the client secret in the identity provider at 09:40
+- Platform then updated the secret in the login service's vault entry at 09:55
+"""
+
+
+def test_a_write_up_s_timed_actions_are_the_fix_not_an_activity_log(tmp_path: Path) -> None:
+    """Past-tense actions with a bare time of day are what fixed the problem, not a board's log."""
+    [problem] = read(tmp_path / "kb", "login-invalid-grant.md", WRITE_UP).problems
+    assert [s.text for s in problem.steps] == [
+        "The on-call engineer changed the client secret in the identity provider at 09:40",
+        "Platform then updated the secret in the login service's vault entry at 09:55",
+    ]
+
+
+# Guard: a task exported with its activity log, each entry dated by its day and time.
+TASK_WITH_LOG = """\
+# Scanner on floor 2 sends blank pages
+
+The scanner sends every page blank to the shared inbox.
+
+## Fix
+
+1. Clean the scanner's glass strip with a dry cloth.
+2. Scan a test page to your own inbox.
+
+## Activity
+
+- Ana Ruiz moved this card from *Triage* to *Runbooks* · Yesterday at 4:12 PM
+- Ben Ode commented on this card · Mar 3 at 10:02 AM
+"""
+
+
+def test_an_activity_log_dated_by_day_and_time_is_still_boilerplate(tmp_path: Path) -> None:
+    """Guard: who moved the card, with its day and time, stays out of the steps."""
+    [problem] = read(tmp_path / "cards", "scanner-blank.md", TASK_WITH_LOG).problems
+    assert [s.text for s in problem.steps] == [
+        "Clean the scanner's glass strip with a dry cloth.",
+        "Scan a test page to your own inbox.",
+    ]
+    assert problem.notes == []
