@@ -61,6 +61,12 @@ _SHELL_OR_DATA_FENCES = frozenset(
 _DATA_FENCES = frozenset({"json", "jsonc"})
 # Fences that show a shell session: the lines without a prompt are what the program printed.
 _SESSION_FENCES = frozenset("console shell-session terminal sh-session pycon".split())
+# The languages a notebook's kernel runs, as nbconvert labels a cell's fence with them. A fence of any
+# other language is a hand-written command (```sql over the rows it returns, ```yaml, Pandoc's {.bash}).
+_KERNEL_FENCES = frozenset(
+    "python python3 ipython ipython3 r julia scala javascript typescript java kotlin csharp fsharp go rust "
+    "haskell ruby octave matlab".split()
+)
 _PROMPT = re.compile(
     r"^\s*(?:\$|#|>|->|\u279c|\u276f|PS[^>\n]{0,40}>|[A-Za-z]:\\[^>\n]{0,80}>|\[[^\]\n]{1,80}\][#$]"
     # user@host:~/dir$, user@host:~/> and host:/path # (bash, zsh and SUSE prompts)
@@ -594,17 +600,12 @@ def _code_cell(code: SyntaxTreeNode, output: SyntaxTreeNode) -> bool:
 
 def cell_with_output(code: SyntaxTreeNode, output: SyntaxTreeNode) -> bool:
     """Whether ``code`` and ``output`` are a notebook's cell and what it printed as nbconvert writes them
-    apart from a hand-written command: a cell (:func:`_code_cell`) of a program's language, not a
-    shell's, over an indented block, as nbconvert writes a cell's output."""
+    apart from a hand-written command: a cell (:func:`_code_cell`) of a kernel's language (see
+    _KERNEL_FENCES) over an indented block, as nbconvert writes a cell's output."""
     # A fence of no language or a shell's over indented output is a command and what it prints, as a
-    # hand-written article shows its last step's "df -h /var/lib/docker" over the filesystems it lists.
-    language = _language(code)
-    return (
-        output.type == "code_block"
-        and _code_cell(code, output)
-        and language not in _SHELL_OR_DATA_FENCES
-        and language not in _SESSION_FENCES
-    )
+    # hand-written article shows its last step's "df -h /var/lib/docker" over the filesystems it lists;
+    # so is one of any language no kernel runs (a database runbook's ```sql over the rows it returns).
+    return output.type == "code_block" and _code_cell(code, output) and _language(code) in _KERNEL_FENCES
 
 
 def setup_cells(blocks: list[SyntaxTreeNode]) -> bool:

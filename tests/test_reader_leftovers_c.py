@@ -61,7 +61,9 @@ def test_a_python_cell_and_its_output_after_the_list_are_still_a_note(tmp_path: 
     )
     [problem] = read(tmp_path / "notebooks", "docker-disk.md", text).problems
     assert problem.steps[-1].text == "Check the free space again"
-    assert "disk_usage" in problem.body
+    notes = [(n.text, n.after) for n in problem.notes]
+    assert ('shutil.disk_usage("/var/lib/docker")', True) in notes
+    assert any("/dev/sdb1" in text and after for text, after in notes)
 
 
 # A Logseq page as Logseq saves it: a block's own properties on lines under it, indented past its bullet.

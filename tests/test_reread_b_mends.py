@@ -187,3 +187,50 @@ def test_an_activity_log_dated_by_day_and_time_is_still_boilerplate(tmp_path: Pa
         "Scan a test page to your own inbox.",
     ]
     assert problem.notes == []
+
+
+# A database runbook: the last step's query in a fence labelled by its language, the rows it returns
+# indented under it.
+REPLICATION_LAG = """\
+# Reports show yesterday's figures
+
+## The reporting replica lags behind
+
+Dashboards show figures a day old, and the replica's status says `replication lag exceeded`.
+
+## Fix
+
+1. Restart the replica's apply worker from the database console.
+2. Check the replication lag
+
+```sql
+SELECT now() - pg_last_xact_replay_timestamp() AS lag;
+```
+
+         lag
+    -----------
+     00:00:02
+"""
+
+
+def test_a_query_and_its_indented_rows_after_the_list_stay_the_last_step_s(tmp_path: Path) -> None:
+    """A ```sql fence over indented rows is a hand-written query and what it returns: no kernel runs
+    SQL in a notebook nbconvert writes, so it is the last step's, not two notes after the steps."""
+    [problem] = read(tmp_path / "kb", "replica-lag.md", REPLICATION_LAG).problems
+    assert [s.number for s in problem.steps] == ["1", "2"]
+    assert "pg_last_xact_replay_timestamp" in problem.steps[-1].markdown
+    assert "00:00:02" in problem.steps[-1].markdown
+    assert not problem.notes
+
+
+def test_a_python_cell_and_its_output_after_the_list_are_notes_after_the_steps(tmp_path: Path) -> None:
+    """Guard: nbconvert's cell, a fence labelled by its kernel's language, and its indented output after
+    the list are notes after the steps, not the last step's command."""
+    text = REPLICATION_LAG.replace(
+        "```sql\nSELECT now() - pg_last_xact_replay_timestamp() AS lag;", "```python\nreplica.lag()"
+    )
+    [problem] = read(tmp_path / "notebooks", "replica-lag.md", text).problems
+    assert problem.steps[-1].text == "Check the replication lag"
+    notes = [(n.text, n.after) for n in problem.notes]
+    assert any("replica.lag()" in text and after for text, after in notes)
+    assert any("00:00:02" in text and after for text, after in notes)
