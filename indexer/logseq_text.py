@@ -72,6 +72,8 @@ def _rewrite(lines: list[str]) -> list[str]:
     # heading block above it and its depth; the indentation of the last item, for its continuation lines.
     anchor, level, indent = -1, 1, ""
     heading_depth = -1
+    # The advice block whose children are its quote's: its depth (-1 outside one), its line and its text.
+    advice, advice_line, advice_said = -1, -1, ""
     outline = False
     for line in lines:
         block = _BLOCK.match(line)
@@ -93,6 +95,8 @@ def _rewrite(lines: list[str]) -> list[str]:
         depth, content = len(block[1]), block[2].strip()
         if depth <= heading_depth:
             heading_depth = -1
+        if depth <= advice:
+            advice = -1
         if depth <= anchor:
             # A block beside a property, after its children, closes them: a child of the heading block
             # above both, as the property is ("- Tell the team lead" beside "- fix::"). Nested from no
@@ -100,7 +104,14 @@ def _rewrite(lines: list[str]) -> list[str]:
             anchor = heading_depth
         heading = _HEADING.match(content)
         prop = _PROPERTY.match(content)
-        if heading:
+        if advice >= 0:
+            # A block under an advice block ("Note:" over "Run it outside business hours"): what the advice
+            # says, a list in its quote. Read on as the fix's list, the advice was steps, its note "Note:".
+            out[advice_line] = _bold_label(advice_said)
+            nested = "  " * (depth - advice - 1)
+            indent = f"> {nested}  "
+            out.append(f"> {nested}- {content}")
+        elif heading:
             level = len(heading[1])
             anchor, heading_depth, indent = depth, depth, ""
             out.append(f"{heading[1]} {heading[2]}")
@@ -116,10 +127,19 @@ def _rewrite(lines: list[str]) -> list[str]:
         elif PLAIN_ADVICE.match(content):
             # A block that gives advice ("NOTE: …", "Hinweis: …"): a note, not an item of the list above
             # it. Not "Warning: …", which a block quoting what a program printed opens with.
-            indent = ""
+            indent, advice, advice_line, advice_said = "", depth, len(out), content
             out.append(f"> {content}")
         else:
             nested = "  " * max(depth - anchor - 1, 0)
             indent = f"{nested}  "
             out.append(f"{nested}- {content}")
     return out
+
+
+def _bold_label(advice: str) -> str:
+    """An advice block's line as a quote whose label is in bold ("> **Note:** …"), as the quote is when a
+    list of what the advice says follows in it: a quote of several lines that opens with a plain label is
+    read as what a program printed, one that opens with a bold label as a note (sections._callout_kind)."""
+    label = PLAIN_ADVICE.match(advice)
+    end = label.end() if label is not None else 0
+    return f"> **{advice[:end]}**{advice[end:]}"

@@ -234,3 +234,36 @@ def test_a_python_cell_and_its_output_after_the_list_are_notes_after_the_steps(t
     notes = [(n.text, n.after) for n in problem.notes]
     assert any("replica.lag()" in text and after for text, after in notes)
     assert any("00:00:02" in text and after for text, after in notes)
+
+
+# A Logseq page: the fix's advice under a bare label, what it says in the blocks under it.
+LOGSEQ_ADVICE = (
+    "title:: File server runbook\n"
+    "\n"
+    '- ## Nightly backup stops with "share quota exceeded"\n'
+    "\t- symptoms::\n"
+    "\t\t- The job log ends with `share quota exceeded (FS-507)`\n"
+    "\t- fix::\n"
+    "\t\t- Raise the quota of the backup share\n"
+    "\t\t- Start the backup job again\n"
+    "\t\t- Note:\n"
+    "\t\t\t- Run it outside business hours\n"
+    "\t\t\t- Tell the storage team once it has run\n"
+    "\t\t- Check the next morning's job log\n"
+    "\t\t- Tip: keep a tenth of the share free.\n"
+)
+
+
+def test_a_logseq_advice_block_s_children_are_its_note_not_steps(tmp_path: Path) -> None:
+    """ "Note:" over two blocks: the note says what they say; they are no steps of the fix."""
+    [problem] = read(tmp_path / "pages", "file-server.md", LOGSEQ_ADVICE).problems
+    assert [s.text for s in problem.steps] == [
+        "Raise the quota of the backup share",
+        "Start the backup job again",
+        "Check the next morning's job log",
+    ]
+    [advice, tip] = [n.text for n in problem.notes]
+    assert advice.startswith("Note:")
+    assert "Run it outside business hours" in advice
+    assert "Tell the storage team once it has run" in advice
+    assert tip == "Tip: keep a tenth of the share free."
