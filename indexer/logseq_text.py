@@ -18,14 +18,18 @@ from indexer.callouts import PLAIN_ADVICE
 
 # A property, of the page ("title:: …", "tags:: vpn, macos") or of a block ("cause:: …", "fix::"), and a
 # block, its tabs and text.
-_PROPERTY = re.compile(r"^([A-Za-z][\w-]*)::(?:[ \t]+(.*))?$")
+_PROPERTY = re.compile(r"^([A-Za-z][\w.-]*)::(?:[ \t]+(.*))?$")
 _BLOCK = re.compile(r"^(\t*)- (.*)$")
 # A block's continuation line, indented past its bullet.
 _CONTINUATION = re.compile(r"^(\t*)  (\S.*)$")
 # A block that heads its children ("## Title").
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(\S.*)$")
-# Properties Logseq keeps for itself (a block's id, whether it is folded, that it is a heading): no text.
-_INTERNAL = frozenset(("id", "collapsed", "heading"))
+# Properties Logseq keeps for itself (a block's id, whether it is folded, that it is a heading, its colour,
+# when it was made), and the families of them it names by a prefix (its own, "logseq.order-list-type:: number"
+# under each block of a numbered list; a flashcard's schedule, "card-next-schedule:: …"): no text. Read on,
+# every step of a numbered Logseq fix ended in "logseq.order-list-type:: number".
+_INTERNAL = frozenset(("id", "collapsed", "heading", "background-color", "created-at", "updated-at"))
+_INTERNAL_PREFIXES = ("logseq.", "card-")
 # The spaces a block is nested by where an outline is not nested by tabs: Roam Research's export (four to
 # a level), or Logseq's with its bullet indentation set to spaces.
 _SPACED = re.compile(r"^( +)(?=- )")
@@ -83,7 +87,7 @@ def _rewrite(lines: list[str]) -> list[str]:
                 # Logseq writes a block's properties on lines under it ("collapsed:: true", "id:: 65f1…"):
                 # its own are no text of the block, read on, they ran on as its step's words.
                 prop = _PROPERTY.match(continuation[2])
-                internal = prop is not None and prop[1].lower() in _INTERNAL
+                internal = prop is not None and _internal(prop[1])
                 out.append("" if internal else f"{indent}{continuation[2]}")
             elif not outline and (found := _PROPERTY.match(line)):
                 # The page's title is its title; its other properties are its metadata.
@@ -115,7 +119,7 @@ def _rewrite(lines: list[str]) -> list[str]:
             level = len(heading[1])
             anchor, heading_depth, indent = depth, depth, ""
             out.append(f"{heading[1]} {heading[2]}")
-        elif prop and prop[1].lower() in _INTERNAL:
+        elif prop and _internal(prop[1]):
             out.append("")
         elif prop:
             words = prop[1].replace("-", " ").replace("_", " ").capitalize()
@@ -134,6 +138,12 @@ def _rewrite(lines: list[str]) -> list[str]:
             indent = f"{nested}  "
             out.append(f"{nested}- {content}")
     return out
+
+
+def _internal(key: str) -> bool:
+    """Whether a property's ``key`` is one Logseq keeps for itself (see _INTERNAL)."""
+    key = key.lower()
+    return key in _INTERNAL or key.startswith(_INTERNAL_PREFIXES)
 
 
 def _bold_label(advice: str) -> str:

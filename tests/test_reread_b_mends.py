@@ -267,3 +267,31 @@ def test_a_logseq_advice_block_s_children_are_its_note_not_steps(tmp_path: Path)
     assert "Run it outside business hours" in advice
     assert "Tell the storage team once it has run" in advice
     assert tip == "Tip: keep a tenth of the share free."
+
+
+# A Logseq page whose fix is a numbered list, as Logseq saves one: its own properties under each block.
+LOGSEQ_NUMBERED = (
+    "title:: Badge printer runbook\n"
+    "\n"
+    "- ## Badges print with a grey band\n"
+    "\t- fix::\n"
+    "\t\t- Clean the print head with an alcohol wipe\n"
+    "\t\t  logseq.order-list-type:: number\n"
+    "\t\t- Print the test card from the printer's menu\n"
+    "\t\t  logseq.order-list-type:: number\n"
+    "\t\t  background-color:: yellow\n"
+    "\t\t- Replace the ribbon if the band stays\n"
+    "\t\t  logseq.order-list-type:: number\n"
+    "\t\t  the spare ribbons are in the second drawer\n"
+)
+
+
+def test_logseq_s_own_properties_under_numbered_blocks_are_no_step_text(tmp_path: Path) -> None:
+    """``logseq.order-list-type:: number`` and ``background-color:: yellow`` under a block are Logseq's:
+    no words of the step. A line of the block's own words under it stays its text (guard)."""
+    [problem] = read(tmp_path / "pages", "badge-printer.md", LOGSEQ_NUMBERED).problems
+    assert [s.text for s in problem.steps] == [
+        "Clean the print head with an alcohol wipe",
+        "Print the test card from the printer's menu",
+        "Replace the ribbon if the band stays\nthe spare ribbons are in the second drawer",
+    ]
