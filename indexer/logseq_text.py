@@ -73,9 +73,11 @@ def _rewrite(lines: list[str]) -> list[str]:
     """Each line of an outline as Markdown."""
     out: list[str] = []
     # The depth of the block whose children are a list (a heading's, a property's), and the level of the
-    # heading block above it and its depth; the indentation of the last item, for its continuation lines.
+    # heading block above it; the indentation of the last item, for its continuation lines.
     anchor, level, indent = -1, 1, ""
-    heading_depth = -1
+    # The depths of the heading blocks the block is under, outermost first ("- # Printers" over
+    # "\t- ## Labels print blank"): one depth alone forgot the outer heading once the inner one closed.
+    headings: list[int] = []
     # The advice block whose children are its quote's: its depth (-1 outside one), its line and its text.
     advice, advice_line, advice_said = -1, -1, ""
     outline = False
@@ -97,15 +99,15 @@ def _rewrite(lines: list[str]) -> list[str]:
             continue
         outline = True
         depth, content = len(block[1]), block[2].strip()
-        if depth <= heading_depth:
-            heading_depth = -1
+        while headings and depth <= headings[-1]:
+            headings.pop()
         if depth <= advice:
             advice = -1
         if depth <= anchor:
             # A block beside a property, after its children, closes them: a child of the heading block
             # above both, as the property is ("- Tell the team lead" beside "- fix::"). Nested from no
             # anchor, it was a sub-step of the fix's last step.
-            anchor = heading_depth
+            anchor = headings[-1] if headings else -1
         heading = _HEADING.match(content)
         prop = _PROPERTY.match(content)
         if advice >= 0:
@@ -117,7 +119,8 @@ def _rewrite(lines: list[str]) -> list[str]:
             out.append(f"> {nested}- {content}")
         elif heading:
             level = len(heading[1])
-            anchor, heading_depth, indent = depth, depth, ""
+            anchor, indent = depth, ""
+            headings.append(depth)
             out.append(f"{heading[1]} {heading[2]}")
         elif prop and _internal(prop[1]):
             out.append("")

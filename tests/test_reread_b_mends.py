@@ -295,3 +295,32 @@ def test_logseq_s_own_properties_under_numbered_blocks_are_no_step_text(tmp_path
         "Print the test card from the printer's menu",
         "Replace the ribbon if the band stays\nthe spare ribbons are in the second drawer",
     ]
+
+
+# A Logseq page of heading blocks nested under a heading block, a block of the outer one after the inner.
+LOGSEQ_NESTED = (
+    "title:: Office printers\n"
+    "\n"
+    "- # Printers\n"
+    "\t- ## Labels print blank\n"
+    "\t\t- fix::\n"
+    "\t\t\t- Open the cover and reseat the ribbon\n"
+    "\t\t\t- Run the sensor calibration from the printer menu\n"
+    "\t\t- Tell the team lead once the labels print\n"
+    "\t- Escalate to facilities if none of this helps.\n"
+)
+
+
+def test_a_logseq_block_of_an_outer_heading_block_is_no_sub_step(tmp_path: Path) -> None:
+    """A block under "# Printers" after the "## Labels print blank" it holds is no sub-step of the last
+    block under the inner heading: every step stays at the top."""
+    [problem] = read(tmp_path / "pages", "office-printers.md", LOGSEQ_NESTED).problems
+    assert problem.title == "Labels print blank"
+    said = [s.text for s in problem.steps] + [n.text for n in problem.notes]
+    assert said[:3] == [
+        "Open the cover and reseat the ribbon",
+        "Run the sensor calibration from the printer menu",
+        "Tell the team lead once the labels print",
+    ]
+    assert all(s.parent is None for s in problem.steps)
+    assert "Escalate to facilities if none of this helps." in said
