@@ -882,6 +882,10 @@ _COMPONENT_TYPE = re.compile(r"""\b(?:type|variant|kind)\s*=\s*["'{]*\s*["']?([\
 # Nextra's tab set names its tabs in order, the tabs themselves unnamed: <Tabs items={['Windows', 'macOS']}>.
 _TAB_ITEMS = re.compile(r"\bitems\s*=\s*\{\s*\[([^\[\]]*)\]")
 _ITEM = re.compile(r"""(["'`])((?:(?!\1)[^\n])+)\1""")
+# A tab set's opening tag left open on its first line, its items wrapped onto the lines under it
+# ("<Tabs", "  items={[", "    'Windows 10 and Windows 11',", …, ">"), and how many lines it may take.
+_TABS_OPENING = re.compile(r"<Tabs(?:\s[^<>]*)?")
+MAX_TAG_LINES = 20
 # The env key of the labels a tab set's items give its unnamed tabs, in order, not yet taken.
 _TAB_ITEMS_LEFT = "_kb_tab_items"
 # How far below its opening line a component's closing line is looked for.
@@ -899,6 +903,9 @@ def _component_block(state: StateBlock, start: int, end: int, silent: bool) -> b
         return False
     text = _line(state, start).strip()
     found = _COMPONENT_OPEN.fullmatch(text)
+    last = start
+    if found is None and _TABS_OPENING.fullmatch(text):
+        last, found = _wrapped_tag(state, start, end, text)
     if found is None:
         return _one_line_step(state, start, text, silent) or _one_line_callout(state, start, text, silent)
     if found.group(2).rstrip().endswith("/"):
@@ -917,7 +924,7 @@ def _component_block(state: StateBlock, start: int, end: int, silent: bool) -> b
             state.env[_TAB_ITEMS_LEFT] = (
                 [m.group(2).strip() for m in _ITEM.finditer(items.group(1))] if items else []
             )
-        state.line = start + 1
+        state.line = last + 1
         return True
     if name.startswith("/"):
         return False
@@ -985,6 +992,20 @@ def _component_tab(state: StateBlock, start: int, end: int, name: str, attribute
     state.tokens[first:] = _tab(state.tokens[first:], label, start, level)
     state.line = close + 1
     return True
+
+
+def _wrapped_tag(state: StateBlock, start: int, end: int, text: str) -> tuple[int, re.Match[str] | None]:
+    """The last line of a component's opening tag that ``text``, its first line, leaves open, and the tag
+    read as one line, within MAX_TAG_LINES; ``start`` and None where no line closes it. A tab set whose
+    items are wrapped (``<Tabs`` over ``items={[`` …) read by its first line alone named no tab, its
+    alternatives ran on as one procedure and its items were text."""
+    lines = [text]
+    for line in range(start + 1, min(end, start + MAX_TAG_LINES)):
+        lines.append(_line(state, line).strip())
+        if lines[-1].endswith(">"):
+            found = _COMPONENT_OPEN.fullmatch(" ".join(lines))
+            return (line, found) if found is not None else (start, None)
+    return start, None
 
 
 def _closing_tag_line(state: StateBlock, start: int, end: int, closing: str) -> int | None:

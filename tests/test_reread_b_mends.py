@@ -324,3 +324,54 @@ def test_a_logseq_block_of_an_outer_heading_block_is_no_sub_step(tmp_path: Path)
     ]
     assert all(s.parent is None for s in problem.steps)
     assert "Escalate to facilities if none of this helps." in said
+
+
+# A Nextra page whose tab set's items are wrapped over several lines, as long labels are.
+NEXTRA_WRAPPED_TABS = """\
+---
+title: Sync client stops at "disk not writable"
+---
+
+# Sync client stops at "disk not writable"
+
+The client stops syncing and shows `SC-231: disk not writable`.
+
+<Tabs
+  items={[
+    'macOS 13 and later',
+    'Windows 10 and Windows 11',
+  ]}
+>
+<Tabs.Tab>
+1. Open **System Settings → Privacy & Security → Full Disk Access**.
+2. Turn on access for the sync client.
+</Tabs.Tab>
+<Tabs.Tab>
+1. Open the sync folder's **Properties → Security** tab.
+2. Give your account **Modify** rights on the folder.
+</Tabs.Tab>
+</Tabs>
+"""
+
+
+def test_a_nextra_tab_set_with_wrapped_items_names_its_tabs(tmp_path: Path) -> None:
+    """``<Tabs`` over ``items={[`` … ``]}`` and ``>``: its tabs are groups named by the items, and the tag's
+    lines are no text of the symptoms."""
+    [problem] = read(tmp_path / "docs", "sync-disk.mdx", NEXTRA_WRAPPED_TABS).problems
+    assert [(s.group, s.number) for s in problem.steps] == [
+        ("macOS 13 and later", "1"),
+        ("macOS 13 and later", "2"),
+        ("Windows 10 and Windows 11", "1"),
+        ("Windows 10 and Windows 11", "2"),
+    ]
+    assert "items" not in problem.symptoms
+
+
+def test_a_nextra_tab_set_with_its_items_on_one_line_is_read_as_before(tmp_path: Path) -> None:
+    """Guard: the same items on the tag's one line name the same tabs."""
+    text = NEXTRA_WRAPPED_TABS.replace(
+        "<Tabs\n  items={[\n    'macOS 13 and later',\n    'Windows 10 and Windows 11',\n  ]}\n>",
+        "<Tabs items={['macOS 13 and later', 'Windows 10 and Windows 11']}>",
+    )
+    [problem] = read(tmp_path / "docs", "sync-disk.mdx", text).problems
+    assert [s.group for s in problem.steps] == ["macOS 13 and later"] * 2 + ["Windows 10 and Windows 11"] * 2
