@@ -943,8 +943,9 @@ _YAML_KEY = re.compile(r"[\w.-]+[ \t]*:(?:[ \t]|\r?$)")
 # A key of Hugo's TOML front matter.
 _TOML_KEY = re.compile(r"[ \t]*[\w.\"'-]+[ \t]*=")
 UNCLOSED_KEYS = 2
-# Front matter values an article shows as text.
-_TEXT_KEYS = ("title", "product", "ms.service", "description")
+# Front matter values an article shows as text ("ms.service" and Dendron's "desc" as the product and the
+# description where those are not given: a list under either was shown as its Python spelling, or dropped).
+_TEXT_KEYS = ("title", "product", "ms.service", "description", "desc")
 # Every key of front matter (and of a folder's kb-answer.yml) that kb-answer reads.
 _READ_KEYS = frozenset({"id", "tags", "url", *_TEXT_KEYS})
 

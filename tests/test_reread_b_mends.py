@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from test_house_styles import read
+
+from indexer.errors import ArticleError
 
 # A known-errors page: a checklist, then one fold per error, titled by its code and message.
 KNOWN_ERRORS = """\
@@ -375,3 +378,30 @@ def test_a_nextra_tab_set_with_its_items_on_one_line_is_read_as_before(tmp_path:
     )
     [problem] = read(tmp_path / "docs", "sync-disk.mdx", text).problems
     assert [s.group for s in problem.steps] == ["macOS 13 and later"] * 2 + ["Windows 10 and Windows 11"] * 2
+
+
+DENDRON_DESC = """\
+---
+id: p4x9c2m7v1b8n3k6q0wzt5a
+title: Wi-Fi drops in meeting rooms
+desc: {desc}
+---
+
+## Laptops drop off "corp-wifi" every few minutes
+
+- Move the laptop to the 5 GHz band in the adapter's settings.
+"""
+
+
+def test_dendron_s_desc_must_be_text_as_description_must(tmp_path: Path) -> None:
+    """``desc: [a, b]`` is refused as ``description: [a, b]`` is, not silently dropped."""
+    with pytest.raises(ArticleError, match="front matter desc must be text, not a list"):
+        read(tmp_path / "notes", "it.wifi.drops.md", DENDRON_DESC.format(desc="[meeting rooms, wifi]"))
+
+
+def test_dendron_s_desc_of_text_is_still_the_description(tmp_path: Path) -> None:
+    """Guard: ``desc:`` of text is the page's description, as before."""
+    article = read(
+        tmp_path / "notes", "it.wifi.drops.md", DENDRON_DESC.format(desc="Fixes for meeting-room Wi-Fi")
+    )
+    assert article.description == "Fixes for meeting-room Wi-Fi"
