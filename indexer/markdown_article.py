@@ -801,15 +801,24 @@ def _exit_codes_titled(title: str) -> list[str]:
 
 # A device's model number after its maker's name, as a symptom says which device failed: "Labels come out of
 # the Zebra ZD421 blank" names the printer, written as a code is and none (a query naming the model was
-# answered high with that problem). After a determiner, as a thing is named ("the Zebra ZD421", "our Dell
+# answered high with that problem). Named as a thing is, after a determiner ("the Zebra ZD421", "our Dell
 # R740"), the maker's name capitalised and in lower case after, not a word for an error ("the Error SCN4022
-# banner"), nor a code the word after it calls one ("the Outlook ABC123 error"); the model's letters joined to
-# its digits, as models are written (an "Oracle ORA-12154" stays a code).
-_MODEL_NUMBER = re.compile(
-    r"\b(?i:the|an?|our|your|their|my|this|that|each|every|its)[ \t]++"
+# banner"), nor a code the word after it calls one ("the Outlook ABC123 error") or names the screen of ("the
+# Teams CAA20003 screen"); the model's letters joined to its digits, as models are written (an "Oracle
+# ORA-12154" stays a code). And only where the sentence names it as a device: as the place something happens,
+# after a preposition ("out of the Zebra ZD421", "on our Dell R740"), or called one by the word after it ("the
+# Zebra ZD421 printer"). A vendor's code is named after "the" and its product too, as what appears or what a
+# user gets ("The Ricoh SC542 appears on the panel", "Users get the Teams CAA20003"): those stay codes.
+_MAKER_MODEL = (
+    r"(?i:the|an?|our|your|their|my|this|that|each|every|its)[ \t]++"
     r"(?!(?i:error|warning|code|fault|alarm|exception|status|message|event|alert)\b)"
     r"[A-Z][a-z]++(?:[A-Z][a-z]++)*+[ \t]++[A-Z]{1,4}+\d{2,6}+[A-Z]{0,2}(?![\w-])"
-    r"(?![ \t]++(?i:error|code|message|warning|fault|alarm|exception)s?\b)"
+)
+_MODEL_NUMBER = re.compile(
+    rf"\b(?i:of|on|from|at|to|in|into|onto|behind|via)[ \t]++{_MAKER_MODEL}"
+    r"(?![ \t]++(?i:error|code|message|warning|fault|alarm|exception|screen|banner|dialog|prompt|window|pop-?up)s?\b)"
+    rf"|\b{_MAKER_MODEL}(?=[ \t]++(?i:printer|scanner|copier|server|router|switch|firewall|laptop|phone|tablet"
+    r"|terminal|handheld|camera|controller|appliance|device)s?\b)"
 )
 
 

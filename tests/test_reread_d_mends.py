@@ -1,0 +1,79 @@
+"""Mends from reread D of the R9 reader commits: a vendor's code named after "the" and its product stays a
+code while a device's model stays none, and the other shapes that reread found misread.
+
+Each test writes a small article of its own, finds it as `kb index` does and reads it with the real
+indexer, or indexes it and asks the matcher; each has a guard for the nearest shape that must not change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_house_styles import read
+
+from api.knowledge import KnowledgeBase
+from api.matcher import match
+from indexer.build import build_index
+
+OFFICE_DEVICES = """\
+# Office device faults
+
+## Copier stops with a service call
+
+### Symptoms
+
+- The Ricoh SC542 appears on the panel and the copier stops mid-job.
+
+### Resolution
+
+1. Switch the copier off, wait a minute and switch it on.
+2. If the call comes back, log a ticket with the print vendor.
+
+## Teams sign-in loops
+
+### Symptoms
+
+- Users get the Teams CAA20003 when they sign in, and the Teams CAA20004 screen stays open.
+
+### Resolution
+
+1. Sign out of every Microsoft app on the laptop.
+2. Clear the Teams cache folder and sign in again.
+"""
+
+
+def test_a_vendor_s_code_after_the_and_its_product_is_still_the_problem_s_code(tmp_path: Path) -> None:
+    # Before: "The Ricoh SC542" and "the Teams CAA20003" were read as device models, so the problems had no
+    # codes and the pasted code was answered low.
+    article = read(tmp_path / "kb", "devices.md", OFFICE_DEVICES)
+    copier, teams = article.problems
+    assert copier.error_codes == ["SC542"]
+    assert teams.error_codes == ["CAA20003", "CAA20004"]
+    build_index([tmp_path / "kb"], tmp_path / "kb.db")
+    answer = match(KnowledgeBase(tmp_path / "kb.db"), "SC542")
+    assert answer.matches[0].problem.title == "Copier stops with a service call"
+    assert answer.matches[0].confidence == "high"
+
+
+def test_a_model_named_as_where_it_failed_or_called_a_device_is_still_no_code(tmp_path: Path) -> None:
+    # The nearest shape that must not change: a model after a preposition, or with a word for a device after
+    # it, names the device and gives the problem no code.
+    article = read(
+        tmp_path,
+        "jams.md",
+        """\
+# Printer room
+
+## Paper jams on the second tray
+
+### Symptoms
+
+- Paper jams in the Kyocera TK580 on every second page, and the Brother HL5100 printer stops too.
+
+### Resolution
+
+1. Fan the paper before loading it.
+2. Set the tray's paper weight to 80 gsm.
+""",
+    )
+    assert article.problems[0].error_codes == []
