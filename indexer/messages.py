@@ -129,9 +129,11 @@ _PRINTS = (
     # A log's own verb of holding what was logged: "The event log has:", "the log contains:" (over a
     # fenced block right under a headingless article's title, it was no message).
     rf"\b(?:{_PRINT_VERBS}|shown as|says|said|responds?|logs?\s+(?:has|have|had|contains?|contained)|"
-    r"(?:fails?|failed|stops?|stopped|exits?|exited|aborts?|aborted|ends?|ended) with|"
-    # What the output looks like ("The Kubernetes event looks like this:"): a failure only where it reads as one.
-    r"(?:looks?|looked) like|"
+    r"(?:fails?|failed|stops?|stopped|exits?|exited|aborts?|aborted) with|"
+    # What the output looks like or ends with ("The Kubernetes event looks like this:", "The job log ends
+    # with:"): a failure only where it reads as one. Not what it should look like or end with ("The restore
+    # log should end with:" in a fix, over the healthy output it is checked against).
+    r"(?<!\bshould\s)(?<!\bmust\s)(?:(?:looks?|looked) like|(?:ends?|ended) with)|"
     r"(?:you|will|would|might|may|should|can|could|then|now)\s+(?:see|get|receive))"
     # "The screen shows one of:" over the messages it may show, one a line.
     r"(?:\s+(?:the following|this|these lines|something like this|one of(?: the following| these)?))?"
@@ -547,9 +549,20 @@ def announces_output(text: str) -> bool:
     return text.rstrip().endswith(":") and bool(_PRINTS_LEAD.search(last_sentence(text)))
 
 
+# A count of none of a failure's words, as a summary of a run that went well writes it ("backup completed: 0
+# errors, 0 warnings", "Tests: 0 failed, 42 passed", "Errors: 0"): no word for a failure. Read as one, a
+# fix's "A healthy run's last line looks like this:" made the healthy line the problem's error message.
+_NONE_FAILED = re.compile(
+    r"\b0[ \t]+(?:errors?|warnings?|failed|failures?|error\(s\)|warning\(s\))(?!\w)"
+    r"|\b(?:errors?|warnings?|failed|failures?)[ \t]*[:=][ \t]*0(?![\w.])",
+    re.I,
+)
+
+
 def reads_as_failure(output: str) -> bool:
     """Whether printed output reports a failure: words for one ("not supported", "denied"), its
-    severity ("fatal:"), or an error code."""
+    severity ("fatal:"), or an error code; not a count of none ("0 errors, 0 warnings")."""
+    output = _NONE_FAILED.sub(" ", output)
     return reports_failure(output) or names_failure(output) or bool(_SEVERITY_WORD.search(output))
 
 

@@ -77,3 +77,68 @@ def test_a_model_named_as_where_it_failed_or_called_a_device_is_still_no_code(tm
 """,
     )
     assert article.problems[0].error_codes == []
+
+
+BACKUP_RESTORE = """\
+# Nightly backup
+
+## Restore takes hours
+
+### Symptoms
+
+A restore of one project folder runs for hours and the share stays read-only.
+
+### Cause
+
+The restore walks every snapshot instead of the newest one.
+
+### Resolution
+
+Run the restore with `vaultctl restore --latest-only`. The restore log should end with:
+
+```
+restore finished: 1204 files, 0 failed
+```
+
+Then run the nightly backup by hand. A healthy run's last line looks like this:
+
+```
+backup completed: 0 errors, 0 warnings
+```
+"""
+
+
+def test_the_healthy_output_a_fix_shows_is_no_error_message(tmp_path: Path) -> None:
+    # Before: "should end with:" and "looks like this:" over a summary of none failed made each healthy
+    # line the problem's error message.
+    article = read(tmp_path, "backup.md", BACKUP_RESTORE)
+    (problem,) = article.problems
+    assert problem.error_messages == []
+    assert problem.cause.startswith("The restore walks every snapshot")
+
+
+def test_output_a_symptom_says_a_log_ends_with_is_still_its_error_message(tmp_path: Path) -> None:
+    # The nearest shape: a log that ends with a count of failures above none is the problem's message.
+    article = read(
+        tmp_path,
+        "backup-fails.md",
+        """\
+# Nightly backup
+
+## Backup reports errors
+
+### Symptoms
+
+The nightly backup job log ends with:
+
+```
+backup completed: 3 errors, 0 warnings
+```
+
+### Resolution
+
+1. Open the job's detail log and find the three skipped folders.
+2. Give the backup account read access to them.
+""",
+    )
+    assert article.problems[0].error_messages == ["backup completed: 3 errors, 0 warnings"]
