@@ -368,10 +368,15 @@ _RUNNER_STEP = re.compile(r"Run \S")
 # ended with an exit code: GitLab's "Job failed: exit code 1", GitHub Actions' "Process completed with exit
 # code 1.", Azure Pipelines' "Bash exited with code '1'.". Every failed job prints it, whatever failed. Not a
 # program's own "Mount failed: exit status 32", nor a runner's line that says why ("Job failed: execution took
-# longer than 1h0m0s seconds").
+# longer than 1h0m0s seconds"). Its other forms too: GitLab's Kubernetes and Docker executors' "Job failed:
+# command terminated with exit code 137" and "Job failed (system failure): exit code 1", GitHub Actions'
+# "The process '/usr/bin/dotnet' failed with exit code 1", Docker's "The command '/bin/sh -c npm ci' returned a
+# non-zero code: 1" (kept, the first was answered high with whichever problem's log ended with it).
 _EXIT_STATUS_LINE = re.compile(
-    r"(?i:job|build|pipeline|stage|step|task|script|process|command|bash|shell|powershell|pwsh|cmd)"
-    r" (?i:failed|completed|exited|returned|finished)(?: with)?:? (?i:(?:exit|return) )?(?i:code|status):?"
+    r"(?:(?i:job|build|pipeline|stage|step|task|script|process|command|bash|shell|powershell|pwsh|cmd)"
+    r"|(?i:the (?:process|command)) '[^'\n]{1,300}')"
+    r" (?i:failed|completed|exited|returned|finished)(?: \([^()\n]{1,40}\))?(?: with)?:?"
+    r" (?i:command terminated with )?(?i:(?:exit|return|a non-zero) )?(?i:code|status):?"
     r" ['\"]?\d{1,3}['\"]?\.?"
 )
 # A syslog line's header: the time, the host and the program that logged the line, perhaps with its pid

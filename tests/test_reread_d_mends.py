@@ -142,3 +142,110 @@ backup completed: 3 errors, 0 warnings
 """,
     )
     assert article.problems[0].error_messages == ["backup completed: 3 errors, 0 warnings"]
+
+
+RUNNER_JOBS = """\
+# CI job failures
+
+## Test job is killed
+
+### Symptoms
+
+The job log ends with:
+
+```
+Killed
+ERROR: Job failed: command terminated with exit code 137
+```
+
+### Resolution
+
+1. Raise the job's memory limit to 4 GiB in `.gitlab-ci.yml`.
+2. Run the tests in two shards.
+
+## Image push is refused
+
+### Symptoms
+
+The publish job stops at the push:
+
+```
+denied: requested access to the resource is denied
+ERROR: Job failed (system failure): exit code 1
+```
+
+### Resolution
+
+1. Create a new deploy token with `write_registry`.
+2. Update the `REGISTRY_TOKEN` variable.
+
+## Restore step fails
+
+### Symptoms
+
+```
+error NU1101: Unable to find package Acme.Billing.Client
+Error: The process '/usr/bin/dotnet' failed with exit code 1
+```
+
+### Resolution
+
+1. Add the internal feed to `nuget.config`.
+
+## Image build stops at npm ci
+
+### Symptoms
+
+```
+npm ERR! code ERESOLVE
+The command '/bin/sh -c npm ci' returned a non-zero code: 1
+```
+
+### Resolution
+
+1. Pin the peer dependency in `package.json`.
+"""
+
+
+def test_a_runner_s_every_exit_code_line_is_no_part_of_the_error_above_it(tmp_path: Path) -> None:
+    # Before: these runner lines stayed joined to the error above them, so a paste of the runner's line
+    # alone was answered high with whichever problem's log ended with it.
+    article = read(tmp_path / "kb", "ci.md", RUNNER_JOBS)
+    assert [p.error_messages for p in article.problems] == [
+        ["Killed"],
+        ["denied: requested access to the resource is denied"],
+        ["error NU1101: Unable to find package Acme.Billing.Client"],
+        ["npm ERR! code ERESOLVE"],
+    ]
+    build_index([tmp_path / "kb"], tmp_path / "kb.db")
+    answer = match(
+        KnowledgeBase(tmp_path / "kb.db"), "ERROR: Job failed: command terminated with exit code 1"
+    )
+    assert not (answer.matches and answer.matches[0].confidence == "high")
+
+
+def test_a_line_that_says_why_the_job_failed_stays_part_of_the_message(tmp_path: Path) -> None:
+    # The nearest shape: a program's own exit status, or a runner's line that says why, is the message's.
+    article = read(
+        tmp_path,
+        "nfs.md",
+        """\
+# Build cache mount
+
+## Cache volume will not mount
+
+### Symptoms
+
+```
+mount.nfs: access denied by server while mounting cache01:/builds
+Mount failed: exit status 32
+```
+
+### Resolution
+
+1. Add the runner's address to the export list on `cache01`.
+""",
+    )
+    assert article.problems[0].error_messages == [
+        "mount.nfs: access denied by server while mounting cache01:/builds Mount failed: exit status 32"
+    ]
