@@ -762,8 +762,14 @@ def _without_record_values(message: str) -> str:
 
 
 # What a message says is not so, as a failure is worded where no word for one is: "User not assigned to this
-# application", "You don't have access to this workspace".
-_NEGATED = re.compile(r"\b(?:not|no|never|cannot)\b|n't\b", re.IGNORECASE)
+# application", "You don't have access to this workspace", its apostrophe typographic as Notion, Confluence and
+# Word write it ("don’t"); in the languages of localized help centres too, as _LOCALIZED_FAILURE reads their
+# failures ("Benutzer ist dieser Anwendung nicht zugewiesen", "Vous n’avez pas accès", "não tem acesso",
+# "non hai accesso", "geen toegang").
+_NEGATED = re.compile(
+    r"\b(?:not|no|never|cannot|nicht|keine?[mnrs]?|nie|pas|jamais|não|non|nunca|niet|geen|nooit)\b|n['’]t\b",
+    re.IGNORECASE,
+)
 
 
 def _quoted_symptoms(blocks: list[SyntaxTreeNode]) -> Lines:

@@ -249,3 +249,62 @@ Mount failed: exit status 32
     assert article.problems[0].error_messages == [
         "mount.nfs: access denied by server while mounting cache01:/builds Mount failed: exit status 32"
     ]
+
+
+WORKSPACE_ACCESS = """\
+# Workspace access
+
+## New member cannot open the workspace
+
+### Symptoms
+
+- A new member gets "You don’t have access to this workspace yet" after accepting the invite.
+
+### Resolution
+
+1. Add the member to the workspace's **Members** group.
+
+## Anmeldung an der Zeiterfassung schlägt fehl
+
+### Symptome
+
+- Ein Benutzer bekommt "Benutzer ist dieser Anwendung nicht zugewiesen" auf der Anmeldeseite.
+
+### Lösung
+
+1. Weisen Sie den Benutzer der Anwendung im Admin-Portal zu.
+"""
+
+
+def test_a_quoted_message_negative_by_a_curly_apostrophe_or_in_german_is_the_error_message(
+    tmp_path: Path,
+) -> None:
+    # Before: only "n't" with a straight apostrophe and English words for "not" marked the quotation as a
+    # failure, so neither symptom gave a message.
+    article = read(tmp_path, "access.md", WORKSPACE_ACCESS)
+    assert [p.error_messages for p in article.problems] == [
+        ["You don't have access to this workspace yet"],
+        ["Benutzer ist dieser Anwendung nicht zugewiesen"],
+    ]
+
+
+def test_a_quoted_label_in_a_symptom_is_still_no_error_message(tmp_path: Path) -> None:
+    # The nearest shape: a quoted menu item's label in a symptom that does not say anything is not so.
+    article = read(
+        tmp_path,
+        "menu.md",
+        """\
+# Workspace access
+
+## Export does nothing
+
+### Symptoms
+
+- Clicking "Export all records" in the workspace menu does nothing.
+
+### Resolution
+
+1. Reload the page and try again.
+""",
+    )
+    assert article.problems[0].error_messages == []
