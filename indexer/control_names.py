@@ -21,7 +21,9 @@ MAX_PATH_STEP_WORDS = 6
 _AFTER_EN = re.compile(
     r"\s*(?:(?:is|was|are|were|gets|got|has been|stays)\s+)?(?:checked|unchecked|selected|deselected|ticked|"
     r"unticked|enabled|disabled|turned (?:on|off)|switched (?:on|off)|cleared)\b"
-    r"|\s*(?:check ?box|option|setting|toggle|switch|button|menu|tab|link|field)\b",
+    # A Group Policy's name is one too, and often reads as a failure ('The "Do not display last user name"
+    # policy is ignored' gave a Symptoms part that message), as _BEFORE_EN reads "the policy" before it.
+    r"|\s*(?:check ?box|option|setting|toggle|switch|button|menu|tab|link|field|polic(?:y|ies))\b",
     re.IGNORECASE,
 )
 # What one does to a control in Chinese (simplified and traditional), after it ("已关闭") or before it ("勾选").

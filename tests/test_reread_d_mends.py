@@ -308,3 +308,47 @@ def test_a_quoted_label_in_a_symptom_is_still_no_error_message(tmp_path: Path) -
 """,
     )
     assert article.problems[0].error_messages == []
+
+
+KIOSK_POLICY = """\
+# Kiosk sign-in screen
+
+## Kiosks show the last user's name
+
+### Symptoms
+
+- The "Do not display last user name" policy is ignored on the kiosks.
+
+### Resolution
+
+1. Move the kiosks into the **Kiosks** OU.
+2. Run `gpupdate /force` on each kiosk.
+"""
+
+
+def test_a_quoted_policy_name_in_a_symptom_is_no_error_message(tmp_path: Path) -> None:
+    # Before: the policy's name, negative by its "not", was the problem's error message.
+    article = read(tmp_path, "kiosk.md", KIOSK_POLICY)
+    assert article.problems[0].error_messages == []
+
+
+def test_a_quoted_message_that_names_a_policy_is_still_the_error_message(tmp_path: Path) -> None:
+    # The nearest shape: a message that names a policy inside its quotation stays the message.
+    article = read(
+        tmp_path,
+        "usb.md",
+        """\
+# Kiosk devices
+
+## USB drives are blocked
+
+### Symptoms
+
+- Staff get "This device is not allowed by your organisation's policy" when they plug in a drive.
+
+### Resolution
+
+1. Add the drive's vendor ID to the allowed list.
+""",
+    )
+    assert article.problems[0].error_messages == ["This device is not allowed by your organisation's policy"]
