@@ -34,6 +34,8 @@ _TITLE_PARAGRAPH_WITHIN = 512 * 1024
 _HEADING_TAG = re.compile(r"<h[1-6]\b", re.IGNORECASE)
 # The page's title heading as the page's Markdown writes it, at a line's start, a lower heading, and any.
 _FIRST_TITLE_HEADING = re.compile(r"^# (.+)$", re.MULTILINE)
+# The mark that opens or closes a fenced block of code, whose "# …" lines are a script's comments, no heading.
+_FENCE_MARK = re.compile(r"[ \t]*(`{3,}|~{3,})")
 _SUB_HEADING = re.compile(r"#{2,6} (.+)")
 _NEXT_HEADING = re.compile(r"^#{1,6} (.+)$", re.MULTILINE)
 _TAGS = re.compile(r"<[^<>]*>")
@@ -136,11 +138,25 @@ def _title_field_as_heading(markdown: str) -> str:
     portal's <title> ("Knowledge - KB0004512 - Ivanti Service Manager") titled the article and every problem."""
     first = _NEXT_HEADING.search(markdown)
     found = _TITLE_FIELD_HEADING.match(markdown, first.start()) if first else None
-    if found is None or not is_title_field(found.group(1)) or _FIRST_TITLE_HEADING.search(markdown):
+    # A title heading of the page's own outside its code: a fix's script that opens on a comment ("# allow
+    # NAT-T …" in a <pre>) left the portal's <title> titling the page.
+    if found is None or not is_title_field(found.group(1)) or _has_title_heading(markdown):
         return markdown
     # Only its first heading: the page's record may come before it (Article Number, Status). The field's
     # label a blank line, so that each line stays at its line of the page.
     return f"{markdown[: found.start()]}\n\n# {found.group(2).strip()}\n{markdown[found.end() :]}"
+
+
+def _has_title_heading(markdown: str) -> bool:
+    """Whether ``markdown`` has a title heading ("# …") outside its fenced blocks of code."""
+    fence = ""
+    for line in markdown.split("\n"):
+        mark = _FENCE_MARK.match(line)
+        if mark and (not fence or mark.group(1).startswith(fence)):
+            fence = "" if fence else mark.group(1)
+        elif not fence and _FIRST_TITLE_HEADING.fullmatch(line):
+            return True
+    return False
 
 
 def _site_name_as_text(markdown: str, title: str) -> str:

@@ -352,3 +352,40 @@ def test_a_quoted_message_that_names_a_policy_is_still_the_error_message(tmp_pat
 """,
     )
     assert article.problems[0].error_messages == ["This device is not allowed by your organisation's policy"]
+
+
+# A service desk's article as its portal renders the record, each field a panel; the fix shows a script
+# whose first line is a shell comment.
+VPN_PANELS_PAGE = """\
+<html><head><title>Knowledge - KB0004518 - Help Portal</title></head>
+<body>
+<div class="sd-form">
+  <div class="sd-panel"><div class="sd-panel-title">Title</div>
+    <div class="sd-panel-body">Site VPN drops every hour</div></div>
+  <div class="sd-panel"><div class="sd-panel-title">Symptoms</div>
+    <div class="sd-panel-body"><p>The branch tunnel goes down on the hour and comes back after a minute.</p>
+    </div></div>
+  <div class="sd-panel"><div class="sd-panel-title">Resolution</div>
+    <div class="sd-panel-body"><p>Raise the rekey lifetime on the branch gateway:</p>
+<pre># set phase 2 lifetime to match the hub
+set vpn ipsec esp-group branch lifetime 28800
+commit</pre>
+    </div></div>
+</div>
+</body></html>
+"""
+
+
+def test_a_comment_in_a_fix_s_code_does_not_stop_the_title_panel_titling_the_page(tmp_path: Path) -> None:
+    # Before: the script's "# set phase 2 …" line was taken for the page's own title heading, so the
+    # portal's <title> titled the article and its problem.
+    article = read(tmp_path, "kb0004518.html", VPN_PANELS_PAGE)
+    assert article.title == "Site VPN drops every hour"
+    assert [p.title for p in article.problems] == ["Site VPN drops every hour"]
+
+
+def test_a_title_panel_without_code_still_titles_the_page(tmp_path: Path) -> None:
+    # The nearest shape: the same page with no code titles it by its Title panel, as before.
+    page = VPN_PANELS_PAGE.replace("# set phase 2 lifetime to match the hub\n", "")
+    article = read(tmp_path, "kb0004518.html", page)
+    assert article.title == "Site VPN drops every hour"
