@@ -667,7 +667,10 @@ def _shows_coded_message(section: Section, code: str) -> bool:
     """Whether a section's own blocks show a message that opens with ``code``, its heading's: the words
     after the code in the heading then name the error ("AADSTS50011: reply URL mismatch" over the
     "AADSTS50011: The redirect URI … does not match …" a code block shows), and were a message of their own."""
-    return any(q.text.startswith(code) for q in messages_in(section.blocks))
+    # Anywhere in the message, as a whole code: the app's words or a log line's time may come before it
+    # ("Sign-in failed. AADSTS50105: …"), and "E21" is not shown by "E2105: …".
+    shown = re.compile(rf"(?<![\w-]){re.escape(code)}(?![\w-])")
+    return any(shown.search(q.text) for q in messages_in(section.blocks))
 
 
 def _states_cause(section: Section) -> bool:

@@ -389,3 +389,50 @@ def test_a_title_panel_without_code_still_titles_the_page(tmp_path: Path) -> Non
     page = VPN_PANELS_PAGE.replace("# set phase 2 lifetime to match the hub\n", "")
     article = read(tmp_path, "kb0004518.html", page)
     assert article.title == "Site VPN drops every hour"
+
+
+SIGN_IN_ERRORS = """\
+# Sign-in errors
+
+## AADSTS50105: user not assigned
+
+A user who is not in the app's group sees this after signing in:
+
+```
+Sign-in failed. AADSTS50105: Your administrator has configured the application Payroll to block users unless they are specifically granted access.
+```
+
+1. Add the user to the **Payroll users** group.
+2. Ask the user to sign in again.
+
+## AADSTS50011: reply URL mismatch
+
+The browser shows:
+
+```
+AADSTS50011: The redirect URI 'https://payroll.example.com/auth' does not match the redirect URIs configured for the application.
+```
+
+1. Add the redirect URI to the app registration.
+"""
+
+
+def test_a_heading_s_words_after_a_code_its_message_shows_after_other_words_are_no_message(
+    tmp_path: Path,
+) -> None:
+    # Before: the message opened with "Sign-in failed.", not the code, so the heading's "user not assigned"
+    # stayed an error message beside it.
+    article = read(tmp_path, "sign-in.md", SIGN_IN_ERRORS)
+    assert article.problems[0].error_messages == [
+        "Sign-in failed. AADSTS50105: Your administrator has configured the application Payroll to block "
+        "users unless they are specifically granted access."
+    ]
+
+
+def test_a_heading_s_words_after_a_code_its_message_opens_with_are_still_no_message(tmp_path: Path) -> None:
+    # The nearest shape: the message the block shows opens with the heading's code, as before.
+    article = read(tmp_path, "sign-in.md", SIGN_IN_ERRORS)
+    assert article.problems[1].error_messages == [
+        "AADSTS50011: The redirect URI 'https://payroll.example.com/auth' does not match the redirect URIs "
+        "configured for the application."
+    ]
