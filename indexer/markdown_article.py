@@ -814,14 +814,16 @@ def _exit_codes_titled(title: str) -> list[str]:
 # ORA-12154" stays a code). And only where the sentence names it as a device: as the place something happens,
 # after a preposition ("out of the Zebra ZD421", "on our Dell R740"), or called one by the word after it ("the
 # Zebra ZD421 printer"). A vendor's code is named after "the" and its product too, as what appears or what a
-# user gets ("The Ricoh SC542 appears on the panel", "Users get the Teams CAA20003"): those stay codes.
+# user gets ("The Ricoh SC542 appears on the panel", "Users get the Teams CAA20003"): those stay codes. In
+# German too, whose prepositions and articles name the device so ("aus dem Zebra ZD421").
 _MAKER_MODEL = (
-    r"(?i:the|an?|our|your|their|my|this|that|each|every|its)[ \t]++"
+    r"(?i:the|an?|our|your|their|my|this|that|each|every|its"
+    r"|dem|der|den|des|die|das|einem|einer|einen|unserem|unserer|unseren)[ \t]++"
     r"(?!(?i:error|warning|code|fault|alarm|exception|status|message|event|alert)\b)"
     r"[A-Z][a-z]++(?:[A-Z][a-z]++)*+[ \t]++[A-Z]{1,4}+\d{2,6}+[A-Z]{0,2}(?![\w-])"
 )
 _MODEL_NUMBER = re.compile(
-    rf"\b(?i:of|on|from|at|to|in|into|onto|behind|via)[ \t]++{_MAKER_MODEL}"
+    rf"\b(?i:of|on|from|at|to|in|into|onto|behind|via|aus|auf|an|von|bei|hinter|zu)[ \t]++{_MAKER_MODEL}"
     r"(?![ \t]++(?i:error|code|message|warning|fault|alarm|exception|screen|banner|dialog|prompt|window|pop-?up)s?\b)"
     rf"|\b{_MAKER_MODEL}(?=[ \t]++(?i:printer|scanner|copier|server|router|switch|firewall|laptop|phone|tablet"
     r"|terminal|handheld|camera|controller|appliance|device)s?\b)"

@@ -436,3 +436,26 @@ def test_a_heading_s_words_after_a_code_its_message_opens_with_are_still_no_mess
         "AADSTS50011: The redirect URI 'https://payroll.example.com/auth' does not match the redirect URIs "
         "configured for the application."
     ]
+
+
+def test_a_model_named_as_where_it_failed_in_german_is_no_code(tmp_path: Path) -> None:
+    # Before: only English determiners were read, so "aus dem Zebra ZD421" gave the problem the code ZD421;
+    # the guard: a German symptom's own code after a verb stays.
+    article = read(
+        tmp_path,
+        "etiketten.md",
+        """\
+# Etikettendrucker
+
+## Etiketten bleiben leer
+
+### Symptome
+
+- Die Etiketten kommen aus dem Zebra ZD421 leer heraus, und das Terminal zeigt PRN4711.
+
+### Lösung
+
+1. Stellen Sie den Medientyp auf Thermodirekt.
+""",
+    )
+    assert article.problems[0].error_codes == ["PRN4711"]
