@@ -98,6 +98,10 @@ def _is_mark(char: str) -> bool:
     return char > "\x7f" and unicodedata.category(char) in ("Mn", "Cf")
 
 
+# A help centre's prompt under each article for its readers' verdict, in English as a question of whether the
+# page helped ("Did this answer your question?", "Did the article help?", "Did this article solve your
+# problem?"): page furniture as a paragraph (indexer.sections) and, whole, no problem as a heading.
+FEEDBACK_QUESTION = r"did (?:this|the) (?:(?:article|page|answer) )?(?:help|answer your question|solve your (?:issue|problem))"
 # "Status", "Current status": where a known issue stands; and its field that names the release fixing
 # it ("Fixed in: 12.1.1", "Resolved in"), as a vendor's Known Issues page lists it.
 _STATUS_TITLES = (
@@ -277,8 +281,9 @@ _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
             # of links to other articles (Zendesk's "Articles in this section").
             r"was this (article|page|answer|information) helpful|still have questions|have more questions|"
             # KnowledgeOwl's prompt over its 👍/👎 buttons ("Did this answer your question?"): a problem whose
-            # steps were its buttons and the site's footer.
-            r"did this (article |page )?(help|answer your question)|"
+            # steps were its buttons and the site's footer. The whole heading: "Did this help fix the sync?"
+            # asks about a fix.
+            rf"{FEEDBACK_QUESTION}(?=[?!.]*$)|"
             # A blog platform's appeal after the post (Hashnode's "Did you find this article valuable?" over
             # "Support … by becoming a sponsor").
             r"did you find this (article|post|page|tutorial|guide) (helpful|useful|valuable)|"

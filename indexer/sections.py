@@ -83,6 +83,7 @@ from indexer.roles import (
     CAUSE_WORDS,
     ERROR_WORDS,
     FEEDBACK_PROMPTS,
+    FEEDBACK_QUESTION,
     FIX_WAY_WORDS,
     HELP_PROMPTS,
     Kind,
@@ -1184,7 +1185,7 @@ _BYLINE_TAIL = (
 # "ask us" line. Read as a remark or a step of the fix above it, it was shown in the answer.
 _PAGE_FURNITURE = re.compile(
     r"(?:was this (?:(?:article|page|answer|information|content|documentation|document)(?: \w+)? )?helpful\b"
-    r"|did (?:this|the) (?:article|page|answer) (?:help|answer your question|solve your (?:issue|problem))\b"
+    rf"|{FEEDBACK_QUESTION}\b"
     r"|did you find (?:it|this|this (?:article|page|answer)) helpful\b|helpful\?(?:\s+\S+){0,3}\s*$"
     r"|rate this (?:article|page|answer)\b|(?:send|give|leave|submit) (?:us )?(?:your )?feedback\.?\s*$"
     r"|sorry,? we couldn['’]?t be helpful\b|like\s+be the first to like this\b" + rf"|(?:{FEEDBACK_PROMPTS})"
@@ -1204,7 +1205,6 @@ _PAGE_FURNITURE = re.compile(
     # "Can't find what you're looking for? Submit a ticket" (a button's few words after a prompt; a
     # sentence after one says where to go, "Still need help? Go to the community forum …"), and
     # reaction buttons ("😞😐😃").
-    r"|did this (?:help|answer your question)\b"
     r"|(?:(?:still )?need (?:more |further )?help|can['’]?t find what you['’]?re looking for"
     rf"|{HELP_PROMPTS})\?(?:\s+\S+){{0,3}}\s*$"
     r"|[^\w\s]{1,12}\s*$"

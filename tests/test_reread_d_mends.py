@@ -14,6 +14,7 @@ from test_house_styles import read
 from api.knowledge import KnowledgeBase
 from api.matcher import match
 from indexer.build import build_index
+from indexer.roles import Role, heading_role
 
 OFFICE_DEVICES = """\
 # Office device faults
@@ -459,3 +460,14 @@ def test_a_model_named_as_where_it_failed_in_german_is_no_code(tmp_path: Path) -
 """,
     )
     assert article.problems[0].error_codes == ["PRN4711"]
+
+
+def test_a_help_centre_s_feedback_question_heading_is_boilerplate_in_each_wording() -> None:
+    # Before: roles.py had its own narrower "did this …" pattern, so these prompts were problems' headings.
+    for prompt in ("Did the article help?", "Did the answer help?", "Did this article solve your problem?"):
+        assert heading_role(prompt) is Role.BOILERPLATE, prompt
+
+
+def test_a_heading_that_asks_whether_a_fix_helped_is_still_a_topic() -> None:
+    # The nearest shape: a question that goes on past the prompt asks about a fix, and is a problem.
+    assert heading_role("Did this help fix the sync?") is Role.TOPIC
