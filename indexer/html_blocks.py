@@ -2593,10 +2593,20 @@ class _Converter:
         if label and raw == [label] and not self.lists and not self.quoted and not self.heading:
             # A field's label alone, its value's blocks to follow: perhaps a part's name (see finish).
             self.labels.append((len(self.out.lines), _escaped_lead(label), self.last_heading[0]))
-        elif label and raw and raw[0].startswith(label) and raw[0] != label:
+        elif (
+            label
+            and raw
+            and raw[0].startswith(label)
+            and raw[0] != label
+            and not self.lists
+            and not self.quoted
+            and not self.heading
+        ):
             # A field's label with its value in the same block, both inline (BMC Helix's "field-label" and
             # "field-value" spans): one field, "Article ID: KBA00031245", as a byline's are, not the
-            # problem's symptoms "Article IDKBA00031245", label and value glued.
+            # problem's symptoms "Article IDKBA00031245", label and value glued. Not in a heading or a list
+            # item, as the label alone above: there a "label" span is a badge ("<h2><span class="label">Beta
+            # </span> Sync fails …</h2>"), no field's name.
             raw[0] = f"{label.rstrip(':')}: {raw[0][len(label) :].lstrip(' :')}"
         if widget and not self.lists and not self.heading:
             # Buttons' words alone ("YesNo" under "Did this article help?"): a widget's labels, which

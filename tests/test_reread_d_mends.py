@@ -471,3 +471,31 @@ def test_a_help_centre_s_feedback_question_heading_is_boilerplate_in_each_wordin
 def test_a_heading_that_asks_whether_a_fix_helped_is_still_a_topic() -> None:
     # The nearest shape: a question that goes on past the prompt asks about a fix, and is a problem.
     assert heading_role("Did this help fix the sync?") is Role.TOPIC
+
+
+BADGED_PAGE = """\
+<html><head><title>Sync service known issues</title></head>
+<body>
+<h1>Sync service known issues</h1>
+<h2><span class="label label-warning">Beta</span> Sync fails with 502 Bad Gateway</h2>
+<p>The desktop client stops syncing and its log shows <code>502 Bad Gateway</code>.</p>
+<ol><li>Sign out of the client.</li><li>Sign in again with the new endpoint.</li></ol>
+</body></html>
+"""
+
+
+def test_a_badge_at_the_start_of_a_heading_is_no_field_label(tmp_path: Path) -> None:
+    # Before: the badge's "label" class made the heading "Beta: Sync fails …", a field's label and value.
+    article = read(tmp_path, "sync.html", BADGED_PAGE)
+    assert [p.title for p in article.problems] == ["Beta Sync fails with 502 Bad Gateway"]
+
+
+def test_a_field_s_label_and_value_spans_in_a_block_are_still_one_field(tmp_path: Path) -> None:
+    # The nearest shape: a record's label and value spans in one <div> read as "Label: value".
+    page = BADGED_PAGE.replace(
+        "<h1>Sync service known issues</h1>",
+        '<h1>Sync service known issues</h1><div class="field"><span class="field-label">Article ID</span>'
+        '<span class="field-value">KBA00031245</span></div>',
+    )
+    article = read(tmp_path, "sync.html", page)
+    assert "Article ID: KBA00031245" in article.body
