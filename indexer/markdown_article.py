@@ -57,14 +57,7 @@ from indexer.errortext import (
     reports_failure,
     snake_codes_named,
 )
-from indexer.heading_text import (
-    SECTION_NUMBER,
-    Quoted,
-    conditioned_heading,
-    quotations,
-    quoted_strings,
-    title_of,
-)
+from indexer.heading_text import SECTION_NUMBER, Quoted, conditioned_heading, quoted_strings, title_of
 from indexer.inline_text import inline_parts, inline_text
 from indexer.labelled_items import (
     LABEL_SEPARATORS,
@@ -529,13 +522,6 @@ def _says_why_shown(block: SyntaxTreeNode) -> bool:
     opening on when the error happens or what it means (:data:`_TELLS_WHEN_IT_HAPPENS`)."""
     text = block_text(block)
     return _bold_cause_label(block) or reads_as_cause(text) or bool(_TELLS_WHEN_IT_HAPPENS.match(text))
-
-
-def _only_quoted(title: str) -> bool:
-    """Whether ``title`` is one quotation and nothing else ('"Send failed: Message size exceeded
-    (E-0433)"'): the error shown, as a heading."""
-    found = list(quotations(title))
-    return len(found) == 1 and found[0].span() == (0, len(title))
 
 
 def _says_cause(block: SyntaxTreeNode) -> bool:
@@ -2017,7 +2003,7 @@ class _Reader:
             missing_before_fix(preamble, lead_in, quotes) if kind is Kind.ERROR and not draft.cause else []
         )
         if not draft.cause and not missing:
-            missing = explained_after_shown(preamble, lead_in, quotes, titled=_only_quoted(draft.title))
+            missing = explained_after_shown(preamble, lead_in, quotes)
         for block in preamble:
             text = block_text(block)
             if is_callout(block) or block is lead_in:

@@ -88,24 +88,16 @@ _TELLS_WHAT_SHOWS = re.compile(
 
 
 def explained_after_shown(
-    preamble: list[SyntaxTreeNode],
-    lead_in: SyntaxTreeNode | None,
-    quotes: list[Quote],
-    *,
-    titled: bool = False,
+    preamble: list[SyntaxTreeNode], lead_in: SyntaxTreeNode | None, quotes: list[Quote]
 ) -> list[SyntaxTreeNode]:
-    """The one paragraph of a problem's ``preamble`` right after the error it shows (its ``quotes``, or
-    its heading where that is the error, ``titled``) and right before its steps (but for a lead-in or
-    call-outs), when it says neither what to do nor what is seen ("The outbound proxy requires
-    authentication.", between the log line and "1. Add the proxy"): why it fails, the problem's cause
-    where no part states one. Read as what is seen, the answer had no cause to show. A paragraph with
-    more checks after it is more of the diagnosis."""
-    if not (quotes or titled):
+    """The one paragraph of a problem's ``preamble`` right after the error it shows (its ``quotes``)
+    and right before its steps (but for a lead-in or call-outs), when it says neither what to do nor
+    what is seen ("The outbound proxy requires authentication.", between the log line and "1. Add the
+    proxy"): why it fails, the problem's cause where no part states one. Read as what is seen, the
+    answer had no cause to show. A paragraph with more checks after it is more of the diagnosis."""
+    if not quotes:
         return []
-    # A heading that is the error quoted ("1) \"Send failed: Message size exceeded (E-0433)\"", as a
-    # mail numbers the errors it answers) shows it as a block above would: the paragraph under it
-    # ("The mail server refuses anything over 20 MB.") says why, and was read as what is seen.
-    after = preamble[max(q.block for q in quotes) + 1 :] if quotes else preamble
+    after = preamble[max(q.block for q in quotes) + 1 :]
     if not after or any(b is not lead_in and not is_callout(b) for b in after[1:]):
         return []
     block = after[0]

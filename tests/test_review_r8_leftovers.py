@@ -1,6 +1,6 @@
 """What reviews R8a and R8b left after their first fixes: the code closing a numbered heading in brackets
-(a Word SOP's "2.1 Scanner cannot log in (E1017)"), a Discourse post's BBCode fold ([details="…"]), the
-cause under an error an e-mail answer numbers in quotes, and a MyST reference to a heading's target.
+(a Word SOP's "2.1 Scanner cannot log in (E1017)"), a Discourse post's BBCode fold ([details="…"]) and a
+MyST reference to a heading's target.
 
 Each test writes a small article of its own in the style and reads it with the real indexer, with a guard
 for the nearest shape that must read as before.
@@ -95,58 +95,6 @@ def test_a_discourse_posts_details_fold_marks_are_no_text_its_log_is_read(tmp_pa
     # The nearest shape: a paragraph that opens with a link in square brackets is no fold's mark: its
     # words stay.
     assert any("Release notes for 4.2 list the new spool setting." in n.text for n in problem.notes)
-
-
-# A help desk's answer by e-mail, saved as text: the errors it answers numbered by their message in
-# quotes, a paragraph of why under each, its steps indented; then the closing and the signature.
-MAIL_ANSWER = """\
-From: Service Desk <servicedesk@harbourview.example>
-To: Front Office <frontoffice@harbourview.example>
-Subject: RE: Card terminal keeps rejecting payments
-
-Hi Priya,
-
-Both messages you sent photos of have their own cause:
-
-1) "Payment failed: terminal not activated (TRM-117)"
-
-The terminal's activation lapsed when the merchant contract was renewed.
-
-  1. Open Settings > Merchant on the terminal.
-  2. Enter the activation code from the renewal letter.
-
-2) "Payment failed: host unreachable (TRM-230)"
-
-The terminal shows this on the first payment of the day, then works again.
-
-  1. Wait one minute after switching the terminal on.
-  2. Retry the payment.
-
-Kind regards,
-Tomasz
-"""
-
-
-def test_a_paragraph_under_an_error_a_mail_numbers_in_quotes_is_its_cause(tmp_path: Path) -> None:
-    lapsed, unreachable = read(tmp_path / "kb", "terminal-reply.txt", MAIL_ANSWER).problems
-    assert lapsed.title == '"Payment failed: terminal not activated (TRM-117)"'
-    assert lapsed.error_messages == ["Payment failed: terminal not activated (TRM-117)"]
-    assert lapsed.cause == "The terminal's activation lapsed when the merchant contract was renewed."
-    assert lapsed.symptoms == ""
-    assert [s.text for s in lapsed.steps] == [
-        "Open Settings > Merchant on the terminal.",
-        "Enter the activation code from the renewal letter.",
-    ]
-    # The nearest shape: a paragraph under such a message that says what is seen ("The terminal shows
-    # this …") is no cause: it stays what is seen.
-    assert unreachable.cause == ""
-    assert (
-        unreachable.symptoms == "The terminal shows this on the first payment of the day, then works again."
-    )
-    assert [s.text for s in unreachable.steps] == [
-        "Wait one minute after switching the terminal on.",
-        "Retry the payment.",
-    ]
 
 
 # A MyST page of a Sphinx site: a target "(label)=" over a heading, and a step that refers to it with
