@@ -236,10 +236,11 @@ from indexer.threads import (
 _QUOTED_INDENTED = re.compile(r"(?:>[ \t]?)+[ \t]{2,}\S")
 # A message's words and codes as written, hyphens kept ("E-204", "LL-SYNC-409"): what a code is looked for among.
 _CODE_WORDS = re.compile(r"[\w-]+")
-# The outline number a document prints before a section's heading ("2.1 ", "3.2.", "4. "): its full stop is
-# no sentence's end before the code the heading closes with (a Word SOP's "2.1 Scanner cannot log in:
-# “Device not registered” (E1017)" was read as no code, where its unnumbered heading was).
-_OUTLINE_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?[ \t]+(?=\S)")
+# The outline number a document prints before a section's heading that a title's label (see _TITLE_LABEL)
+# leaves, as a version's could be one: "2.1 ", "3.2) ", an appendix's "B.1 ". Its full stop is no sentence's
+# end before the code the heading closes with (a Word SOP's "2.1 Scanner cannot log in: “Device not
+# registered” (E1017)" was read as no code, where its unnumbered heading was).
+_OUTLINE_NUMBER = re.compile(r"^(?:\d{1,2}|[A-Z])(?:\.\d{1,2})+\)?[ \t]+(?=\S)")
 # A fix has a few lead-ins and remarks around its steps: in the shared corpora 16 at most but for
 # one reference page's section, whose 331 definitions would make an 850-line answer. Past these the
 # rest is only searchable body.
@@ -408,7 +409,7 @@ class _Draft:
         # "Scanner cannot log in (E1017)") over what the app shows ("E-204 Reader not paired"): alone, a
         # title's "(A-100)" is as likely a model's, and a code before words in lower case is read as one
         # ("A-100 GPU not detected").
-        titled = bracketed_code(_OUTLINE_NUMBER.sub("", self.code_title(), count=1))
+        titled = bracketed_code(_OUTLINE_NUMBER.sub("", without_title_label(self.code_title()), count=1))
         if (
             titled
             and titled not in codes

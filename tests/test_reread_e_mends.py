@@ -1,5 +1,6 @@
 """What reread E found in this stop's reader commits, mended: a paragraph about who sees an error under a
-heading that quotes it is no cause (in English or another language).
+heading that quotes it is no cause (in English or another language); the code closing a heading numbered
+in any outline style ("3)", "3.2)", "B.1").
 
 Each test writes a small article of its own in the style and reads it with the real indexer, with a guard
 for the nearest shape that must read as before.
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.test_house_styles import read
+from test_house_styles import read
 
 # A product's troubleshooting page in Markdown: each error its own heading, quoted, a line on who sees it,
 # then the steps.
@@ -94,3 +95,51 @@ The outbound proxy requires authentication.
 def test_why_after_an_error_shown_in_a_block_is_still_its_cause(tmp_path: Path) -> None:
     (problem,) = read(tmp_path / "kb", "build-agent.md", SHOWN_THEN_WHY).problems
     assert problem.cause == "The outbound proxy requires authentication."
+
+
+# A procedure saved from Word as Markdown whose outline numbers end in a bracket ("3)", "3.2)") or letter an
+# appendix ("B.1"): each fault's heading closes with the code the device shows, a message quoting it below.
+OUTLINE_NUMBERED_SOP = """\
+# SOP-WH-014 Handheld scanner faults
+
+## 3) Scanner will not dock: “Cradle not found” (H3107)
+
+The scanner's screen shows `H3107 Cradle not found. Reseat the scanner.`
+
+1. Lift the scanner out of the cradle.
+2. Seat it again until it clicks.
+
+## 3.2) Scanner drops Wi-Fi: “Roaming failed” (H3311)
+
+The status bar shows `H3311 Roaming failed. Rejoining network.`
+
+1. Open Settings > Wi-Fi on the scanner.
+2. Forget the warehouse network and join it again.
+
+## B.1 Battery will not charge: “Pack fault” (H4020)
+
+The charging light blinks red and the screen shows `H4020 Pack fault. Replace battery.`
+
+1. Swap in a charged battery pack.
+2. Send the faulty pack to the depot.
+
+## B.2 Trigger beeps twice (TR-20)
+
+The trigger beeps twice after the scanner was dropped.
+
+1. Power-cycle the scanner.
+"""
+
+
+def test_a_code_closing_a_heading_numbered_in_any_outline_style_is_the_problem_s(tmp_path: Path) -> None:
+    dock, roam, battery, trigger = read(tmp_path / "kb", "sop-wh-014.md", OUTLINE_NUMBERED_SOP).problems
+    assert "H3107" in dock.error_codes
+    assert "H3311" in roam.error_codes
+    assert "H4020" in battery.error_codes
+    assert [s.text for s in battery.steps] == [
+        "Swap in a charged battery pack.",
+        "Send the faulty pack to the depot.",
+    ]
+    # The nearest shape: a numbered heading closing with a model's name in brackets that no message quotes
+    # ("TR-20") stays no code.
+    assert trigger.error_codes == []
