@@ -591,15 +591,22 @@ class _SectionReader:
 
     def _opens_listed_issues(self, node: SyntaxTreeNode) -> bool:
         """Open a problem per item of ``node``, if it is a list of issues under a heading that promises
-        several (:func:`_listed_issues`)."""
+        several (:func:`_listed_issues`); one issue alone only where its title names a failure and its
+        nested list is a list of its parts (:meth:`_listed_parts`)."""
         if not is_container_title(self.stack[-1].title):
             return False
         issues = _listed_issues(node)
         # One toggle alone under such a heading ("## Common issues", then "- **"Authentication failed
         # (error 691)"** when connecting" over "- Cause: …" and "- Fix:") is an issue where it holds its
-        # parts; a bold item over a list, alone, is as often a step over its sub-steps.
+        # parts; a bold item over a list, alone, is as often a step over its sub-steps. And where its title
+        # names a failure: "**Gather the reader's details before you open a ticket**" over "- Symptoms: …",
+        # "- Cause: …", "- Steps tried: …", a ticket's checklist, had its items read as a problem's parts.
         if not issues or (
-            len(issues) == 1 and not any(self._listed_parts(block) for block in issues[0][1].children)
+            len(issues) == 1
+            and not (
+                heading_kind(issues[0][0]) is Kind.ERROR
+                and any(self._listed_parts(block) for block in issues[0][1].children)
+            )
         ):
             return False
         for title, item in issues:

@@ -1,6 +1,7 @@
 """What reread E found in this stop's reader commits, mended: a paragraph about who sees an error under a
 heading that quotes it is no cause (in English or another language); the code closing a heading numbered
-in any outline style ("3)", "3.2)", "B.1").
+in any outline style ("3)", "3.2)", "B.1"); one bold instruction over a checklist of "Symptoms: …", "Cause: …"
+items is no problem.
 
 Each test writes a small article of its own in the style and reads it with the real indexer, with a guard
 for the nearest shape that must read as before.
@@ -143,3 +144,54 @@ def test_a_code_closing_a_heading_numbered_in_any_outline_style_is_the_problem_s
     # The nearest shape: a numbered heading closing with a model's name in brackets that no message quotes
     # ("TR-20") stays no code.
     assert trigger.error_codes == []
+
+
+# A support team's page: under "Troubleshooting", one bold instruction over a checklist of what to write in
+# a ticket, its items opening with the names of a problem's parts ("Symptoms: …", "Cause: …").
+TICKET_CHECKLIST = """\
+# Door access readers
+
+## Troubleshooting
+
+- **Gather the reader's details before you open a ticket**
+  - Symptoms: what the badge holder saw, in their words.
+  - Cause: leave empty if nobody knows yet.
+  - Steps tried: list each one.
+"""
+
+
+def test_one_bold_instruction_over_a_ticket_checklist_is_no_problem(tmp_path: Path) -> None:
+    (problem,) = read(tmp_path / "kb", "door-readers.md", TICKET_CHECKLIST).problems
+    assert problem.cause == ""
+    assert problem.symptoms == ""
+    assert [(s.number, s.text) for s in problem.steps] == [
+        ("1", "Gather the reader's details before you open a ticket"),
+        ("1.1", "Symptoms: what the badge holder saw, in their words."),
+        ("1.2", "Cause: leave empty if nobody knows yet."),
+        ("1.3", "Steps tried: list each one."),
+    ]
+
+
+# The nearest shape that must read as before: one toggle under "Common issues" whose bold title names the
+# failure, its parts nested under it.
+ONE_FAILURE_TOGGLE = """\
+# Badge printer
+
+## Common issues
+
+- **Card printer stops after the first card** since a ribbon change
+  - Cause: the ribbon is threaded over the guide roller.
+  - Fix:
+    - Open the print head.
+    - Thread the ribbon under the guide roller.
+"""
+
+
+def test_one_toggle_naming_a_failure_under_common_issues_is_still_a_problem(tmp_path: Path) -> None:
+    (problem,) = read(tmp_path / "kb", "badge-printer.md", ONE_FAILURE_TOGGLE).problems
+    assert problem.title == "Card printer stops after the first card"
+    assert problem.cause.startswith("the ribbon is threaded over the guide roller")
+    assert [s.text for s in problem.steps] == [
+        "Open the print head.",
+        "Thread the ribbon under the guide roller.",
+    ]
