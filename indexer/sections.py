@@ -629,6 +629,7 @@ class _SectionReader:
                 self.stack[-1].blocks.extend(item.children[1:])
             elif runs:
                 _open_labelled_runs(self.stack, runs, self.inline_label)
+                self.stack[-1].blocks.extend(item.children[1:])
             else:
                 self.stack[-1].blocks.append(item.children[0])
         return bool(parts)
@@ -649,7 +650,9 @@ class _SectionReader:
                 return []
             label = _toggled_part(item, self.is_label)
             alone = len(item.children) == 1
-            runs = _labelled_runs(item.children[0], self.inline_label, fixes=True) if alone else []
+            # A labelled line over blocks of its own ("- Fix: reset the password …, then:" over the steps)
+            # opens its part as a line alone does; read as a list, its steps were steps 1.2.1 and 1.2.2.
+            runs = [] if label else _labelled_runs(item.children[0], self.inline_label, fixes=True)
             if not (label or runs or (alone and parts)):
                 return []
             parts.append((label, item, runs))

@@ -1,7 +1,7 @@
 """What reread E found in this stop's reader commits, mended: a paragraph about who sees an error under a
 heading that quotes it is no cause (in English or another language); the code closing a heading numbered
 in any outline style ("3)", "3.2)", "B.1"); one bold instruction over a checklist of "Symptoms: …", "Cause: …"
-items is no problem.
+items is no problem; a toggle's "Fix: …, then:" item over its steps is its fix.
 
 Each test writes a small article of its own in the style and reads it with the real indexer, with a guard
 for the nearest shape that must read as before.
@@ -194,4 +194,53 @@ def test_one_toggle_naming_a_failure_under_common_issues_is_still_a_problem(tmp_
     assert [s.text for s in problem.steps] == [
         "Open the print head.",
         "Thread the ribbon under the guide roller.",
+    ]
+
+
+# A wiki's "Common issues": one toggle whose Fix item says what to do first, then nests the rest of the
+# steps under it ("- Fix: reset the password …, then:").
+FIX_WITH_TEXT_TOGGLE = """\
+# VPN client
+
+## Common issues
+
+- **"Authentication failed (error 691)"** when connecting
+  - Cause: the password expired.
+  - Fix: reset the password at id.example.com, then:
+    - Quit the client.
+    - Connect again.
+"""
+
+
+def test_a_toggle_s_fix_item_with_words_before_its_steps_is_its_fix(tmp_path: Path) -> None:
+    (problem,) = read(tmp_path / "kb", "vpn-client.md", FIX_WITH_TEXT_TOGGLE).problems
+    assert any("Authentication failed (error 691)" in m for m in problem.error_messages)
+    assert "691" in problem.error_codes
+    assert problem.cause.startswith("the password expired")
+    assert [s.text for s in problem.steps][-2:] == ["Quit the client.", "Connect again."]
+
+
+# The nearest shape that must read as before: a release's known issue whose one nested item is a labelled
+# line over steps ("- Workaround: pin the agent, then:"): one part is no list of parts, its steps stay.
+ONE_LABELLED_ITEM = """\
+# Release 5.2
+
+## Known issues
+
+- **Agents fail to update on Windows Server 2016** after the upgrade
+  - Workaround: pin the agent to 5.1, then:
+    - Open the agent's policy.
+    - Set the version to 5.1.
+- **Reports show no data for March** in the cloud console
+  - Fixed in 5.2.1.
+"""
+
+
+def test_a_known_issue_s_one_labelled_item_over_steps_still_reads_as_its_steps(tmp_path: Path) -> None:
+    update, _ = read(tmp_path / "kb", "release-5-2.md", ONE_LABELLED_ITEM).problems
+    assert update.title == "Agents fail to update on Windows Server 2016"
+    assert [s.text for s in update.steps] == [
+        "Workaround: pin the agent to 5.1, then:",
+        "Open the agent's policy.",
+        "Set the version to 5.1.",
     ]
