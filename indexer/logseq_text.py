@@ -62,11 +62,22 @@ def _tabbed(lines: list[str]) -> list[str]:
     level = min(widths, default=0)
     if not level or any(width % level for width in widths):
         return lines
-
-    def tabs(found: re.Match[str]) -> str:
-        return "\t" * (len(found[0]) // level) + " " * (len(found[0]) % level)
-
-    return [re.sub(r"^ +", tabs, line) for line in lines]
+    # Only a block's bullet line is nested by levels; a line under it indented two spaces past its bullet
+    # (a folded block's "collapsed:: true", a block's text run on) is its continuation, as under a tab. By
+    # two spaces a level, rounded to tabs, it was one level deeper and no continuation: no outline at all.
+    tabbed: list[str] = []
+    width, tabs = 0, ""
+    for line in lines:
+        words = line.lstrip(" ")
+        if words.startswith("- "):
+            width = len(line) - len(words)
+            tabs = "\t" * (width // level)
+            tabbed.append(tabs + words)
+        elif words and len(line) - len(words) == width + 2:
+            tabbed.append(f"{tabs}  {words}")
+        else:
+            tabbed.append(line)
+    return tabbed
 
 
 def _rewrite(lines: list[str]) -> list[str]:

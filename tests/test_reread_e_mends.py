@@ -1,7 +1,8 @@
 """What reread E found in this stop's reader commits, mended: a paragraph about who sees an error under a
 heading that quotes it is no cause (in English or another language); the code closing a heading numbered
 in any outline style ("3)", "3.2)", "B.1"); one bold instruction over a checklist of "Symptoms: …", "Cause: …"
-items is no problem; a toggle's "Fix: …, then:" item over its steps is its fix.
+items is no problem; a toggle's "Fix: …, then:" item over its steps is its fix; a Logseq page nested by two
+spaces, with folded and run-on blocks, is an outline.
 
 Each test writes a small article of its own in the style and reads it with the real indexer, with a guard
 for the nearest shape that must read as before.
@@ -243,4 +244,44 @@ def test_a_known_issue_s_one_labelled_item_over_steps_still_reads_as_its_steps(t
         "Workaround: pin the agent to 5.1, then:",
         "Open the agent's policy.",
         "Set the version to 5.1.",
+    ]
+
+
+# A Logseq page with its bullet indentation set to two spaces: a folded block's "collapsed:: true" under it,
+# and a block whose text runs on to a second line, both indented two spaces past the block's bullet.
+LOGSEQ_TWO_SPACES = """\
+- owner:: [[Print On-call]]
+- ## Labels print with a blank band
+  collapsed:: true
+  - Symptoms
+    - The printer log shows `HeadError: dot line 212 open (PH-318)`
+      after every twentieth label
+  - Cause
+    - A worn print head
+  - Fix
+    - Clean the head with an alcohol swab
+    - Replace the head if the band stays
+"""
+
+
+def test_a_logseq_page_nested_by_two_spaces_keeps_its_folded_and_run_on_blocks(tmp_path: Path) -> None:
+    (problem,) = read(tmp_path / "logseq", "Label printer.md", LOGSEQ_TWO_SPACES).problems
+    assert problem.title == "Labels print with a blank band"
+    assert any("HeadError: dot line 212 open (PH-318)" in m for m in problem.error_messages)
+    assert "PH318" in problem.error_codes
+    assert "worn print head" in problem.cause
+    assert [s.text for s in problem.steps] == [
+        "Clean the head with an alcohol swab",
+        "Replace the head if the band stays",
+    ]
+
+
+def test_a_markdown_list_nested_by_two_spaces_with_a_wrapped_item_is_no_outline(tmp_path: Path) -> None:
+    """Guard: bullets nested by two spaces, an item wrapped onto a second line, and no property: Markdown."""
+    text = "- Stop the print relay\n  - `systemctl stop relay`\n    on each node\n- Clear the spool\n"
+    (problem,) = read(tmp_path / "pages", "relay.md", text).problems
+    assert [(s.number, " ".join(s.text.split())) for s in problem.steps] == [
+        ("1", "Stop the print relay"),
+        ("1.1", "systemctl stop relay on each node"),
+        ("2", "Clear the spool"),
     ]
