@@ -179,6 +179,8 @@ _TARGET_HEADING = re.compile(
     r"^[ \t]*\(([^()\n]{1,200})\)=[ \t]*\n(?:[ \t]*\n)*[ \t]{0,3}#{1,6}[ \t]+(.+)$", re.M
 )
 _BARE_REF = re.compile(r"(?<![$`\\])\{ref\}`([^`<>\n]{1,200})`")
+# A line that opens or closes a fence, in a list item or a quote too: its marks.
+_FENCE_MARKS = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 # (An escaped brace, "\{% raw %}", is text.)
 _SOURCE_INLINE = re.compile(r"(?<!\\)(?:\{\{[<%][^{}\n]*[>%]\}\}|(?<![`\w$])\{:[^{}\n]*\}|\{%[^{}\n]*%\})")
 # A MyST fence's opening line, with its directive's arguments and the option lines after it
@@ -2714,7 +2716,22 @@ def with_ref_titles(text: str) -> str:
         label = found.group(1).strip()
         return f"{{ref}}`{titles[label]} <{label}>`" if label in titles else found.group(0)
 
-    return _BARE_REF.sub(titled, text) if titles else text
+    if not titles:
+        return text
+    # Not in a fence: its code says what was written ("See {ref}`worker-sizing`." shown as MyST's syntax
+    # in a step), and was rewritten to the heading's title.
+    lines, fence = [], ""
+    for line in text.split("\n"):
+        marks = _FENCE_MARKS.match(line)
+        if fence:
+            closes = marks is not None and marks[1].startswith(fence) and not line[marks.end() :].strip()
+            fence = "" if closes else fence
+        elif marks is not None:
+            fence = marks[1]
+        else:
+            line = _BARE_REF.sub(titled, line)
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def clean_markdown(source: str) -> str:

@@ -2,7 +2,7 @@
 heading that quotes it is no cause (in English or another language); the code closing a heading numbered
 in any outline style ("3)", "3.2)", "B.1"); one bold instruction over a checklist of "Symptoms: …", "Cause: …"
 items is no problem; a toggle's "Fix: …, then:" item over its steps is its fix; a Logseq page nested by two
-spaces, with folded and run-on blocks, is an outline.
+spaces, with folded and run-on blocks, is an outline; a MyST {ref} inside fenced code stays as written.
 
 Each test writes a small article of its own in the style and reads it with the real indexer, with a guard
 for the nearest shape that must read as before.
@@ -285,3 +285,35 @@ def test_a_markdown_list_nested_by_two_spaces_with_a_wrapped_item_is_no_outline(
         ("1.1", "systemctl stop relay on each node"),
         ("2", "Clear the spool"),
     ]
+
+
+# A MyST page of a Sphinx site whose step shows, in a fence, how a page refers to a section: the code says
+# what one writes, though the same page has the target "(worker-sizing)=" over a heading.
+MYST_REF_IN_CODE = """\
+# Writing the report handbook
+
+## Links to sections break after a rename
+
+The build warns `undefined label: 'worker sizing'`.
+
+1. Give the section a target line, `(worker-sizing)=`, over its heading.
+2. Refer to it by that target:
+
+   ```md
+   See {ref}`worker-sizing`.
+   ```
+
+3. Build again. See {ref}`worker-sizing`.
+
+(worker-sizing)=
+## Sizing report workers
+
+Give each worker 2 GiB of memory per concurrent run.
+"""
+
+
+def test_a_myst_ref_inside_fenced_code_keeps_what_was_written(tmp_path: Path) -> None:
+    problem = read(tmp_path / "kb", "handbook.md", MYST_REF_IN_CODE).problems[0]
+    assert problem.steps[1].text.endswith("See {ref}`worker-sizing`.")
+    # The nearest shape: the same reference in a step's text shows the heading's title, as Sphinx does.
+    assert problem.steps[2].text == "Build again. See Sizing report workers."
