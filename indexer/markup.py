@@ -2707,9 +2707,10 @@ def with_ref_titles(text: str) -> str:
     titles = {
         found.group(1).strip(): title
         for found in _TARGET_HEADING.finditer(text)
-        # A title that holds a role's marks ("`", "<") could not stand in one.
+        # A title that holds a role's marks ("`", "<") could not stand in one; one that holds emphasis or a
+        # link ("Sizing **workers** for [long runs](https://…)") would show its Markdown raw in the role's words.
         if (title := without_heading_attributes(found.group(2)).strip().rstrip("#").strip())
-        and not any(mark in title for mark in "`<>")
+        and not any(mark in title for mark in "`<>*[")
     }
 
     def titled(found: re.Match[str]) -> str:

@@ -2,7 +2,8 @@
 heading that quotes it is no cause (in English or another language); the code closing a heading numbered
 in any outline style ("3)", "3.2)", "B.1"); one bold instruction over a checklist of "Symptoms: …", "Cause: …"
 items is no problem; a toggle's "Fix: …, then:" item over its steps is its fix; a Logseq page nested by two
-spaces, with folded and run-on blocks, is an outline; a MyST {ref} inside fenced code stays as written.
+spaces, with folded and run-on blocks, is an outline; a MyST {ref} inside fenced code stays as written, and
+one to a heading with Markdown of its own shows none of it.
 
 Each test writes a small article of its own in the style and reads it with the real indexer, with a guard
 for the nearest shape that must read as before.
@@ -317,3 +318,27 @@ def test_a_myst_ref_inside_fenced_code_keeps_what_was_written(tmp_path: Path) ->
     assert problem.steps[1].text.endswith("See {ref}`worker-sizing`.")
     # The nearest shape: the same reference in a step's text shows the heading's title, as Sphinx does.
     assert problem.steps[2].text == "Build again. See Sizing report workers."
+
+
+# A MyST page whose target heading holds Markdown of its own (bold, a link), referred to by a bare {ref}.
+MYST_REF_TO_MARKED_HEADING = """\
+# Report scheduler troubleshooting
+
+## Report run stops with "queue lease expired"
+
+**Cause:** a worker paused for longer than the lease while writing its output.
+
+1. Raise the lease to ten minutes in `scheduler.toml`.
+2. Run the report again. See {ref}`worker-sizing`.
+
+(worker-sizing)=
+## Sizing **report workers** for [long runs](https://docs.example.com/long-runs)
+
+Give each worker 2 GiB of memory per concurrent run.
+"""
+
+
+def test_a_myst_ref_to_a_heading_with_markup_shows_no_raw_markdown(tmp_path: Path) -> None:
+    problem = read(tmp_path / "kb", "scheduler.md", MYST_REF_TO_MARKED_HEADING).problems[0]
+    assert problem.steps[1].text.startswith("Run the report again. See ")
+    assert not any(mark in problem.steps[1].text for mark in ("**", "](", "https://"))
