@@ -172,12 +172,12 @@ _SOURCE_ATTRIBUTES = re.compile(
 _SOURCE_ROLE = re.compile(r"(?<![$`\\])\{([\w:-]+)\}`([^`<]{0,300})(?:<[^`>]{0,300}>)?`")
 # Roles that name a place to go (a link's text): shown as words, not as code.
 _LINK_ROLES = frozenset("ref doc term any numref pep pypi abbr external download".split())
-_SOURCE_TARGET = re.compile(r"^[ \t]*\([^()\n]{1,200}\)=[ \t]*$\n?", re.M)
+# A MyST target's line ("(backup-schedule)="), its label.
+_TARGET = r"^[ \t]*\(([^()\n]{1,200})\)=[ \t]*"
+_SOURCE_TARGET = re.compile(_TARGET + r"$\n?", re.M)
 # A MyST target right over a heading ("(backup-schedule)=" then "## Related: how backups are scheduled"),
 # and a reference role that names one with no words of its own ({ref}`backup-schedule`).
-_TARGET_HEADING = re.compile(
-    r"^[ \t]*\(([^()\n]{1,200})\)=[ \t]*\n(?:[ \t]*\n)*[ \t]{0,3}#{1,6}[ \t]+(.+)$", re.M
-)
+_TARGET_HEADING = re.compile(_TARGET + r"\n(?:[ \t]*\n)*[ \t]{0,3}#{1,6}[ \t]+(.+)$", re.M)
 _BARE_REF = re.compile(r"(?<![$`\\])\{ref\}`([^`<>\n]{1,200})`")
 # A line that opens or closes a fence, in a list item or a quote too: its marks.
 _FENCE_MARKS = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
