@@ -1308,7 +1308,12 @@ _BYLINE = re.compile(
     # A wiki's footer: "Last edited by @maintainer-bot · Home"; or by a person's name of a few capitalised
     # words or initials, as Slite closes a page under its rule ("Last edited by Priya N. · Warehouse Ops"),
     # which, read as a note of the last problem, was shown in its answer.
-    + r"|last (?:edited|modified|updated) by @?[\w.-]{1,40}(?: (?-i:[A-Z])[\w'-]{0,30}\.?){0,2}"
+    # A name's capital may be past ASCII ("Łukasz Żak"), a particle may come before it ("María de la Cruz"),
+    # and the footer may be in the page's language ("Zuletzt bearbeitet von …"): each was a note.
+    + r"|(?:last (?:edited|modified|updated) by|zuletzt (?:bearbeitet|geändert) von|dernière modification par"
+    r"|modifié par|editado por|modificado por|modificato da|bewerkt door) "
+    r"@?[\w.-]{1,40}(?: (?:(?:de|da|del|della|di|du|la|le|van|von|der|den|dos|das|ter) ){0,2}"
+    r"(?-i:[^\W\d_a-zß-öø-ÿ])[\w'-]{0,30}\.?){0,2}"
     + _BYLINE_TAIL
     # Redmine's record under an issue's subject, who added it and when, and when it was last updated, each
     # as its age in words ("Added by Jan Novak about 1 year ago. Updated 10 months ago.").

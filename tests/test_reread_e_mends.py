@@ -3,7 +3,8 @@ heading that quotes it is no cause (in English or another language); the code cl
 in any outline style ("3)", "3.2)", "B.1"); one bold instruction over a checklist of "Symptoms: …", "Cause: …"
 items is no problem; a toggle's "Fix: …, then:" item over its steps is its fix; a Logseq page nested by two
 spaces, with folded and run-on blocks, is an outline; a MyST {ref} inside fenced code stays as written, and
-one to a heading with Markdown of its own shows none of it.
+one to a heading with Markdown of its own shows none of it; a "Last edited by …" footer by any name, or in
+the page's language, is no note.
 
 Each test writes a small article of its own in the style and reads it with the real indexer, with a guard
 for the nearest shape that must read as before.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from test_house_styles import read
 
 # A product's troubleshooting page in Markdown: each error its own heading, quoted, a line on who sees it,
@@ -342,3 +344,42 @@ def test_a_myst_ref_to_a_heading_with_markup_shows_no_raw_markdown(tmp_path: Pat
     problem = read(tmp_path / "kb", "scheduler.md", MYST_REF_TO_MARKED_HEADING).problems[0]
     assert problem.steps[1].text.startswith("Run the report again. See ")
     assert not any(mark in problem.steps[1].text for mark in ("**", "](", "https://"))
+
+
+# A wiki page closed by a rule and one line of who last edited it: a name with capitals beyond ASCII or
+# with a particle, or the footer in the page's own language.
+EDITED_FOOTER = """\
+# Dock scanner will not pair
+
+1. Scan the Unpair barcode on the dock's label.
+2. Place the scanner in the new dock.
+
+---
+
+{footer}
+"""
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Last edited by Łukasz Żak · Ops",
+        "Last edited by María de la Cruz · Soporte",
+        "Zuletzt bearbeitet von Jörg M. · Lager",
+        "Dernière modification par Élodie R. · Entrepôt",
+    ],
+)
+def test_a_footer_of_who_last_edited_a_page_by_any_name_is_no_note(tmp_path: Path, footer: str) -> None:
+    (problem,) = read(tmp_path / "kb", "dock.md", EDITED_FOOTER.format(footer=footer)).problems
+    assert problem.notes == []
+    assert [s.text for s in problem.steps] == [
+        "Scan the Unpair barcode on the dock's label.",
+        "Place the scanner in the new dock.",
+    ]
+
+
+def test_a_closing_remark_on_who_keeps_the_page_current_stays_a_note(tmp_path: Path) -> None:
+    """Guard: a sentence after the rule about who edits the page names no one: the page's remark."""
+    footer = "Zuletzt bearbeitet von der Nachtschicht, Änderungen gelten ab Montag."
+    (problem,) = read(tmp_path / "kb", "dock.md", EDITED_FOOTER.format(footer=footer)).problems
+    assert [n.text for n in problem.notes] == [footer]
