@@ -18,6 +18,7 @@ import pytest
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.errortext import comparable, log_lines
+from indexer.markup import with_ref_titles
 from indexer.messages import fence_output
 from indexer.parse import inline_part_label, is_part_label, parse_article
 from indexer.records import Article
@@ -40,7 +41,9 @@ MARKUP = re.compile(
 def _parsed(path: Path) -> tuple[Article, Section]:
     data = path.read_bytes()
     article = parse_article(data, path.name)
-    text = data.decode("utf-8-sig").replace("\r\n", "\n")
+    # The source as the reader reads it: a MyST {ref} to a heading of the page shows that heading's
+    # title (pip's "Hash-checking Mode" for {ref}`Hash-checking mode`), not its label.
+    text = with_ref_titles(data.decode("utf-8-sig").replace("\r\n", "\n"))
     root = parse_sections(text, is_label=is_part_label, inline_label=inline_part_label).root
     return article, root
 
