@@ -627,7 +627,7 @@ def letter_furniture(blocks: list[SyntaxTreeNode]) -> set[int]:
     found = {id(blocks[0])}
     if len(blocks) > 1 and _one_sentence(blocks[1], _THANKS):
         found.add(id(blocks[1]))
-    close = next((at for at in range(1, len(blocks)) if _closes_letter(blocks, at)), None)
+    close = letter_close(blocks, 1)
     if close is None:
         return found
     before = close - 1
@@ -688,9 +688,9 @@ def reply_quote(blocks: list[SyntaxTreeNode]) -> int | None:
     )
 
 
-def letter_close(blocks: list[SyntaxTreeNode]) -> int | None:
-    """The index of a letter's closing among ``blocks`` (see :func:`_closes_letter`), or None."""
-    return next((at for at in range(len(blocks)) if _closes_letter(blocks, at)), None)
+def letter_close(blocks: list[SyntaxTreeNode], start: int = 0) -> int | None:
+    """The index of a letter's closing among ``blocks`` from ``start`` on (see :func:`_closes_letter`), or None."""
+    return next((at for at in range(start, len(blocks)) if _closes_letter(blocks, at)), None)
 
 
 def _closes_letter(blocks: list[SyntaxTreeNode], at: int) -> bool:
