@@ -409,7 +409,7 @@ class _Draft:
         # "Scanner cannot log in (E1017)") over what the app shows ("E-204 Reader not paired"): alone, a
         # title's "(A-100)" is as likely a model's, and a code before words in lower case is read as one
         # ("A-100 GPU not detected").
-        titled = bracketed_code(_OUTLINE_NUMBER.sub("", without_title_label(self.code_title()), count=1))
+        titled = bracketed_code(_OUTLINE_NUMBER.sub("", without_title_label(coded), count=1))
         if (
             titled
             and titled not in codes
@@ -1368,7 +1368,7 @@ class _Reader:
         draft.body.append(heading_words(section.title))
         if (
             role is Role.RESOLUTION
-            and _RESOLUTION_FIELD.fullmatch(normalise_heading(section.title))
+            and normalise_heading(section.title) == "resolution"
             and _after_workaround(draft)
             and _states_only(section)
         ):
@@ -1509,9 +1509,11 @@ class _Reader:
         # "… you will see `registry lock timeout after 30s` instead; follow the same steps above.": the
         # steps above fix that error too, so it is this problem's message and the sentence its note. As a
         # problem of its own, its one step was "follow the same steps above.".
-        for _, quotes, _ in (c for c in cases if fixed_as_above(c[2])):
-            draft.messages.extend((q.text, q.line) for q in quotes)
-        cases = [c for c in cases if not fixed_as_above(c[2])]
+        above = [fixed_as_above(sentence) for _, _, sentence in cases]
+        for (_, quotes, _), same in zip(cases, above, strict=True):
+            if same:
+                draft.messages.extend((q.text, q.line) for q in quotes)
+        cases = [c for c, same in zip(cases, above, strict=True) if not same]
         blocks = [b for b in blocks if not any(b is case for case, _, _ in cases)]
         # Commands, but for the output a paragraph announces ("you might see something like this:").
         draft.messages.extend((q.text, q.line) for q in nested_quotes(blocks, fences=False))
@@ -2545,10 +2547,6 @@ _TITLE_LABEL = re.compile(
     r"(?=\S)",
     re.IGNORECASE,
 )
-
-
-# The field of a known-error record that says how the problem is resolved for good, beside its Workaround.
-_RESOLUTION_FIELD = re.compile(r"resolution")
 
 
 def _after_workaround(draft: _Draft) -> bool:
