@@ -574,7 +574,7 @@ class _SectionReader:
                 if _conditioned_over_code(block, below)
                 and _bold_error_title(block, below, self.inline_label, after_rule=False)
             }
-        return text if self.branch_heads[start] - {id(node)} else ""
+        return text if self.branch_heads[start] else ""
 
     def _opens_toggled_parts(self, node: SyntaxTreeNode) -> bool:
         """Open a part per item of ``node``, if it is a list of toggled parts (:func:`_toggled_parts`)."""
