@@ -118,10 +118,13 @@ def title_of(text: str) -> str:
     return title if len(title) <= MAX_TITLE_CHARS else title[:MAX_TITLE_CHARS].rsplit(" ", 1)[0]
 
 
+# A condition a sentence or a heading opens with ("If you get …", "When the log shows …", "In case the error
+# says …").
+CONDITION = r"(?:if|when|in case)\b"
 # A heading that makes its section's case an error it quotes ('If the replica then logs "could not restore
 # file"', "When the job prints `E42: lock held`"): a condition, then the quotation.
 _CONDITIONED_HEADING = re.compile(
-    r"(?:if|when|in case)\b[^\"\u201c`\n]{1,80}[\"\u201c`]([^\"\u201d`\n]{3,200})[\"\u201d`]", re.IGNORECASE
+    CONDITION + r"[^\"\u201c`\n]{1,80}[\"\u201c`]([^\"\u201d`\n]{3,200})[\"\u201d`]", re.IGNORECASE
 )
 
 

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.errortext import comparable
-from indexer.heading_text import answer_mark
+from indexer.heading_text import CONDITION, answer_mark
 from indexer.messages import (
     SENTENCE_END,
     Quote,
@@ -441,8 +441,7 @@ def says_more_than_shown(paragraph: SyntaxTreeNode) -> bool:
     return len(_sentences(block_text(paragraph), code_spans(paragraph))) > 1
 
 
-# A condition a sentence opens with ("If you get …", "When the log shows …", "In case the error says …").
-_CONDITION = re.compile(r"(?:if|when|in case)\b", re.IGNORECASE)
+_CONDITION = re.compile(CONDITION, re.IGNORECASE)
 # How far into its paragraph a condition may quote the error it is on: its one clause.
 MAX_CONDITION_CHARS = 200
 
