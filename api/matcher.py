@@ -725,9 +725,8 @@ def _candidate(
             w for w, t in zip(asked.spoken, asked.said, strict=True) if t in row.title_terms
         )
         candidate.add_evidence(("title", " ".join(list(shared_words)[:12]), row.title, title))
-    if shared:
-        for key in sorted(shared):
-            candidate.evidence.append(("error_code", asked.by_number.get(key, key), key, 1.0))
+    for key in sorted(shared):
+        candidate.evidence.append(("error_code", asked.by_number.get(key, key), key, 1.0))
     return candidate
 
 

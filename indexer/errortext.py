@@ -731,8 +731,8 @@ _NUMBERED_KEY = re.compile(r"[A-Z]*(\d{3,9})")
 # "Eroare 1603" or "Hata 1603" labelled no number where "Fehler 1603" did. But "warning": a warning prints
 # a count after it more often than a number of its own ("Warning: 1000 characters is the most …", "WARNING:
 # 1024 MB of swap space in use"), which was read as an error's code and answered "Error 1000".
-_FAILURE_WORDS = "|".join(word for word in _ERROR_WORDS.split("|") if word != "warning")
-_LABELLED_WORDS = _FAILURE_WORDS + "|rejei[cç][aã]o"
+_ERROR_WORDS_BUT_WARNING = "|".join(word for word in _ERROR_WORDS.split("|") if word != "warning")
+_LABELLED_WORDS = _ERROR_WORDS_BUT_WARNING + "|rejei[cç][aã]o"
 # Words that label a number alone, with no "code" after them.
 _LABELLED_PHRASES = "fehlernummer|foutcode|code d'erreur|código de erro"
 _LABELLED = (
@@ -789,8 +789,8 @@ _LABELLED_KEY = re.compile(
 # The separator's blanks are possessive: given back one by one, some forty phrases were tried after each
 # ("Error 502:" and 100 kB of spaces took half a second).
 _HTTP_STATUS = re.compile(
-    _LED_BY.format("45h" + _first_letters(_FAILURE_WORDS))
-    + rf"(?:(?<![\w.-])(?:(?:{_FAILURE_WORDS})[ \t]+)?([45]\d\d)(?: |[ \t]*+:[ \t]++|[ \t]++[-\u2013\u2014][ \t]++)"
+    _LED_BY.format("45h" + _first_letters(_ERROR_WORDS_BUT_WARNING))
+    + rf"(?:(?<![\w.-])(?:(?:{_ERROR_WORDS_BUT_WARNING})[ \t]+)?([45]\d\d)(?: |[ \t]*+:[ \t]++|[ \t]++[-\u2013\u2014][ \t]++)"
     r"(?:bad request|unauthori[sz]ed|payment required|forbidden|not found|"
     r"method not allowed|not acceptable|proxy authentication required|request time-?out|conflict|gone|"
     r"length required|precondition (?:failed|required)|(?:content|payload|request entity) too large|"
@@ -1646,7 +1646,7 @@ def bracketed_number(message: str) -> str | None:
 def http_statuses(text: str) -> list[str]:
     """The HTTP error statuses ``text`` names as such, in order: before their reason phrase or after
     "HTTP" ("504 Gateway Timeout", "HTTP/1.1 403", "HTTP 401")."""
-    # Every status it reads has a 4xx or 5xx number: most texts (every query is asked) have none.
+    # Every status it reads has a 4xx or 5xx number: most titles and messages it is asked of have none.
     if not _STATUS_DIGITS.search(text):
         return []
     return list(dict.fromkeys(m.group(1) or m.group(2) for m in _HTTP_STATUS.finditer(text)))
