@@ -423,11 +423,16 @@ class _Draft:
         ]
         # A set to look them up in: an error-code reference section lists thousands.
         known = set(codes)
-        # Without the records they name too: a Symptoms part quotes the message that names one.
+        # Without the records they name too: a Symptoms part quotes the message that names one. And without
+        # the values the messages quote: a help centre's Symptom shows its message ('E-2104: Printer
+        # "ZD420-Dock3" is offline'), whose printer's name gave the problem the code ZD420, and a query
+        # naming the printer's model was answered high with it.
+        quoted = {value for m in messages for value in _quoted_values(m)}
         codes += [
             c
             for c in error_codes(
-                _without_model_numbers(_without_record_values("\n".join(symptoms))), named=False
+                _without_model_numbers(_without_record_values(_without_values("\n".join(symptoms), quoted))),
+                named=False,
             )
             if c not in known
         ]
@@ -710,12 +715,20 @@ def _without_quoted_values(message: str) -> str:
     it names them unquoted too: no codes of the problem's. A log line over a stack trace names the
     record that failed ("Invoice INV-2026-0041871 rejected") that the root cause quotes ("Duplicate
     entry 'INV-2026-0041871'"): one record, an occurrence's value."""
-    quoted = {found.group(0)[1:-1] for found in _QUOTED_VALUE.finditer(message)}
-    message = _QUOTED_VALUE.sub(" ", message)
-    for value in quoted:
+    return _without_values(_QUOTED_VALUE.sub(" ", message), _quoted_values(message))
+
+
+def _quoted_values(message: str) -> set[str]:
+    """The values ``message`` quotes, each a word alone in quotes (see _QUOTED_VALUE)."""
+    return {found.group(0)[1:-1] for found in _QUOTED_VALUE.finditer(message)}
+
+
+def _without_values(text: str, values: set[str]) -> str:
+    """``text`` without those of ``values`` written like a code, wherever it names them."""
+    for value in values:
         if error_codes(value, named=False):
-            message = re.sub(rf"(?<![\w-]){re.escape(value)}(?![\w-])", " ", message)
-    return message
+            text = re.sub(rf"(?<![\w-]){re.escape(value)}(?![\w-])", " ", text)
+    return text
 
 
 # A value a message names by the kind of record it is, right after that word: "Conflict: record INS-20431

@@ -1,5 +1,5 @@
 """What the review R9 rounds left misread: an English "compare" read as the Italian verb of appearing (a
-lead over healthy output), ...
+lead over healthy output); a printer's name a help centre's message quotes read as the problem's code.
 
 Each test writes a small article of its own in the house style, finds it as `kb index` does and reads it
 with the real indexer, or indexes it and asks the matcher.
@@ -10,6 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from test_house_styles import read
+
+from api.knowledge import KnowledgeBase
+from api.matcher import match
+from indexer.build import build_index
 
 HEALTHY_OUTPUT_FIX = """\
 # Sync agent troubleshooting
@@ -82,3 +86,63 @@ def test_a_banner_an_italian_article_says_compare_over_is_still_the_message(tmp_
         [problem] = read(tmp_path / "kb", "stampa.md", ITALIAN_BANNER.format(lead=lead)).problems
         assert problem.error_messages == ["Stampa non riuscita: la stampante non risponde (PRN-4410)"], lead
         assert problem.error_codes == ["PRN4410"], lead
+
+
+HELP_CENTRE_PRINTERS = """\
+<html><body><h1>Shipping label problems</h1>
+<h2>Label printer is offline (E-3107)</h2>
+<p><strong>Symptom:</strong> When you click <em>Print</em>, a red banner appears:</p>
+<pre>E-3107: Printer "TLP2844-Bay7" is offline or not responding</pre>
+<p><strong>Resolution:</strong></p>
+<ol><li>Turn the printer off and on.</li><li>Select the printer again under <b>Settings</b>.</li></ol>
+<h2>Labels print blank</h2>
+<p><strong>Symptom:</strong> The printer feeds blank labels. No error is shown.</p>
+<p><strong>Resolution:</strong></p>
+<ol><li>Turn the ribbon over.</li><li>Calibrate the printer.</li></ol>
+</body></html>
+"""
+
+
+def test_a_printer_name_a_message_quotes_gives_its_problem_no_code(tmp_path: Path) -> None:
+    # R9a §6. Before: the Symptom part, which shows the message, gave the offline problem the code TLP2844
+    # from the printer's name the message quotes ("TLP2844-Bay7"), and a query naming the model was
+    # answered high with that problem.
+    article = read(tmp_path / "kb", "printers.html", HELP_CENTRE_PRINTERS)
+    offline, blank = article.problems
+    assert offline.title == "Label printer is offline (E-3107)"
+    assert offline.error_messages == ['E-3107: Printer "TLP2844-Bay7" is offline or not responding']
+    assert offline.error_codes == ["E3107"]
+    assert [s.text for s in blank.steps] == ["Turn the ribbon over.", "Calibrate the printer."]
+    build_index([tmp_path / "kb"], tmp_path / "kb.db")
+    answer = match(KnowledgeBase(tmp_path / "kb.db"), "TLP2844")
+    assert not (answer.matches and answer.matches[0].confidence == "high")
+    assert match(KnowledgeBase(tmp_path / "kb.db"), "E-3107").matches[0].confidence == "high"
+
+
+def test_a_code_a_symptom_quotes_outside_any_message_value_is_still_the_problem_s(tmp_path: Path) -> None:
+    # Guard: only the values a message quotes are taken away; a code the symptom quotes as what the screen
+    # shows, and one a message shows unquoted, stay the problem's.
+    text = """\
+# Scanner errors
+
+## Scanner cannot log in
+
+**Symptom:** The handheld shows "SC-4471" after you scan your badge.
+
+**Resolution:**
+
+1. Sign out of the handheld.
+2. Scan your badge again.
+
+## Upload stops
+
+**Symptom:** The upload stops with `Upload failed: host "depot-02" refused the connection (UP-2203)`.
+
+**Resolution:**
+
+1. Connect the handheld to the depot Wi-Fi.
+2. Upload again.
+"""
+    login, upload = read(tmp_path / "kb", "scanners.md", text).problems
+    assert login.error_codes == ["SC4471"]
+    assert upload.error_codes == ["UP2203"]
