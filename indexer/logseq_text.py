@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from indexer.callouts import PLAIN_ADVICE
+from indexer.roles import Role, heading_role
 
 # A property, of the page ("title:: …", "tags:: vpn, macos") or of a block ("cause:: …", "fix::"), and a
 # block, its tabs and text.
@@ -140,7 +141,12 @@ def _rewrite(lines: list[str]) -> list[str]:
             anchor, indent = depth, ""
             value = (prop[2] or "").strip()
             # A heading of its part, its value in its words ("### Cause: the spool volume is full"): a
-            # labelled paragraph in its place would run on as the text of the list item above it.
+            # labelled paragraph in its place would run on as the text of the list item above it. Not a
+            # property whose key alone heads a page's links (Roam's "- Related:: [[Kafka broker restart]]"
+            # after the last problem): with its value, the heading named a topic, and the page's links, and
+            # the blocks after them, were a group of the last problem's steps.
+            if value and heading_role(words) is Role.BOILERPLATE:
+                value = ""
             out.append(f"{'#' * min(level + 1, 6)} {words}{f': {value}' if value else ''}")
         elif PLAIN_ADVICE.match(content):
             # A block that gives advice ("NOTE: …", "Hinweis: …"): a note, not an item of the list above

@@ -1,5 +1,6 @@
 """What the review R9 rounds left misread: an English "compare" read as the Italian verb of appearing (a
-lead over healthy output); a printer's name a help centre's message quotes read as the problem's code.
+lead over healthy output); a printer's name a help centre's message quotes read as the problem's code; a Roam
+page's "Related::" links read into its last problem.
 
 Each test writes a small article of its own in the house style, finds it as `kb index` does and reads it
 with the real indexer, or indexes it and asks the matcher.
@@ -146,3 +147,62 @@ def test_a_code_a_symptom_quotes_outside_any_message_value_is_still_the_problem_
     login, upload = read(tmp_path / "kb", "scanners.md", text).problems
     assert login.error_codes == ["SC4471"]
     assert upload.error_codes == ["UP2203"]
+
+
+# A Roam Research page: blocks nested by four spaces, the page's attributes as blocks, a "- ##" heading block
+# per problem, and the pages it links to in an attribute block after the last problem.
+ROAM_RUNBOOK = """\
+- Type:: [[Runbook]]
+- Owner:: [[Search On-call]]
+- ## Index writes are rejected
+    - Symptoms
+        - Writers log `ClusterBlockException: index [orders] blocked by: [FORBIDDEN/12/index read-only / allow delete (api)]`
+    - Cause
+        - A data node passed the flood-stage disk watermark
+    - Fix
+        - {{[[TODO]]}} Free disk space on the node
+        - {{[[TODO]]}} Clear the block: `PUT orders/_settings {"index.blocks.read_only_allow_delete": null}`
+- ## Queries time out after a reindex
+    - Symptoms
+        - Searches take more than 30 s for ten minutes after the nightly reindex
+    - Cause
+        - The new index has no replicas yet
+    - Fix
+        - Wait for the replicas to be assigned
+        - Run the reindex an hour earlier
+- Related:: [[Disk watermarks]] [[Nightly reindex]]
+- See the incident review of 2024-02 for why the watermark was lowered
+"""
+
+
+def test_a_roam_page_s_related_links_after_the_last_problem_are_no_steps_of_it(tmp_path: Path) -> None:
+    # R9b §3. Before: "- Related:: [[…]]" became the heading "Related: Disk watermarks Nightly reindex", a
+    # group of the last problem's steps, the block after it its step 1.
+    writes, queries = read(tmp_path / "roam", "Search runbook.md", ROAM_RUNBOOK).problems
+    assert (writes.title, queries.title) == ("Index writes are rejected", "Queries time out after a reindex")
+    assert [(s.group, s.text) for s in queries.steps] == [
+        (None, "Wait for the replicas to be assigned"),
+        (None, "Run the reindex an hour earlier"),
+    ]
+    assert "The new index has no replicas yet" in queries.cause
+    assert len(writes.steps) == 2
+
+
+def test_a_logseq_part_property_keeps_its_value_beside_a_related_property(tmp_path: Path) -> None:
+    # Guard: only a property whose key alone heads a page's links loses its value; one that names a part of
+    # the problem ("cause:: …") keeps it in the problem.
+    text = """\
+title:: Print relay troubleshooting
+
+- ## Jobs stay in "Spooling"
+	- symptoms::
+		- The relay log shows `spool write failed: quota exceeded (PR-3104)`
+	- cause:: the spool volume is full
+	- fix::
+		- Empty the spool
+		- Restart the relay
+- Related:: [[Print relay install guide]]
+"""
+    [problem] = read(tmp_path / "pages", "print-relay.md", text).problems
+    assert "the spool volume is full" in problem.body
+    assert [s.text for s in problem.steps] == ["Empty the spool", "Restart the relay"]
