@@ -253,6 +253,8 @@ def answer_cause(blocks: list[SyntaxTreeNode], *, why: bool, question: str) -> t
     # showed its error before them.
     unsaid = 0
     shown = False
+    # Where the fix starts, where a lead-in to its list opens it (see below).
+    fix: int | None = None
     for index, block in enumerate(blocks):
         if block.type in LISTS:
             # A numbered list is the fix whatever verb its first item opens with ("Release the lock:
@@ -261,7 +263,7 @@ def answer_cause(blocks: list[SyntaxTreeNode], *, why: bool, question: str) -> t
             instructs = bool(block.children) and reads_as_instruction(block_text(block.children[0]))
             if unsaid and not (numbered and shown):
                 return (0, 0)
-            return (index, 0) if instructs or numbered else (0, 0)
+            return (index if fix is None else fix, 0) if instructs or numbered else (0, 0)
         if index and announced_output(blocks[index - 1 : index + 1]):
             # "… You get this error when you push:" and the error: part of why, before what to do.
             shown = True
@@ -281,6 +283,14 @@ def answer_cause(blocks: list[SyntaxTreeNode], *, why: bool, question: str) -> t
             unsaid += 1
             continue
         if said is not None:
+            over_list = index + 1 < len(blocks) and blocks[index + 1].type in LISTS
+            if unsaid and not said and over_list and leads_in(text):
+                # A lead-in to the list right after it ("To fix it:") tells nothing to do of its own: the list
+                # decides, as where it is the next block. Read as the answer's first instruction, it made an
+                # answer that explained, showed its log and explained more before it ("What does that mean?":
+                # out of memory, the job's "Killed" lines, the usual culprit) all steps, the cause step 1.
+                fix = index
+                continue
             return (0, 0) if unsaid else (index, said)
     return (0, 0)
 

@@ -206,3 +206,64 @@ title:: Print relay troubleshooting
     [problem] = read(tmp_path / "pages", "print-relay.md", text).problems
     assert "the spool volume is full" in problem.body
     assert [s.text for s in problem.steps] == ["Empty the spool", "Restart the relay"]
+
+
+# A Q&A wiki's answer (Tettra): "A:" says what happened and shows the log, a paragraph says what usually
+# causes it, then "To fix it:" over the numbered fix.
+QA_MEANING_PAGE = """\
+# Build pipeline questions
+
+**Q: My test job stops with `exit code 143`. What does that mean?**
+
+A: The runner stopped the container because the job ran past its time limit. The job log ends with:
+
+```
+Terminated
+ERROR: Job failed: execution took longer than 1h0m0s seconds
+```
+
+Most of the time this is the end-to-end suite waiting on a service that never started.
+
+To fix it:
+
+1. Add a health check to the service so the suite starts only when it is up.
+2. Split the suite with `parallel: 3`.
+"""
+
+
+def test_an_answer_s_lead_in_to_its_numbered_fix_after_its_log_leaves_the_explanation_the_cause(
+    tmp_path: Path,
+) -> None:
+    # R9a §8 (what was left). Before: "To fix it:" read as the answer's first instruction, so the answer
+    # to a question that asks no "why" was all steps: its explanation steps 1 and 2, ungrouped, no cause.
+    [problem] = read(tmp_path / "kb", "pipeline-faq.md", QA_MEANING_PAGE).problems
+    assert problem.cause.startswith(
+        "The runner stopped the container because the job ran past its time limit."
+    )
+    assert "end-to-end suite waiting on a service" in problem.cause
+    assert problem.error_messages == ["Terminated Job failed: execution took longer than 1h0m0s seconds"]
+    assert [(s.group, s.text) for s in problem.steps] == [
+        (None, "Add a health check to the service so the suite starts only when it is up."),
+        (None, "Split the suite with parallel: 3."),
+    ]
+    assert [n.text for n in problem.notes] == ["To fix it:"]
+
+
+def test_an_answer_that_shows_no_error_before_its_lead_in_stays_the_fix(tmp_path: Path) -> None:
+    # Guard: an answer to a question that asks no "why", which shows no error before its fix, gives its cause
+    # first only in words that say so; its opening stays step 1, as before.
+    page = """\
+# Build pipeline questions
+
+**Q: The cache step takes ten minutes. What can I do?**
+
+A: Upload only the `node_modules` folder.
+
+To set it up:
+
+1. Set `paths: [node_modules]` under `cache:`.
+2. Run the pipeline again.
+"""
+    [problem] = read(tmp_path / "kb", "pipeline-faq.md", page).problems
+    assert problem.cause == ""
+    assert problem.steps[0].text == "Upload only the node_modules folder."
