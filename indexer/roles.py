@@ -1604,8 +1604,14 @@ def says_the_fix(paragraph: str) -> bool:
 
 
 # A question that asks why something happens, marked as a FAQ's question or not ("Q: Why does printing fail?"),
-# or that says what happens and then asks why ("Coordinates are off by 100 metres. Why?").
-_ASKS_WHY = re.compile(r"^(?:(?:q|question)\s*\d{0,3}\s*[:.)]\s*)?why\b|[.!:]\s+why\b[^.!?]{0,60}\?$")
+# or that says what happens and then asks why ("Coordinates are off by 100 metres. Why?"), or asks so in other
+# words, what is going on or what it means ("Tests fail in CI with `ECONNREFUSED 127.0.0.1:5432`. What's going
+# on?", "My job dies with `exit code 137`. What does that mean?"): a Q&A wiki's answer to it said why first,
+# and that was step 1 of its fix.
+_ASKS_WHY = re.compile(
+    r"^(?:(?:q|question)\s*\d{0,3}\s*[:.)]\s*)?why\b"
+    r"|[.!:]\s+(?:why\b[^.!?]{0,60}|what(?:'s|\u2019s| is) (?:going on|happening)|what does (?:this|that|it) mean)\?$"
+)
 
 
 def asks_why(title: str) -> bool:

@@ -1,6 +1,7 @@
 """What the review R9 rounds left misread: an English "compare" read as the Italian verb of appearing (a
 lead over healthy output); a printer's name a help centre's message quotes read as the problem's code; a Roam
-page's "Related::" links read into its last problem.
+page's "Related::" links read into its last problem; a Q&A wiki's answer whose explanation was step 1 of
+its fix.
 
 Each test writes a small article of its own in the house style, finds it as `kb index` does and reads it
 with the real indexer, or indexes it and asks the matcher.
@@ -208,12 +209,12 @@ title:: Print relay troubleshooting
     assert [s.text for s in problem.steps] == ["Empty the spool", "Restart the relay"]
 
 
-# A Q&A wiki's answer (Tettra): "A:" says what happened and shows the log, a paragraph says what usually
-# causes it, then "To fix it:" over the numbered fix.
+# A Q&A wiki's answer (Tettra) to a question that asks what to do: "A:" says what happened and shows the
+# log, a paragraph says what usually causes it, then "To fix it:" over the numbered fix.
 QA_MEANING_PAGE = """\
 # Build pipeline questions
 
-**Q: My test job stops with `exit code 143`. What does that mean?**
+**Q: My test job stops with `exit code 143`. How do I get it to pass?**
 
 A: The runner stopped the container because the job ran past its time limit. The job log ends with:
 
@@ -235,7 +236,7 @@ def test_an_answer_s_lead_in_to_its_numbered_fix_after_its_log_leaves_the_explan
     tmp_path: Path,
 ) -> None:
     # R9a §8 (what was left). Before: "To fix it:" read as the answer's first instruction, so the answer
-    # to a question that asks no "why" was all steps: its explanation steps 1 and 2, ungrouped, no cause.
+    # to a question that asks what to do was all steps: its explanation steps 1 and 2, ungrouped, no cause.
     [problem] = read(tmp_path / "kb", "pipeline-faq.md", QA_MEANING_PAGE).problems
     assert problem.cause.startswith(
         "The runner stopped the container because the job ran past its time limit."
@@ -267,3 +268,31 @@ To set it up:
     [problem] = read(tmp_path / "kb", "pipeline-faq.md", page).problems
     assert problem.cause == ""
     assert problem.steps[0].text == "Upload only the node_modules folder."
+
+
+QA_WHATS_GOING_ON = """\
+# Build pipeline questions
+
+**Q: Tests pass locally but fail in CI with `ECONNREFUSED 127.0.0.1:6379`. {asks}**
+
+A: Your tests expect Redis on localhost, but the job starts no Redis. Locally it probably runs in Docker.
+
+Add the service to the job:
+
+1. Add `redis:7` under `services:`.
+2. Set `REDIS_URL` to `redis://redis:6379`.
+"""
+
+
+def test_an_answer_to_what_is_going_on_or_what_it_means_opens_with_the_cause(tmp_path: Path) -> None:
+    # R9a §8 (what was left). Before: "What's going on?" asked no "why", and an answer that shows no error
+    # says why first only in words that say so: its explanation was step 1, the lead-in a group of steps.
+    for asks in ("What's going on?", "What does that mean?"):
+        page = QA_WHATS_GOING_ON.format(asks=asks)
+        [problem] = read(tmp_path / "kb", "pipeline-faq.md", page).problems
+        assert problem.cause.startswith("Your tests expect Redis on localhost"), asks
+        assert [(s.group, s.text) for s in problem.steps] == [
+            (None, "Add redis:7 under services:."),
+            (None, "Set REDIS_URL to redis://redis:6379."),
+        ], asks
+        assert [n.text for n in problem.notes] == ["Add the service to the job:"], asks
