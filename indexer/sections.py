@@ -2379,6 +2379,16 @@ def _page_number(label: str) -> bool:
     return bool(_PAGE_NUMBER.fullmatch(label.strip()))
 
 
+# A field that names the kind of article the page is, its template or type ("Template: Known Error", as BMC
+# Helix heads a known error's fields; "Article Type: Error Reference"): its value names a kind of page, whatever
+# word for a failure it holds. Read as a failure, it took the record's fields after it ("Article ID: …",
+# "Status: Published") into the problem's symptoms.
+_PAGE_KIND = re.compile(
+    r"(?:(?:article|page|kb|knowledge|record|document) )?template|(?:article|page|kb|knowledge|record|document) type",
+    re.IGNORECASE,
+)
+
+
 def _names_page(label: str) -> bool:
     """Whether a field's label names something about the page, in English or another language."""
     # Another language's words are many: a label longer than a field's is no field's, and not read.
@@ -2558,7 +2568,10 @@ def _plain_fields(lines: list[list[SyntaxTreeNode]], *, bars: bool) -> list[tupl
             return []
         if not (
             _field_value(value)
-            or ((is_title_field(name) or _page_number(name)) and len(value) <= MAX_FIELD_VALUE)
+            or (
+                (is_title_field(name) or _page_number(name) or _PAGE_KIND.fullmatch(name.strip()))
+                and len(value) <= MAX_FIELD_VALUE
+            )
         ):
             return []
         fields.append((name, value))

@@ -1,7 +1,7 @@
 """What the review R9 rounds left misread: an English "compare" read as the Italian verb of appearing (a
 lead over healthy output); a printer's name a help centre's message quotes read as the problem's code; a Roam
 page's "Related::" links read into its last problem; a Q&A wiki's answer whose explanation was step 1 of
-its fix.
+its fix; a known error's record fields, after its "Template: Known Error" line, read as its symptoms.
 
 Each test writes a small article of its own in the house style, finds it as `kb index` does and reads it
 with the real indexer, or indexes it and asks the matcher.
@@ -296,3 +296,55 @@ def test_an_answer_to_what_is_going_on_or_what_it_means_opens_with_the_cause(tmp
             (None, "Set REDIS_URL to redis://redis:6379."),
         ], asks
         assert [n.text for n in problem.notes] == ["Add the service to the job:"], asks
+
+
+# A known-error article as BMC Helix renders it: under the title, the template's name, then the record's
+# fields, each a label span and a value span in one block.
+KNOWN_ERROR_PAGE = """\
+<html><head><title>KBA00052214 - Timesheet import stops with ORA-28001 - BMC Helix Knowledge Management</title>
+</head><body>
+<h1 class="km-article-title">Timesheet import stops with ORA-28001</h1>
+<div class="km-template">Template: Known Error</div>
+<div class="km-article-meta">
+  <div class="field"><span class="field-label">Article ID</span><span class="field-value">KBA00052214</span></div>
+  <div class="field"><span class="field-label">Status</span><span class="field-value">Published</span></div>
+  <div class="field"><span class="field-label">Version</span><span class="field-value">3</span></div>
+</div>
+<div class="km-field-block"><h3 class="km-field-label">Problem</h3>
+  <div class="km-field-value"><p>The morning timesheet import stops at the first batch:</p>
+  <pre>ERROR [ImportJob] Login failed: ORA-28001: the password has expired</pre></div></div>
+<div class="km-field-block"><h3 class="km-field-label">Workaround</h3>
+  <div class="km-field-value"><ol><li>Reset the IMPORT_SVC password.</li><li>Run the import again.</li></ol></div></div>
+</body></html>
+"""
+
+
+def test_a_record_s_fields_after_its_template_line_are_no_symptoms(tmp_path: Path) -> None:
+    # R9a §9 (what was left). Before: the template's value "Known Error" read as a failure, so the run of
+    # fields it opens was none, and "Template: Known Error", "Article ID: …", "Status: Published" and
+    # "Version: 3" were the problem's symptoms.
+    article = read(tmp_path / "kb", "kba00052214.html", KNOWN_ERROR_PAGE)
+    [problem] = article.problems
+    assert problem.symptoms.startswith("The morning timesheet import stops at the first batch:")
+    assert "Known Error" not in problem.symptoms and "Published" not in problem.symptoms
+    assert "Article ID: KBA00052214" in article.body
+    assert problem.error_messages == ["Login failed: ORA-28001: the password has expired"]
+    assert [s.text for s in problem.steps] == ["Reset the IMPORT_SVC password.", "Run the import again."]
+
+
+def test_a_field_s_value_that_reports_a_failure_still_makes_the_lines_the_problem_s(tmp_path: Path) -> None:
+    # Guard: only a field naming the page's kind may hold a failure's words; lines of the page's labels whose
+    # value reports one ("Version: 21.3 stops with ORA-28001") stay what the problem says.
+    page = """\
+# Timesheet import
+
+Product: Orbit Timesheets
+Version: 21.3 stops with ORA-28001 at the first batch
+
+## Resolution
+
+1. Reset the IMPORT_SVC password.
+"""
+    [problem] = read(tmp_path / "kb", "import.md", page).problems
+    assert "ORA28001" in problem.error_codes
+    assert "Version: 21.3 stops with ORA-28001" in problem.symptoms + problem.body
