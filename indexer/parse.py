@@ -81,6 +81,7 @@ from indexer.slack_text import slack_markdown
 from indexer.text_article import first_line_title, read_text_article
 from indexer.textile_text import textile_markdown
 from indexer.tiddlywiki_text import tiddlywiki_markdown
+from indexer.tml_text import tml_markdown
 from indexer.toml_front_matter import closing_fence, is_fence, read_toml_front_matter
 from indexer.trac_text import trac_markdown
 from indexer.transcript_text import transcript_markdown
@@ -360,13 +361,14 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
 def _markup_markdown(text: str) -> str | None:
     """The Markdown that a text file's ``text`` stands for where a markup language's own marks tell
     which it is written in (a rendered manual page or its source, an Info manual's nodes, IBM i message descriptions, an OpenVMS HELP library, a Perl POD page, a TiddlyWiki tiddler, a
-    Zim page, a Jira export or description, a FAQ posted to Usenet, a phpBB topic, a Remarkup, XWiki, Creole, Trac, MediaWiki,
+    Zim page, a Jira export or description, a FAQ posted to Usenet, a phpBB topic, a Foswiki or TWiki topic, a Remarkup, XWiki, Creole, Trac, MediaWiki,
     DokuWiki, AsciiDoc, Textile or org-mode page); None for any other.
     XWiki's and Trac's before MediaWiki's: they write "=" headings and ``'''bold'''``, but their own marks
     (``{{/macro}}``, ``{{{`` blocks, items indented by a space) are no MediaWiki page's. Creole's before Trac's:
     both write ``{{{`` blocks, but only Creole numbers items by a ``#`` opening the line. MediaWiki's before
     DokuWiki's: both write "==" headings, but at opposite levels, and a MediaWiki line may open with a ``<code>``
-    span that DokuWiki writes as a block."""
+    span that DokuWiki writes as a block. Foswiki's before DokuWiki's: both indent items by spaces, and a
+    TML line of ``==bold fixed==`` text alone is a DokuWiki heading's shape."""
     return (
         man_markdown(text)
         or roff_markdown(text)
@@ -379,6 +381,7 @@ def _markup_markdown(text: str) -> str | None:
         or jira_markdown(text)
         or usenet_markdown(text)
         or bbcode_markdown(text)
+        or tml_markdown(text)
         or remarkup_markdown(text)
         or xwiki_markdown(text)
         or creole_markdown(text)

@@ -1,0 +1,153 @@
+"""Review r10b's Foswiki/TWiki and Backstage TechDocs findings: a TML topic saved as .txt (``---+``
+headings, items indented by three spaces, ``*Symptoms*`` labels, ``=fixed=`` text holding an error,
+``%X%`` warnings, ``%META:``/``%TOC%`` variables, a signature), a runbook's table of alerts and their first
+actions, and a ``--8<--`` snippet include after a fix's steps.
+
+Each test writes a small article of its own in the style, finds it as `kb index` does and reads it with the
+real indexer (or indexes it and asks the matcher); a guard beside each keeps the nearest shape as it was read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from live import cpu_budget
+from test_house_styles import read
+
+from api.knowledge import KnowledgeBase
+from api.matcher import match
+from indexer.build import build_index
+from indexer.tml_text import tml_markdown
+
+FOSWIKI_SCANNERS = """\
+%META:TOPICINFO{author="RiaVos" date="1791000000" format="1.1" version="7"}%
+%META:TOPICPARENT{name="ScanStationSupport"}%
+---+!! !ScanDesk scanner troubleshooting
+
+%TOC%
+
+Known problems with the !ScanDesk capture service on the mailroom scanners.
+
+---++ Capture service stops after login
+
+*Symptoms*
+   * The =ScanDeskCapture= service is _Stopped_ after every reboot.
+   * The event log shows =Error 7034: The ScanDesk Capture service terminated unexpectedly.=
+
+*Cause:* the service starts before the network share it writes to is mounted.
+
+*Resolution*
+   1. Open =services.msc= and set the service to *Automatic (Delayed Start)*.
+   1. Set the recovery actions:
+      1. First failure: *Restart the Service*.
+      1. Second failure: *Restart the Service*.
+   1. Start it with:
+<verbatim>
+sc start ScanDeskCapture
+</verbatim>
+
+%X% *Warning:* do not run the service as a domain administrator.
+
+---++ Scans arrive blank
+
+*Symptoms*
+   * Every page in the output folder is white.
+
+*Cause:* the glass calibration was lost after the firmware update.
+
+*Resolution*
+   1. On the scanner choose *Maintenance > Calibrate*.
+   1. Scan a test page and compare it with [[ScanTestPages][the reference sheet]].
+
+-- Main.RiaVos - 02 Nov 2026
+"""
+
+
+def test_a_foswiki_topic_s_plus_headings_head_its_problems(tmp_path: Path) -> None:
+    # Before: no "---+" line was a heading: one whole-article problem titled "---+!! !ScanDesk …", its
+    # symptom bullets read as steps among both fixes, and the warning in no problem.
+    article = read(tmp_path / "kb", "scandesk.txt", FOSWIKI_SCANNERS)
+    assert article.title == "ScanDesk scanner troubleshooting"
+    stops, blank = article.problems
+    assert (stops.title, blank.title) == ("Capture service stops after login", "Scans arrive blank")
+    assert "is Stopped after every reboot" in stops.symptoms
+    assert stops.cause.startswith("the service starts before the network share")
+    assert [(s.number, s.text) for s in stops.steps] == [
+        ("1", "Open services.msc and set the service to Automatic (Delayed Start)."),
+        ("2", "Set the recovery actions:"),
+        ("2.1", "First failure: Restart the Service."),
+        ("2.2", "Second failure: Restart the Service."),
+        ("3", "Start it with:\nsc start ScanDeskCapture"),
+    ]
+    assert [n.text for n in stops.notes] == ["Warning: do not run the service as a domain administrator."]
+    assert [s.text for s in blank.steps] == [
+        "On the scanner choose Maintenance > Calibrate.",
+        "Scan a test page and compare it with the reference sheet.",
+    ]
+    # The topic's variables and signature are no text of a problem.
+    assert not any("%" in n.text or "RiaVos" in n.text for n in blank.notes)
+    assert "RiaVos" not in blank.symptoms + blank.cause
+
+
+def test_a_foswiki_topic_is_answered_per_problem(tmp_path: Path) -> None:
+    # Before: "scandesk scans blank" was answered with the one whole-article problem and its mixed steps.
+    read(tmp_path / "kb", "scandesk.txt", FOSWIKI_SCANNERS)
+    build_index([tmp_path / "kb"], tmp_path / "kb.db")
+    answer = match(KnowledgeBase(tmp_path / "kb.db"), "scanned pages arrive blank, every page is white")
+    assert answer.matches[0].problem.title == "Scans arrive blank"
+
+
+def test_tml_fixed_text_is_code_and_an_error_in_it_the_problem_s_message(tmp_path: Path) -> None:
+    # Before: "=Error 7034: …=" was text with its marks: no error message, no code.
+    stops = read(tmp_path / "kb", "scandesk.txt", FOSWIKI_SCANNERS).problems[0]
+    assert stops.error_messages == ["Error 7034: The ScanDesk Capture service terminated unexpectedly."]
+    assert stops.error_codes == ["7034"]
+    assert "=" not in stops.steps[0].text
+    # A "=" inside a word is no mark: the fixed text runs to the "=" that a space or punctuation follows.
+    markdown = tml_markdown("---+ Agent\n\n   * Set =ExcludeRange=10.2.0.0/24= in a=b form.\n")
+    assert markdown is not None
+    assert "`ExcludeRange=10.2.0.0/24` in a=b form." in markdown
+
+
+PLAIN_NOTES = """\
+Mailroom scanner notes
+----------------------
+
+--- stations left in a bad state (query output) ---
+
+ id | station | state
+----+---------+---------
+  1 | north   | stopped
+
+   * Check the share is mounted.
+   1. Restart the capture service.
+
+Reboot the scanner if pages stay white: =this is no code=.
+"""
+
+
+def test_plain_text_with_dashes_and_indented_items_is_no_foswiki_topic(tmp_path: Path) -> None:
+    # The nearest shape: a text note underlined with dashes, with a line between dashes, a query's table
+    # (its border "----+----") and items indented by three spaces, but no "---+" heading, stays plain text.
+    assert tml_markdown(PLAIN_NOTES) is None
+    article = read(tmp_path / "kb", "notes.txt", PLAIN_NOTES)
+    assert article.title == "Mailroom scanner notes"
+    assert "=this is no code=" in article.body + "".join(p.symptoms + p.body for p in article.problems)
+
+
+def test_a_foswiki_topic_of_marks_left_open_is_rewritten_in_linear_time() -> None:
+    # Lines that open fixed text, bold, italics and links and never close them (about 600 KB): each mark's
+    # span is looked for only so far along its line.
+    lines = [
+        "=a " * 30_000,
+        "==a " * 30_000,
+        "*a " * 30_000,
+        "_a " * 30_000,
+        "__a " * 30_000,
+        "[[a][" * 30_000,
+    ]
+    topic = "%TOC%\n---+ Printer faults\n\n" + "\n".join(f"   * {line}" for line in lines) + "\n<verbatim>\n"
+    with cpu_budget(2.0):
+        markdown = tml_markdown(topic)
+    assert markdown is not None
+    assert "# Printer faults" in markdown
