@@ -87,6 +87,10 @@ _LIQUID = re.compile(r"^\{%[^{}\n]*%\}$")
 # A reStructuredText code directive's line left in by a conversion to Markdown (".. code-block:: text"
 # over the indented code it introduced): the code reads as code without it, and the line is markup.
 _RST_CODE_DIRECTIVE = re.compile(r"^\.\.[ \t]+(?:" + "|".join(_CODE_NAMES) + r")::(?:[ \t]+[\w+#.-]+)?$")
+# A snippet include (pymdownx.snippets, as MkDocs and Backstage TechDocs write it: '--8<-- "includes/escalation.md"')
+# left in a page whose build did not resolve it: the other file's text is not in the page, and the line
+# is markup. After a fix's steps it was a note of them, shown under the fix.
+_SNIPPET_INCLUDE = re.compile(r"""^-+8<-+[ \t]+(?:"[^"\n]+"|'[^'\n]+')$""")
 # An AsciiDoc listing or literal block left in by a conversion to Markdown: its attribute line
 # ("[source,bash]", "[listing]", "[literal]", the language after "source,"), then a delimiter line
 # ("----", "....") over the code, closed by the same delimiter. Read as CommonMark, the delimiters
@@ -530,11 +534,11 @@ def _html_file(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 
 def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """Container directives (``:::{note}``, ``{{< notice >}}``), a Jekyll include of a note
-    (``{% include note.html content="…" %}``) and markup-only lines."""
-    if state.sCount[start] - state.blkIndent >= 4 or not _may_open(state, start, ":{.["):
+    (``{% include note.html content="…" %}``) and markup-only lines (a snippet include, ``--8<-- "…"``)."""
+    if state.sCount[start] - state.blkIndent >= 4 or not _may_open(state, start, ":{.[-"):
         return False
     text = _line(state, start)
-    if not text or text[0] not in ":{.[":
+    if not text or text[0] not in ":{.[-":
         return False
     name = args = ""
     boxed = False
@@ -567,7 +571,12 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
         and tag.group(2).lower() in _LIQUID_CONTAINERS
     ):
         name, args = tag.group(2).lower(), tag.group(3).strip()
-    elif not (_IAL.match(text) or _LIQUID.match(text) or _RST_CODE_DIRECTIVE.match(text)):
+    elif not (
+        _IAL.match(text)
+        or _LIQUID.match(text)
+        or _RST_CODE_DIRECTIVE.match(text)
+        or _SNIPPET_INCLUDE.match(text)
+    ):
         return False
     if silent:
         return True

@@ -151,3 +151,35 @@ def test_a_foswiki_topic_of_marks_left_open_is_rewritten_in_linear_time() -> Non
         markdown = tml_markdown(topic)
     assert markdown is not None
     assert "# Printer faults" in markdown
+
+
+TECHDOCS_PAYMENTS = """\
+# payments-gateway runbook
+
+--8<-- "includes/abbreviations.md"
+
+## Card payments time out
+
+**Symptoms:** checkout logs show `PGW-4081 acquirer did not answer within 15000 ms`.
+
+1. Check the acquirer's status page.
+2. Switch traffic to the fallback acquirer with `pgwctl route --acquirer fallback`.
+
+--8<-- "includes/escalation.md"
+
+!!! note
+    Use the `--8<-- "file.md"` line to pull a shared part into a page.
+"""
+
+
+def test_a_snippet_include_after_a_fix_s_steps_is_no_note(tmp_path: Path) -> None:
+    # Before: the build directive was a note after the steps, shown under the problem's fix.
+    (problem,) = read(tmp_path / "kb", "payments.md", TECHDOCS_PAYMENTS).problems
+    assert [s.text for s in problem.steps] == [
+        "Check the acquirer's status page.",
+        "Switch traffic to the fallback acquirer with pgwctl route --acquirer fallback.",
+    ]
+    # The nearest shape: a note that quotes the directive in its text stays a note.
+    assert [n.text for n in problem.notes] == [
+        'Note: Use the --8<-- "file.md" line to pull a shared part into a page.'
+    ]
