@@ -36,6 +36,11 @@ FIX_HEADER = re.compile(
     re.I,
 )
 
+# A runbook's table of alerts ("| Alert | Meaning | First action |", as an on-call team lists a service's):
+# the alert's name is what the pager shows, so it is the row's error. The header names only that ("Alert",
+# "Alarms", "Alert rule", Prometheus' "alertname"): "Alert level" or "Alert sent to" names no alert.
+_ALERT_HEADER = re.compile(r"(?:alert|alarm)s?(?:[ _]?(?:rule|name)s?)?", re.I)
+
 # A column of codes or of messages headed in another language, as an error table of a localized help
 # centre heads them ("| Код | Съобщение | Причина | Решение |", "| Msimbo | Ujumbe unaoonekana | …"): its
 # word for a code, or for a message, then perhaps words that qualify it ("Kod ralat", "Ujumbe unaoonekana").
@@ -72,6 +77,8 @@ def column_holds(header: str) -> set[str]:
     held = {name for name, found in words.items() if found}
     if OUTPUT_HEADER.fullmatch(text):
         held |= {"error", "message"}
+    if _ALERT_HEADER.fullmatch(text):
+        held.add("error")
     if held or not text:
         return held
     role = localized_role(text)

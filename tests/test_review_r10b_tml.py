@@ -183,3 +183,43 @@ def test_a_snippet_include_after_a_fix_s_steps_is_no_note(tmp_path: Path) -> Non
     assert [n.text for n in problem.notes] == [
         'Note: Use the --8<-- "file.md" line to pull a shared part into a page.'
     ]
+
+
+TECHDOCS_SEARCH = """\
+# search-indexer runbook
+
+## Alerts
+
+| Alert | Meaning | First action |
+| --- | --- | --- |
+| `SearchIndexerBacklogHigh` | more than 50k documents wait to be indexed | Add two indexer workers |
+| `SearchIndexerShardUnassigned` | a shard has no node | Restart the node that left the cluster |
+
+## Alert routing
+
+| Alert level | Sent to |
+| --- | --- |
+| critical | the on-call phone |
+| warning | the team channel |
+
+## Queries return stale results
+
+**Symptoms:** results miss documents added in the last hour; the indexer logs `SIX-2207 refresh skipped`.
+
+1. Run `six-admin refresh --all`.
+"""
+
+
+def test_a_runbook_s_table_of_alerts_gives_a_problem_per_alert(tmp_path: Path) -> None:
+    # Before: the table was body text: its alerts and their first actions were in no problem.
+    article = read(tmp_path / "kb", "search-indexer.md", TECHDOCS_SEARCH)
+    backlog, shard, stale = article.problems
+    assert (backlog.title, backlog.error_codes) == ("SearchIndexerBacklogHigh", ["SearchIndexerBacklogHigh"])
+    assert backlog.cause == "more than 50k documents wait to be indexed"
+    assert [s.text for s in backlog.steps] == ["Add two indexer workers"]
+    assert [s.text for s in shard.steps] == ["Restart the node that left the cluster"]
+    # The nearest shape: a table whose column says an alert's level, not its name, names no problem.
+    assert stale.title == "Queries return stale results"
+    build_index([tmp_path / "kb"], tmp_path / "kb.db")
+    answer = match(KnowledgeBase(tmp_path / "kb.db"), "SearchIndexerShardUnassigned firing")
+    assert answer.matches[0].problem.title == "SearchIndexerShardUnassigned"
