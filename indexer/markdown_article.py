@@ -696,6 +696,7 @@ def read_markdown(
     reader.visit(root, in_container=is_container_title(title), is_root=True)
     reader.event_sections(root)
     reader.code_tables(root)
+    reader.pointing_rows()
     read = reader.finish(root)
     read.fields = [pair for found in fields.values() for pair in found]
     return read
@@ -868,6 +869,9 @@ class _Reader:
         self.context: list[str] = []
         # A table row's problem by its title and codes, each as _row_name spells it (see _row_shown).
         self.table_rows: dict[str, _Draft] = {}
+        # A table row's problem whose fix only points to a section of the page → that section's anchor
+        # (see pointing_rows).
+        self.pointing: dict[int, str] = {}
         # Section → (the draft it belongs to, or None, and how it was used), for the outline.
         self.uses: dict[int, tuple[_Draft | None, str]] = {}
         # A fix section → the cause it follows, which names its group of steps (see _fixes_by_cause).
@@ -1047,6 +1051,28 @@ class _Reader:
                             draft.symptoms.append((cell, line))
                         elif cell and "cause" in holds:
                             draft.cause.append((cell, line))
+
+    def pointing_rows(self) -> None:
+        """A table row whose fix only points to a section of the page ("See [High error rate](#high-error-rate)",
+        as a runbook's table of alerts sends to the section that handles one) as that section's problem's: its
+        codes that problem's, its other cells its text. Read as a problem of its own, the row answered its
+        alert with the pointer as its one step, and the fix it points to came second."""
+        if not self.pointing:
+            return
+        by_anchor = {
+            _anchor(d.title): d
+            for d in self.drafts
+            if d.origin != "table" and d.steps and not d.whole_article
+        }
+        kept: list[_Draft] = []
+        for draft in self.drafts:
+            target = by_anchor.get(self.pointing.get(id(draft), ""))
+            if target is None:
+                kept.append(draft)
+                continue
+            target.codes.extend(c for c in draft.codes if c not in target.codes)
+            target.body.extend([draft.title, *(t for t, _ in draft.cause), *draft.body])
+        self.drafts = kept
 
     def finish(self, root: Section) -> ReadArticle:
         """The article's problems (signal ones if any), body and outline."""
@@ -2194,6 +2220,9 @@ class _Reader:
                 draft.codes.extend(code for cell in others for code in error_codes(cell))
                 if fix is not None:
                     draft.steps = self._row_steps(row, cells, fix, line)
+                    sources = row_sources(row, self.lines)
+                    if fix < len(sources) and (pointer := _SECTION_POINTER.fullmatch(sources[fix])):
+                        self.pointing[id(draft)] = pointer[1].lower()
                 self.drafts.append(draft)
                 above = draft
                 for name in (draft.title, *draft.codes):
@@ -2583,6 +2612,17 @@ def without_title_label(title: str) -> str:
     """A problem's title without the label it opens with (see _TITLE_LABEL)."""
     label = _TITLE_LABEL.match(title)
     return title[label.end() :] if label else title
+
+
+# A table cell that only points to a section of the page: a link to its anchor, perhaps after "See" ("See
+# [High error rate](#high-error-rate).").
+_SECTION_POINTER = re.compile(r"(?:(?:see|go to)[ \t]+)?\[[^\[\]\n]+\]\(#([\w-]+)\)\.?", re.IGNORECASE)
+
+
+def _anchor(title: str) -> str:
+    """The anchor a docs site gives a heading of ``title``, as MkDocs and GitHub write it: its words in lower
+    case, punctuation left out, a hyphen for each space ("High error rate" is "high-error-rate")."""
+    return re.sub(r"[^\w\s-]", "", title.strip().lower()).replace(" ", "-")
 
 
 def _draft_text(draft: _Draft) -> list[str]:

@@ -223,3 +223,40 @@ def test_a_runbook_s_table_of_alerts_gives_a_problem_per_alert(tmp_path: Path) -
     build_index([tmp_path / "kb"], tmp_path / "kb.db")
     answer = match(KnowledgeBase(tmp_path / "kb.db"), "SearchIndexerShardUnassigned firing")
     assert answer.matches[0].problem.title == "SearchIndexerShardUnassigned"
+
+
+TECHDOCS_CACHE = """\
+# cache-proxy runbook
+
+## Alerts
+
+| Alert | Meaning | First action |
+| --- | --- | --- |
+| `CacheProxyHitRatioLow` | hit ratio under 60% for 15 min | See [Hit ratio drops](#hit-ratio-drops) |
+| `CacheProxyDiskFull` | cache volume above 95% | Purge objects older than 7 days |
+
+## Hit ratio drops
+
+**Symptoms:** the origin's request rate doubles; the proxy logs `CPX-3304 cache key mismatch`.
+
+1. Compare the `Vary` headers of two responses for the same URL.
+2. Remove `Cookie` from the cache key.
+"""
+
+
+def test_an_alert_whose_first_action_points_to_a_section_is_that_section_s_code(tmp_path: Path) -> None:
+    # Before (with the alert table read): the row was a problem of its own, its one step the pointer "See Hit
+    # ratio drops", beside the section that holds the fix.
+    article = read(tmp_path / "kb", "cache-proxy.md", TECHDOCS_CACHE)
+    disk, drops = article.problems
+    # The nearest shape: a row whose action is what to do stays a problem of its own.
+    assert (disk.title, [s.text for s in disk.steps]) == (
+        "CacheProxyDiskFull",
+        ["Purge objects older than 7 days"],
+    )
+    assert drops.title == "Hit ratio drops"
+    assert sorted(drops.error_codes) == ["CPX3304", "CacheProxyHitRatioLow"]
+    assert [s.text for s in drops.steps][-1] == "Remove Cookie from the cache key."
+    build_index([tmp_path / "kb"], tmp_path / "kb.db")
+    answer = match(KnowledgeBase(tmp_path / "kb.db"), "CacheProxyHitRatioLow firing")
+    assert answer.matches[0].problem.title == "Hit ratio drops"
