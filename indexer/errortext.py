@@ -336,6 +336,8 @@ def log_lines(lines: list[str]) -> list[str]:
         lines = _exception_raised(lines)
     if _JAVA_CAUSE_MARK in joined:
         lines = _root_cause(lines)
+    if _BUILD_MARK.search(joined):
+        lines = _unframed_build(lines)
     kept: list[tuple[str, bool]] = []
     failed = actions = False
     for line in lines:
@@ -360,6 +362,36 @@ def log_lines(lines: list[str]) -> list[str]:
         # A GitHub Actions log's "Run …" line is the runner's, naming the step it starts.
         return [line for line, routine in kept if not (routine or (actions and _RUNNER_STEP.match(line)))]
     return [line for line, _ in kept]
+
+
+# A container build's own lines, as `docker build` prints them around what its instructions print: the
+# classic builder's (and Podman's) "Step 9/14 : " before each instruction, and under it the layer it used or
+# made (" ---> Using cache", " ---> Running in 1d7e52af90c3", " ---> 0b9c3e7d5a21", "Removing intermediate
+# container 1d7e52af90c3"); BuildKit's plain progress, which leads each line with its step's number and the
+# seconds into it ("#12 1.873 Collecting …") and ends a step with "#11 DONE 0.0s" or "#5 CACHED". They say how
+# far the build went: read as words, a pip failure inside a RUN was answered with a cookbook's "File
+# preparation steps" and "Running commands after installation" for their "step", "using cache" and "running".
+# The mark is a shape only a builder prints: a step of a count or a layer's arrow, a BuildKit line's timing.
+_BUILD_MARK = re.compile(
+    r"^(?:(?i:step) \d+/\d+ ?: | *-{2,3}> (?:Using cache|Running in [0-9a-f]{12}|[0-9a-f]{12}$)|#\d+ (?:\d+\.\d+ |DONE \d))",
+    re.M,
+)
+# Of such a build's lines, those that are only its own ("Step 9/14 : " and "#12 1.873 " are cut from theirs).
+_BUILDER_LINE = re.compile(
+    r" *-{2,3}> (?:Using cache|Running in [0-9a-f]{12}|[0-9a-f]{12})(?: [0-9a-f]{12,64})?\s*"
+    r"|Removing intermediate container [0-9a-f]{12}\s*|#\d+ (?:DONE \d+(?:\.\d+)?s|CACHED)\s*"
+)
+_BUILDER_PREFIX = re.compile(r"(?i:step) \d+/\d+ ?: |#\d+ (?:\d+\.\d+ +)?")
+
+
+def _unframed_build(lines: list[str]) -> list[str]:
+    """``lines`` of a container build without its own lines and prefixes (:data:`_BUILD_MARK`): each
+    instruction ("RUN pip install …") and what it printed, as they would read without the builder."""
+    return [
+        line[cut.end() :] if (cut := _BUILDER_PREFIX.match(line)) else line
+        for line in lines
+        if not _BUILDER_LINE.fullmatch(line)
+    ]
 
 
 # The line a GitHub Actions runner opens each step with ("Run actions/checkout@v4").

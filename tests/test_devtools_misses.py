@@ -1,0 +1,150 @@
+"""Misses of held-out queries on a developer-tools knowledge base (package managers' reference docs).
+
+Each test is a short article written in the style of such docs and the paste or question that
+missed it: a container build's log around a failure (`docker build`'s classic builder and
+BuildKit's plain progress), whose own lines are no words of the failure.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from api.knowledge import KnowledgeBase
+from api.matcher import match
+from api.query import prepare
+from indexer.build import build_index
+from indexer.errortext import log_lines
+from tests.test_house_styles import read
+
+BUILD_ISOLATION = """\
+# Build System Interface
+
+pip builds a source distribution in an isolated environment of its own.
+
+## Build isolation
+
+pip installs the build requirements a project's pyproject.toml lists into a temporary
+environment, prepares the metadata there, and removes it afterwards.
+
+## Disabling build isolation
+
+With `--no-build-isolation`, pip prepares metadata and builds the wheel in the current
+environment: a build requirement such as Cython or setuptools that is not installed there
+is a module the build backend cannot import.
+
+1. Install the build requirements into the environment first: `pip install Cython setuptools wheel`.
+2. Install the project again with `--no-build-isolation`, or drop the option.
+"""
+
+SERVICE_COOKBOOK = """\
+# Service Cookbook
+
+A formula can declare what runs after it is installed.
+
+## Running commands after installation
+
+Post-install steps run each time the package is installed, using the cache of downloads.
+
+1. Declare the commands in a `post_install` block.
+2. Keep each step idempotent: it may be running again on upgrade.
+
+## File preparation steps
+
+Steps that create directories run before the service starts.
+
+1. Use `mkdir_p` for each directory a step needs.
+2. Use `touch` for log files.
+"""
+
+PIP_BASICS = """\
+# Getting Started
+
+## Install packages from a requirements file
+
+pip installs each package a requirements.txt lists, collecting and downloading each one and
+preparing its metadata from its pyproject.toml.
+
+1. Run `pip install -r requirements.txt`.
+2. Check the installed versions with `pip list`.
+
+## Install a package from a source distribution
+
+1. Run `pip install ./project` to build and install a local project.
+2. Run `pip install project-1.0.tar.gz` to install a downloaded sdist.
+"""
+
+CLASSIC_BUILD = """\
+Step 4/14 : ENV PIP_DISABLE_PIP_VERSION_CHECK=1
+ ---> Using cache
+ ---> 7f1d3a0b6e55
+Step 5/14 : RUN useradd -m app
+ ---> Using cache
+ ---> 2b8e9c4d1f03
+Step 6/14 : USER app
+ ---> Using cache
+ ---> 51e0f3d2a8c4
+Step 7/14 : WORKDIR /app
+ ---> Using cache
+ ---> 5c2a0e9f7b13
+Step 8/14 : COPY requirements.txt ./
+ ---> 0b9c3e7d5a21
+Step 9/14 : RUN pip install --no-build-isolation -r requirements.txt
+ ---> Running in 1d7e52af90c3
+Collecting fastavro==1.9.4 (from -r requirements.txt (line 12))
+  Preparing metadata (pyproject.toml): finished with status 'error'
+ModuleNotFoundError: No module named 'Cython'
+Removing intermediate container 1d7e52af90c3
+The command '/bin/sh -c pip install --no-build-isolation -r requirements.txt' returned a non-zero code: 1
+"""
+
+BUILDKIT_BUILD = """\
+#11 [builder 4/8] COPY requirements.txt .
+#11 DONE 0.0s
+#12 [builder 5/8] RUN pip install --no-build-isolation -r requirements.txt
+#12 1.873 Collecting fastavro==1.9.4 (from -r requirements.txt (line 12))
+#12 6.988   Preparing metadata (pyproject.toml): finished with status 'error'
+#12 7.001   ModuleNotFoundError: No module named 'Cython'
+#12 ERROR: process "/bin/sh -c pip install --no-build-isolation -r requirements.txt" did not complete successfully
+"""
+
+
+def test_a_container_builds_own_lines_are_no_words_of_the_failure() -> None:
+    """`docker build` prints how far it got around what the instruction printed: the classic builder's
+    "Step 9/14 : " before each instruction and its " ---> …" lines (a layer's id, "Using cache",
+    "Running in …"), BuildKit's "#12 1.873 " before each line and "#11 DONE 0.0s". Read as words,
+    "step", "using cache" and "running" found a cookbook's "… steps" sections first."""
+    classic = log_lines(CLASSIC_BUILD.splitlines())
+    assert classic[3:6] == [
+        "WORKDIR /app",
+        "COPY requirements.txt ./",
+        "RUN pip install --no-build-isolation -r requirements.txt",
+    ]
+    assert not [line for line in classic if "--->" in line or "Step" in line or "intermediate" in line]
+    assert "ModuleNotFoundError: No module named 'Cython'" in classic
+    buildkit = log_lines(BUILDKIT_BUILD.splitlines())
+    assert not [line for line in buildkit if line.startswith("#") or "DONE" in line]
+    assert "ModuleNotFoundError: No module named 'Cython'" in [line.strip() for line in buildkit]
+    # The stage's label goes as a log line's bracketed source does ("[builder 5/8] "), its instruction stays.
+    assert "RUN pip install --no-build-isolation -r requirements.txt" in buildkit
+
+
+def test_a_failure_inside_a_container_build_finds_its_fix(tmp_path: Path) -> None:
+    """The pages about pip answer first; before, the cookbook's "Running commands after installation"
+    was second (0.65), above the page about installing from a requirements file."""
+    read(tmp_path / "docs", "build-system.md", BUILD_ISOLATION)
+    read(tmp_path / "docs", "service-cookbook.md", SERVICE_COOKBOOK)
+    read(tmp_path / "docs", "getting-started.md", PIP_BASICS)
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    for log in (CLASSIC_BUILD, BUILDKIT_BUILD):
+        answers = match(kb, log).matches
+        assert answers[0].problem.title == "Disabling build isolation", log
+        assert [a.article.id for a in answers[:3]].count("service-cookbook") == 0, log
+
+
+def test_numbered_steps_and_issue_numbers_that_no_build_printed_stay_words() -> None:
+    """Guard: only a builder's own shapes go. A runbook's "Step 3: …", a ticket's "#12 fails again"
+    and an arrow that a program prints ("---> retrying") are text someone wrote."""
+    lines = ["Step 3: restart the agent", "#12 fails again after the upgrade", "---> retrying in 5s"]
+    assert log_lines(lines) == lines
+    assert "Step 3: restart the agent" in prepare("\n".join(lines)).parts[0]
