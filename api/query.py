@@ -62,6 +62,22 @@ _URL_ENCODED = re.compile(rf"%(?!{MESSAGE_NAME_HEAD})[0-9a-f]{{2}}|\w\+\w+\+\w",
 # Such a "%", kept as it is when the text around it is decoded.
 _NAME_PERCENT = re.compile(rf"%(?={MESSAGE_NAME_HEAD})")
 
+# A forum post's or a ticket's list of what the asker already tried, under a line that labels it ("What I've
+# tried:", "Things we tried so far:", "Already tried:"), an item a line ("- restarted the service", "2. …").
+# Each attempt is a fix that did not work, and its words are other problems' steps: "`brew doctor` says …" and
+# "running `make install PREFIX=...` by hand" put a formula's "install: mkdir …: Operation not permitted" under
+# the FAQ's "Why does Homebrew say sudo is bad?" before the cookbook's section that answers it. An item that
+# says what the asker checked ("- Checked the attribute really is TRUE on the AD object", "Verified …",
+# "Confirmed …") is what they found, not a fix: it stays, with the question around the list.
+_TRIED_MARKS = ("tried", "Tried")
+_TRIED_LABEL = re.compile(
+    r"\s*(?:\*\*|#{1,6}\s*)?(?i:(?:what|things|steps)\s+)?(?i:(?:i|we)(?:'ve|\u2019ve|\s+have)?\s+)?"
+    r"(?i:already\s+)?(?i:tried)(?i:\s+so\s+far)?\s*:?\s*(?:\*\*)?\s*:?\s*"
+)
+_ITEM_MARK = r"\s*(?:[-*+\u2022]|\d{1,2}[.)])\s"
+_LIST_ITEM = re.compile(_ITEM_MARK)
+_CHECKED_ITEM = re.compile(_ITEM_MARK + r"\s*(?i:checked|double-checked|verified|confirmed|made sure)\b")
+
 
 @dataclass(frozen=True)
 class Scope:
@@ -243,6 +259,8 @@ def _lines_worth_matching(text: str, *, max_lines: int | None = None) -> list[st
     lines = [line for line in text.splitlines() if line.strip()]
     if max_lines is not None:
         lines = lines[-max_lines:]
+    if any(mark in text for mark in _TRIED_MARKS):
+        lines = _without_attempts(lines)
     lines = log_lines(lines)
     if sum(len(line) for line in lines) <= LONG_QUERY_CHARS:
         return [" ".join(lines)] if lines else []
@@ -250,6 +268,21 @@ def _lines_worth_matching(text: str, *, max_lines: int | None = None) -> list[st
         return lines
     errorish = [line for line in lines if _looks_like_error(line)]
     return _last_distinct(errorish or lines)
+
+
+def _without_attempts(lines: list[str]) -> list[str]:
+    """``lines`` without the list of what the asker already tried (:data:`_TRIED_LABEL`) but for what
+    they checked (:data:`_CHECKED_ITEM`), and without the label."""
+    kept: list[str] = []
+    attempts = False
+    for line in lines:
+        if _TRIED_LABEL.fullmatch(line):
+            attempts = True
+            continue
+        attempts = attempts and bool(_LIST_ITEM.match(line))
+        if not attempts or _CHECKED_ITEM.match(line):
+            kept.append(line)
+    return kept
 
 
 def _looks_like_error(line: str) -> bool:

@@ -2,7 +2,8 @@
 
 Each test is a short article written in the style of such docs and the paste or question that
 missed it: a container build's log around a failure (`docker build`'s classic builder and
-BuildKit's plain progress), whose own lines are no words of the failure.
+BuildKit's plain progress), whose own lines are no words of the failure; a forum post's list of
+what the asker already tried, whose attempts are other problems' fixes.
 """
 
 from __future__ import annotations
@@ -148,3 +149,67 @@ def test_numbered_steps_and_issue_numbers_that_no_build_printed_stay_words() -> 
     lines = ["Step 3: restart the agent", "#12 fails again after the upgrade", "---> retrying in 5s"]
     assert log_lines(lines) == lines
     assert "Step 3: restart the agent" in prepare("\n".join(lines)).parts[0]
+
+
+PACKAGE_COOKBOOK = """\
+# Package Cookbook
+
+## Installing into the package's prefix
+
+A Makefile that installs manual pages with a fixed path writes outside the package's own
+prefix, and the sandbox refuses it: `install -d` cannot create the man1 directory there.
+
+1. Pass the prefix to every install variable: `make install PREFIX=#{prefix} MANDIR=#{man}`.
+2. If the Makefile has no such variable, patch its install target to use the prefix.
+"""
+
+TOOL_FAQ = """\
+# FAQ
+
+## Why does the tool refuse to run with sudo?
+
+Running it as root leaves files that your user cannot change later.
+
+1. Do not run it with sudo; undo a `sudo mkdir` with `sudo chown -R $(whoami)` on what it made.
+2. Open a new terminal and run `tool doctor`: it says whether your system is ready.
+3. Run the command again by hand as your own user.
+"""
+
+TRIED_POST = """\
+Formula build fails: "install: mkdir /usr/local/share/man/man1: Operation not permitted"
+
+My formula runs `make install`. With --build-from-source it stops at the manual pages.
+
+What I've tried:
+- `sudo mkdir -p /usr/local/share/man/man1` and chown to my user, in a new terminal
+- running `make install` by hand as my own user works
+- `tool doctor` says the system is ready
+- Checked that the Makefile installs man pages with a fixed path
+
+How do I get past this?
+"""
+
+
+def test_what_the_asker_already_tried_is_no_words_of_the_question(tmp_path: Path) -> None:
+    """A forum post lists what did not help under "What I've tried:": each attempt is another
+    problem's fix, and its words put the FAQ about sudo first. What the asker checked stays."""
+    read(tmp_path / "docs", "package-cookbook.md", PACKAGE_COOKBOOK)
+    read(tmp_path / "docs", "faq.md", TOOL_FAQ)
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    # Before: the FAQ first at 0.93, the cookbook second at 0.04.
+    assert [m.article.id for m in match(kb, TRIED_POST).matches] == ["package-cookbook", "faq"]
+    [asked] = prepare(TRIED_POST).parts
+    assert "sudo" not in asked and "tried" not in asked and "doctor" not in asked
+    assert "Checked that the Makefile installs man pages with a fixed path" in asked
+    assert asked.endswith("How do I get past this?")
+
+
+def test_a_list_that_is_no_attempts_stays_words() -> None:
+    """Guard: a list under another label, or a sentence that says what was tried, is the question."""
+    post = (
+        "Steps to reproduce:\n- run `tool sync`\n- open the report\n"
+        "I tried the sync twice and it fails with: quota exceeded"
+    )
+    [asked] = prepare(post).parts
+    assert asked == post.replace("\n", " ")
