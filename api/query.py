@@ -78,6 +78,21 @@ _ITEM_MARK = r"\s*(?:[-*+\u2022]|\d{1,2}[.)])\s"
 _LIST_ITEM = re.compile(_ITEM_MARK)
 _CHECKED_ITEM = re.compile(_ITEM_MARK + r"\s*(?i:checked|double-checked|verified|confirmed|made sure)\b")
 
+# The strip of fields that an alerting, error-tracking or CI tool heads its notification with, parted by middle
+# dots ("[Bugsnag] acme-agent · New error · production", "Run #1187 · job tap_syntax (macos-14) · 1m 12s",
+# "Incident #48213 · Service: Endpoint Engineering · Urgency: low"): which tool, project, run, environment and
+# counts, not what failed. Its words ("workflow", "job", "run", "main") found a test bot's and an audit's
+# sections before the page of the deprecation the paste's error names. A strip with an error's message in a
+# field ("[Sentry] web · TypeError: x is undefined · 14 events") says what failed, and stays.
+_STRIP_MARK = " \u00b7 "
+_HEADER_STRIP = re.compile(r"[^\u00b7\n]{1,80}(?: \u00b7 [^\u00b7\n]{1,80}){2,}")
+_ERROR_FIELD = re.compile(r"\b[A-Za-z_.]*(?:Error|Exception|Fault)\b:?\s|\b(?i:error|fatal|panic):\s")
+
+
+def _is_header_strip(line: str) -> bool:
+    """Whether ``line`` is a notification's strip of fields (:data:`_HEADER_STRIP`) with no error message in it."""
+    return bool(_HEADER_STRIP.fullmatch(line.strip())) and not _ERROR_FIELD.search(line)
+
 
 @dataclass(frozen=True)
 class Scope:
@@ -261,6 +276,8 @@ def _lines_worth_matching(text: str, *, max_lines: int | None = None) -> list[st
         lines = lines[-max_lines:]
     if any(mark in text for mark in _TRIED_MARKS):
         lines = _without_attempts(lines)
+    if _STRIP_MARK in text:
+        lines = [line for line in lines if not _is_header_strip(line)]
     lines = log_lines(lines)
     if sum(len(line) for line in lines) <= LONG_QUERY_CHARS:
         return [" ".join(lines)] if lines else []

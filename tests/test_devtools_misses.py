@@ -3,7 +3,8 @@
 Each test is a short article written in the style of such docs and the paste or question that
 missed it: a container build's log around a failure (`docker build`'s classic builder and
 BuildKit's plain progress), whose own lines are no words of the failure; a forum post's list of
-what the asker already tried, whose attempts are other problems' fixes.
+what the asker already tried, whose attempts are other problems' fixes; the strip of fields an
+alerting or CI tool heads its notification with.
 """
 
 from __future__ import annotations
@@ -213,3 +214,61 @@ def test_a_list_that_is_no_attempts_stays_words() -> None:
     )
     [asked] = prepare(post).parts
     assert asked == post.replace("\n", " ")
+
+
+DEPRECATIONS = """\
+# Deprecations
+
+## The deprecation lifecycle
+
+A method of the formula API is first deprecated, then disabled, then removed. A deprecated
+method prints a warning when a formula calls it; with developer mode on, as in the audit a
+tap's checks run, the warning is an error and the check fails.
+
+1. Replace the call with the replacement the warning names, or drop it where there is none.
+2. Run the audit again on the tap.
+"""
+
+CI_BOT = """\
+# Test Bot
+
+## Running the test bot workflow
+
+The test bot runs as a workflow job on each push to main and on each pull request.
+
+1. Add the workflow file to the tap's repository.
+2. Read each job's log from the run's page.
+
+## Job runners
+
+Each job of a run gets a fresh runner image (macOS or Linux) for a few minutes.
+
+1. Pick the runner image in the workflow's job matrix.
+"""
+
+CI_NOTIFICATION = """\
+GitHub Actions · acme/homebrew-tools · workflow "test-bot" failed on main
+Run #1187 · job tap_syntax (macos-14) · 1m 12s
+
+  Error: Calling Formula#legacy_env is deprecated! There is no replacement.
+  Please report this issue to the acme/tools tap.
+"""
+
+
+def test_a_notifications_strip_of_fields_is_no_words_of_its_error(tmp_path: Path) -> None:
+    """An alerting or CI tool heads what it sends with fields parted by middle dots (tool, project,
+    run, job, time): its "workflow", "job", "run" and "main" found the test bot's sections before
+    the page about the deprecation the error names."""
+    read(tmp_path / "docs", "deprecations.md", DEPRECATIONS)
+    read(tmp_path / "docs", "test-bot.md", CI_BOT)
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    assert match(kb, CI_NOTIFICATION).matches[0].article.id == "deprecations"
+    [asked] = prepare(CI_NOTIFICATION).parts
+    assert "workflow" not in asked and "#1187" not in asked
+
+
+def test_a_strip_that_names_its_error_and_a_line_with_one_dot_stay() -> None:
+    """Guard: a strip with an error's message in a field says what failed; two fields are a phrase."""
+    for line in ("Sentry · web · TypeError: order is undefined · 14 events", "Disk full · node-3"):
+        assert prepare(line).parts == [line]
