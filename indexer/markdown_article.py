@@ -37,6 +37,7 @@ from typing import Literal
 from markdown_it.tree import SyntaxTreeNode
 
 from indexer.column_names import column_holds
+from indexer.dates import CLOCK
 from indexer.entries import pair_cases, split_entries
 from indexer.error_responses import field_codes, response_codes
 from indexer.errortext import (
@@ -513,11 +514,20 @@ def _bold_cause_label(block: SyntaxTreeNode) -> bool:
 # …"), as a wiki's entry explains its error block before "**Fix**". "Happens" and "occurs" say why only
 # with a why clause in the sentence ("when two agents share …", "where …", "because …"): "This happens every
 # night at 02:00, while the backup job runs, and only on the Windows clients." says when and where the
-# error is seen, what is seen. (English words, as a wiki writes them.)
+# error is seen, what is seen. So does a "when" after a time of day or a frequency ("every night at 01:30,
+# when the export job runs": the time it names), a "since" before a point in time ("since the upgrade to
+# 4.2", "since last week") and an "even if" ("even if no job is scheduled"): read as why clauses, each made
+# what is seen the cause. (English words, as a wiki writes them.)
+_SINCE_A_TIME = (
+    r"since (?:v?\d|yesterday|today|last|then"
+    r"|the (?:last |latest |recent )?(?:upgrade|update|migration|release|rollout|patch|reboot|restart|outage))"
+)
+_A_TIME = rf"(?:{CLOCK}|\b(?:every|each) \w+|\b(?:night|dai|hour|week|month)ly\b)"
 _TELLS_WHEN_IT_HAPPENS = re.compile(
     r"(?:this|that|it)(?: (?:error|message|failure|problem|issue))?"
     r"(?: (?:usually|typically|often|mostly|only|always))? (?:means|indicates"
-    r"|(?:happens|occurs)(?=[^.!?\n]{0,200}?\b(?:because|since|when|whenever|where|if|due to)\b))\b",
+    rf"|(?:happens|occurs)(?=[^.!?\n]{{0,200}}?\b(?:because|(?!{_SINCE_A_TIME})since|where|(?<!even )if|due to)\b"
+    rf"|(?:(?!{_A_TIME})[^.!?\n]){{0,200}}?\bwhen(?:ever)?\b))\b",
     re.IGNORECASE,
 )
 
