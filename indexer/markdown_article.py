@@ -124,6 +124,7 @@ from indexer.openings import (
 )
 from indexer.records import Note, OutlineEntry, Problem, Step
 from indexer.roles import (
+    MAX_INSTRUCTION_CHARS,
     PROBLEM_PART_ROLES,
     PROBLEM_WORDS,
     Kind,
@@ -2609,12 +2610,37 @@ def _after_workaround(draft: _Draft) -> bool:
 
 def _states_only(section: Section) -> bool:
     """Whether ``section`` is paragraphs only, no sub-section, none of which says what to do (see
-    reads_as_instruction): it states, as a known issue's Status does."""
+    reads_as_instruction, _prescribes): it states, as a known issue's Status does."""
     return (
         bool(section.blocks)
         and not section.children
         and all(b.type == "paragraph" and not is_callout(b) for b in section.blocks)
-        and not any(reads_as_instruction(block_text(b)) for b in section.blocks)
+        and not any(reads_as_instruction(block_text(b)) or _prescribes(block_text(b)) for b in section.blocks)
+    )
+
+
+# What a Resolution says someone is to do, in the third person, as a known-error record words its fix: a
+# modal of duty before what to do ("Customers on 21.3 should upgrade the export service", "The permanent fix
+# is to upgrade the agent"), or before it done ("Hotfix HF-2291 must be installed on every app server", but
+# not "should be fixed in 22.1", where the fix stands), and what doing it does ("Upgrading the agent to 21.4
+# resolves the issue"). Read as saying nothing to do, each such Resolution was a note after the workaround.
+_DUTY = re.compile(r"\b(?:should|must|needs? to|ha(?:s|ve) to|(?:is|are) to)\s+", re.IGNORECASE)
+_DUTY_DONE = re.compile(
+    r"be\s+(?!(?:fixed|resolved|addressed|corrected|planned|released|shipped)\b)[a-z]+(?:ed|en)\b",
+    re.IGNORECASE,
+)
+_DOING_FIXES = re.compile(
+    r"^[A-Za-z]+ing\b(?:[^.!?\n]|\.(?=\d)){1,120}?\b(?:resolves|fixes|solves|corrects|removes|prevents)\b",
+    re.IGNORECASE,
+)
+
+
+def _prescribes(paragraph: str) -> bool:
+    """Whether a paragraph says what someone is to do in the third person (see _DUTY)."""
+    opening = paragraph[:MAX_INSTRUCTION_CHARS]
+    return bool(_DOING_FIXES.match(opening)) or any(
+        reads_as_instruction(opening[duty.end() :]) or _DUTY_DONE.match(opening, duty.end())
+        for duty in _DUTY.finditer(opening)
     )
 
 

@@ -66,3 +66,55 @@ def test_a_sentence_that_says_why_an_error_happens_stays_its_cause(tmp_path: Pat
     (problem,) = read(tmp_path, "catalog.md", NIGHTLY_LOCK.format(when=why)).problems
     assert problem.cause == f"This happens {why}"
     assert problem.symptoms == ""
+
+
+# A known-error record: the symptom, the Workaround's steps, then the Resolution field.
+KNOWN_ERROR = """\
+# KE-0412: Invoice import stops with "deadlock detected"
+
+## Symptoms
+
+The import job stops and logs `ERROR: deadlock detected (SQLSTATE 40P01)`.
+
+## Workaround
+
+1. Pause the invoice import.
+2. Run `billingctl import --resume`.
+
+## Resolution
+
+{resolution}
+"""
+
+
+@pytest.mark.parametrize(
+    "resolution",
+    [
+        "Sites on 8.1 should upgrade the billing service to 8.2, which fixes the problem for good.",
+        "The permanent fix is to upgrade the billing service to 8.2.",
+        "Upgrading the billing service to 8.2 resolves the issue.",
+        "Hotfix BP-8817 must be installed on every billing node.",
+    ],
+)
+def test_a_resolution_that_says_in_the_third_person_what_to_do_is_the_fix(
+    tmp_path: Path, resolution: str
+) -> None:
+    # Worded in the third person, it was taken to say nothing to do: a note after the workaround's steps.
+    (problem,) = read(tmp_path, "ke-0412.md", KNOWN_ERROR.format(resolution=resolution)).problems
+    assert [(s.group, s.text) for s in problem.steps] == [
+        ("Workaround", "Pause the invoice import."),
+        ("Workaround", "Run billingctl import --resume."),
+        ("Resolution", resolution),
+    ]
+    assert problem.notes == []
+
+
+def test_a_resolution_that_says_where_the_fix_stands_is_still_notes(tmp_path: Path) -> None:
+    """Guard: "Fixed in …" and "A fix should be released in …" say where the fix stands, as a Status does."""
+    resolution = "Fixed in 8.2: imports retry a deadlocked batch.\n\nA backport should be released in 8.1.7."
+    (problem,) = read(tmp_path, "ke-0412.md", KNOWN_ERROR.format(resolution=resolution)).problems
+    assert [s.group for s in problem.steps] == ["Workaround", "Workaround"]
+    assert [n.text for n in problem.notes] == [
+        "Resolution: Fixed in 8.2: imports retry a deadlocked batch.",
+        "A backport should be released in 8.1.7.",
+    ]
