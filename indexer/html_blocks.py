@@ -1818,7 +1818,11 @@ class _Converter:
         elif tag in _HEADINGS:
             self.flush()
             self.heading, self.block_line = _HEADINGS[tag], line
-            self.panel_level = 0
+            if self.heading <= self.panel_level:
+                # Only a heading at the panels' level or above ends them; one deeper is inside a panel's
+                # body (a Cause panel's "<h3>Background</h3>"). Reset by it, the next panels nested under
+                # it, and the Cause panel lost its text to "Background".
+                self.panel_level = 0
             if self.answer_post is not None:
                 # An answer's own <h2> ("Get the replica back") heads a part of that answer, under its
                 # heading: at the answers' level, it ended them, and the next answer (down-voted) was a

@@ -118,3 +118,94 @@ def test_a_resolution_that_says_where_the_fix_stands_is_still_notes(tmp_path: Pa
         "Resolution: Fixed in 8.2: imports retry a deadlocked batch.",
         "A backport should be released in 8.1.7.",
     ]
+
+
+# A service desk's knowledge article as its portal renders the record: each field a panel, its title a
+# <div> over the panel's body; the Cause panel's body opens with a heading of its own.
+PANELS_WITH_A_HEADING = """\
+<html><head><title>Knowledge - KB0012044 - Service Portal</title></head>
+<body>
+<div class="sd-form">
+  <div class="sd-panel"><div class="sd-panel-title">Title</div>
+    <div class="sd-panel-body">Shared mailbox does not update on phones</div></div>
+  <div class="sd-panel"><div class="sd-panel-title">Symptoms</div>
+    <div class="sd-panel-body"><p>The phone shows "Cannot get mail. The connection to the server failed."</p></div></div>
+  <div class="sd-panel"><div class="sd-panel-title">Cause</div>
+    <div class="sd-panel-body"><h3>Background</h3>
+    <p>The shared mailbox was moved to the new tenant, and phones keep the old server's address.</p></div></div>
+  <div class="sd-panel"><div class="sd-panel-title">Environment</div>
+    <div class="sd-panel-body"><p>iOS Mail and Android Gmail, Exchange Online</p></div></div>
+  <div class="sd-panel"><div class="sd-panel-title">Resolution</div>
+    <div class="sd-panel-body"><ol><li>Remove the mail account from the phone.</li>
+    <li>Add it again with the new server address.</li></ol></div></div>
+  <div class="sd-panel"><div class="sd-panel-title">Attachments</div>
+    <div class="sd-panel-body"><i>No attachments</i></div></div>
+</div>
+</body></html>
+"""
+
+
+def test_a_heading_inside_a_panel_s_body_leaves_the_panels_at_their_level(tmp_path: Path) -> None:
+    # The Cause panel's "<h3>Background</h3>" ended the panels: Environment, Resolution and Attachments
+    # nested under it, and the Environment panel's text was read as more of the cause.
+    article = read(tmp_path / "kb", "kb0012044.html", PANELS_WITH_A_HEADING)
+    [problem] = article.problems
+    assert problem.title == "Shared mailbox does not update on phones"
+    assert (
+        problem.cause
+        == "The shared mailbox was moved to the new tenant, and phones keep the old server's address."
+    )
+    assert problem.seen_in == "iOS Mail and Android Gmail, Exchange Online"
+    assert [s.text for s in problem.steps] == [
+        "Remove the mail account from the phone.",
+        "Add it again with the new server address.",
+    ]
+    assert problem.notes == []
+
+
+def test_a_heading_at_the_panels_level_still_ends_them(tmp_path: Path) -> None:
+    """Guard: a heading at the panels' level between them heads what comes after, as before."""
+    page = PANELS_WITH_A_HEADING.replace(
+        '<div class="sd-panel"><div class="sd-panel-title">Symptoms</div>',
+        '<h2>Phones after the tenant move</h2><div class="sd-panel"><div class="sd-panel-title">Symptoms</div>',
+    )
+    [problem] = read(tmp_path / "kb", "kb0012044.html", page).problems
+    assert problem.title.endswith("Phones after the tenant move")
+    assert [s.text for s in problem.steps][-1] == "Add it again with the new server address."
+
+
+# A Markdown article whose Cause opens with a "Background" sub-heading, and one whose Cause is followed by
+# an "Example" sub-heading of what a log shows.
+CAUSE_WITH_BACKGROUND = """\
+# Shared mailbox does not update on phones
+
+## Symptoms
+
+The phone shows "Cannot get mail. The connection to the server failed."
+
+## Cause
+
+### Background
+
+The shared mailbox was moved to the new tenant, and phones keep the old server's address.
+
+## Resolution
+
+1. Remove the mail account from the phone.
+2. Add it again with the new server address.
+"""
+
+
+def test_a_cause_s_background_sub_heading_is_its_cause(tmp_path: Path) -> None:
+    [problem] = read(tmp_path, "mailbox.md", CAUSE_WITH_BACKGROUND).problems
+    assert (
+        problem.cause
+        == "The shared mailbox was moved to the new tenant, and phones keep the old server's address."
+    )
+
+
+def test_a_background_heading_outside_a_cause_is_still_more_information(tmp_path: Path) -> None:
+    """Guard: "Background" under the Symptoms says more about the problem, no cause."""
+    text = CAUSE_WITH_BACKGROUND.replace("## Cause\n\n### Background", "### Background")
+    [problem] = read(tmp_path, "mailbox.md", text).problems
+    assert not problem.cause
