@@ -34,6 +34,27 @@ CLOCK = (
     rf"|{MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,[ \t]+\d{{4}})?)[ \t]+(?:at[ \t]+)?)?"
     r"\d{1,2}:\d{2}(?:[ \t]?[ap]m)?)\b"
 )
+# A day's date and how long ago, as a board in German prints them after an entry of its activity log
+# ("12. März 2024", "vor 3 Tagen", "vor einer Stunde").
+DATE_DE = r"(?i:\d{1,2}\.[ \t]*(?:jan|feb|mär|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]*\.?[ \t]+\d{4})"
+AGE_DE = (
+    r"(?i:vor[ \t]+(?:\d{1,3}|einer|einem)[ \t]+"
+    r"(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?))\b"
+)
+# What a board's or a tracker's activity log says a member did to a card or a task, in the past tense
+# ("Priya Nair moved this card …", "**jchen** claimed this task."), and in German, the participle its
+# "hat" or "ist" ends on ("Priya Nair hat diese Karte … verschoben"): one list for each reader of such logs.
+ACTIVITY_VERB = (
+    r"(?i:added|removed|changed|created|closed|reopened|claimed|awarded|rescinded|edited|updated|renamed|"
+    r"merged|moved|mentioned|raised|lowered|triaged|reassigned|subscribed|unsubscribed|set|requested|"
+    r"accepted|committed|commented|marked|joined|left|attached|archived|unarchived|copied|completed|"
+    r"converted|sent|deleted|assigned|unassigned)"
+)
+ACTIVITY_PARTICIPLE_DE = (
+    r"(?i:hinzugefügt|entfernt|geändert|erstellt|geschlossen|wieder geöffnet|bearbeitet|aktualisiert|"
+    r"umbenannt|verschoben|erwähnt|zugewiesen|kommentiert|markiert|beigetreten|verlassen|angehängt|"
+    r"archiviert|kopiert|abgeschlossen|erledigt|umgewandelt|gesendet|gelöscht|festgelegt)"
+)
 # The fields of a knowledge base's article record, as Salesforce Knowledge lays them out around an
 # article's parts: when it was written and its number ("Last Modified Date", "Article Number"), and how
 # it is filed ("Data Categories", "Article Record Type"); and an error dictionary's record of an error,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from indexer.dates import ACTIVITY_VERB
 from indexer.jira_text import item_markdown
 from indexer.wiki_inline import double_hash_code, slash_italics
 
@@ -31,11 +32,7 @@ _FENCE = re.compile(r"^([ \t]*)```(?:lang=)?([\w+#.-]*)[ \t]*$")
 # A note paragraph ("NOTE: …", "(WARNING) …").
 _NOTE = re.compile(r"^(?:(NOTE|WARNING|IMPORTANT):|\((NOTE|WARNING|IMPORTANT)\))[ \t]+(.*)$")
 # A line of the task's activity: who did what, then when ("**jchen** added a comment. Mar 3 2024, 11:40 AM").
-_ACTIVITY = re.compile(
-    r"^\*\*[^*\n]+\*\*[ \t]+(?:added|removed|changed|created|closed|reopened|claimed|awarded|rescinded|"
-    r"edited|updated|renamed|merged|moved|mentioned|raised|lowered|triaged|reassigned|subscribed|"
-    r"unsubscribed|set|requested|accepted|committed)\b.*\d{4}\b.*$"
-)
+_ACTIVITY = re.compile(rf"^\*\*[^*\n]+\*\*[ \t]+{ACTIVITY_VERB}\b.*\d{{4}}\b.*$")
 # Inline markup: a link with its words ("[[https://… | Docs]]") (monospace and italics: indexer.wiki_inline).
 _LINK = re.compile(r"\[\[[ \t]*([^|\[\]]+?)[ \t]*(?:\|[ \t]*([^\[\]]+?)[ \t]*)?\]\]")
 

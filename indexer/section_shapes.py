@@ -15,7 +15,16 @@ from itertools import takewhile
 
 from markdown_it.tree import SyntaxTreeNode
 
-from indexer.dates import CLOCK, DATE, MONTH, ROUGH_AGE
+from indexer.dates import (
+    ACTIVITY_PARTICIPLE_DE,
+    ACTIVITY_VERB,
+    AGE_DE,
+    CLOCK,
+    DATE,
+    DATE_DE,
+    MONTH,
+    ROUGH_AGE,
+)
 from indexer.errortext import error_codes
 from indexer.heading_text import Quoted
 from indexer.markup import without_heading_attributes
@@ -88,13 +97,15 @@ _DATED_RECORD = re.compile(r"[A-Za-z]{2,8}[ _-]?(?:19|20)\d\d[-:]\d{1,7}")
 # Not a write-up's list of what was done, in the past tense with the time of day ("The on-call engineer
 # updated the TLS certificate on the load balancer at 14:05"): no name opens with an article or a
 # pronoun, and a time of day dates an entry only with its day ("Mar 12 at 10:04", "Yesterday at 9:14 PM").
-# Read as a log, those actions were boilerplate and the write-up's fix had no steps.
+# Read as a log, those actions were boilerplate and the write-up's fix had no steps. A board in German
+# says the same with "hat" (or "ist") and a participle last, and dates it in German ("Priya Nair hat diese
+# Karte von *Entwürfe* nach *Runbooks* verschoben · 12. März 2024", "… kommentiert · vor 3 Tagen"): read
+# in English words only, that log was a problem of its own whose steps were its entries.
 _ACTIVITY_ENTRY = re.compile(
     r"(?!(?:the|a|an|our|my|their|this|that|we|i|they|he|she|it|someone)\s)"
-    r"@?[\w.'-]+(?: [\w.'-]+){0,3} (?:added|moved|commented|changed|marked|removed|joined|left|attached|"
-    r"archived|unarchived|copied|completed|created|converted|renamed|sent|deleted|assigned|unassigned|"
-    r"updated|edited|closed|reopened|set)\b[^\n]*?[\s\u00b7,|\u2013\u2014-]"
-    rf"(?:{DATE}|{ROUGH_AGE}|(?!\d){CLOCK}|{MONTH}\.? \d{{1,2}})\s*$",
+    rf"@?[\w.'-]+(?: [\w.'-]+){{0,3}} (?:{ACTIVITY_VERB}|(?:hat|ist) [^\n]*? {ACTIVITY_PARTICIPLE_DE})"
+    r"\b[^\n]*?[\s\u00b7,|\u2013\u2014-]"
+    rf"(?:{DATE}|{ROUGH_AGE}|(?!\d){CLOCK}|{MONTH}\.? \d{{1,2}}|{DATE_DE}|{AGE_DE})\s*$",
     re.IGNORECASE,
 )
 

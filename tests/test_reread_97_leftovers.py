@@ -209,3 +209,91 @@ def test_a_background_heading_outside_a_cause_is_still_more_information(tmp_path
     text = CAUSE_WITH_BACKGROUND.replace("## Cause\n\n### Background", "### Background")
     [problem] = read(tmp_path, "mailbox.md", text).problems
     assert not problem.cause
+
+
+# A Trello card exported to Markdown by a German team: its description, its checklist, then its activity
+# log in German, a line per action ("<member> hat diese Karte … verschoben · <date>").
+KARTE = """\
+# Runbook: Rechnungsexport bricht ab
+
+**Board:** Buchhaltung Support · **Labels:** `export`
+
+## Beschreibung
+
+Die Exportseite zeigt nach einer Minute *Gateway-Timeout (EXP-504)*.
+
+## Checkliste: EXP-504 Timeout (0/2)
+
+- [ ] Den Kunden bitten, jeweils einen Monat zu exportieren
+- [ ] Hintergrundexporte in den Kontoeinstellungen einschalten
+
+## Aktivität
+
+- Jana Krüger hat diese Karte von *Entwürfe* nach *Runbooks* verschoben · 14. März 2024
+- Lukas Brandt hat diese Karte kommentiert · vor 3 Tagen
+- Lukas Brandt hat diese Karte zu *Entwürfe* hinzugefügt · 2. März 2024
+"""
+
+
+def test_a_german_board_s_activity_log_is_no_step(tmp_path: Path) -> None:
+    # Read in English words only, "Aktivität" was a problem of its own whose steps were the log's lines.
+    article = read(tmp_path / "karten", "rechnungsexport.md", KARTE)
+    steps = [s.text for p in article.problems for s in p.steps]
+    assert not any("diese Karte" in text for text in steps)
+    assert "Den Kunden bitten, jeweils einen Monat zu exportieren" in steps
+    assert "Aktivität" not in [p.title for p in article.problems]
+
+
+def test_a_german_write_up_s_list_of_what_was_done_stays_its_steps(tmp_path: Path) -> None:
+    """Guard: a list of what the team did, with times of day, is a fix, as it is in English."""
+    text = KARTE.replace(
+        KARTE[KARTE.index("## Aktivität") :],
+        "## Maßnahmen\n\n"
+        "- Der Bereitschaftsdienst hat das Zertifikat am Load Balancer um 14:05 erneuert\n"
+        "- Danach hat das Team die Kette auf allen drei Proxys um 14:20 geändert\n",
+    )
+    fixes = [
+        [s.text for s in p.steps] for p in read(tmp_path / "karten", "rechnungsexport.md", text).problems
+    ]
+    assert [
+        "Der Bereitschaftsdienst hat das Zertifikat am Load Balancer um 14:05 erneuert",
+        "Danach hat das Team die Kette auf allen drei Proxys um 14:20 geändert",
+    ] in fixes
+
+
+# A Phabricator task saved as text: "=" headings, "#" steps, then its activity, whose lines use the verbs a
+# board's log does too ("assigned this task", "marked this task").
+PHABRICATOR_TASK = """\
+T51220: Nightly report mail bounces with "550 5.7.1 relaying denied"
+
+Open, Normal  ·  Public
+
+= Description =
+
+Since the mail relay moved, the nightly report mail bounces with `550 5.7.1 relaying denied`.
+
+== Fix ==
+
+# Add the report host to the relay's allowed senders.
+# Send a test report with `reportctl send --test`.
+
+----
+
+**mkovac** assigned this task to @dpereira. Aug 2 2024, 9:12 AM
+
+**dpereira** marked this task as a duplicate of T51001. Aug 5 2024, 4:40 PM
+"""
+
+
+def test_a_remarkup_task_s_activity_knows_every_board_verb(tmp_path: Path) -> None:
+    # The task's activity verbs were a list of their own, without "assigned" and "marked": those lines
+    # were read as text of the fix.
+    (problem,) = read(tmp_path / "tasks", "t51220.txt", PHABRICATOR_TASK).problems
+    assert [s.text for s in problem.steps] == [
+        "Add the report host to the relay's allowed senders.",
+        "Send a test report with reportctl send --test.",
+    ]
+    said = " ".join(
+        [problem.symptoms, *(s.markdown for s in problem.steps), *(n.text for n in problem.notes)]
+    )
+    assert "assigned this task" not in said and "marked this task" not in said
