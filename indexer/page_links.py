@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from indexer.roles import RELATED_ELSEWHERE
+
 # A tag: "#" then a word that may go on with "/" or "-" ("#doors/east", "#on-call"). One of digits
 # only ("#4521") is an issue's or a ticket's number, which Obsidian does not take for a tag either.
 _TAG = re.compile(r"#\w[\w/-]*+")
@@ -19,7 +21,12 @@ _TAG = re.compile(r"#\w[\w/-]*+")
 # link kept: a note app's links to other notes are no part of the answer.)
 _LINK = r"\[\[[^\[\]\n]++\]\]"
 _APART = r"(?:[ \t]*+(?:[,;|\u00b7]|and\b)[ \t]*+|[ \t]++)"
-_RELATED = re.compile(r"(?:related|see also|further reading|additional resources)\b", re.IGNORECASE)
+# Its label in English or in another language ("Siehe auch", "Voir aussi", "Se også": roles.RELATED_ELSEWHERE);
+# in English only, a German answer's "*Siehe auch:* [Rollout-Checkliste](…)" was its last step. Not "\b" at
+# its end: a Thai label may end in a vowel sign ("ดูเพิ่มเติม"), no word character.
+_RELATED = re.compile(
+    rf"(?:related|see also|further reading|additional resources|{RELATED_ELSEWHERE})(?!\w)", re.IGNORECASE
+)
 _RELATED_LINE = re.compile(
     rf"{_RELATED.pattern}(?:[^:\n\[\]]{{0,40}}:)?[ \t]*+"
     rf"{_LINK}(?:{_APART}{_LINK})*+[ \t]*+\.?",
@@ -103,7 +110,7 @@ def pager_line(markdown: str) -> bool:
 def labelled_links(markdown: str, *, related: bool = False) -> bool:
     """Whether ``markdown`` is one line of a label then Markdown links only ("Related articles:
     [Install the driver](install.md)", in any language), or its label over a bulleted link a line; with
-    ``related``, only where the label names related pages in English (not "Example: [dropbox.rb](…)")."""
+    ``related``, only where the label names related pages (see _RELATED; not "Example: [dropbox.rb](…)")."""
     markdown = _EMPHASISED_LABEL.sub(r"\2", markdown.strip(), count=1)
     if related and not _RELATED.match(markdown):
         return False

@@ -505,6 +505,30 @@ MESSAGE_WORDS = (
 # Thai's word for a message is its word for any text too ("พิมพ์ข้อความ", type the text): only with a verb
 # of showing.
 UNSPACED_MESSAGE_WORDS = f"{_UNSPACED_ERROR_WORDS}|(?:แสดง|ขึ้น)ข้อความ"
+# "See also", "Related articles" and "Learn more" in other languages, as a page heads or labels its links to
+# related pages: a heading of boilerplate (_ELSEWHERE), and the label of a line of links that is no step
+# (indexer.page_links).
+RELATED_ELSEWHERE = (
+    "siehe auch|verwandte (artikel|themen)|weiterführende links|voir aussi|articles connexes|"
+    "ressources associées|véase también|ver también|artículos relacionados|(temas|recursos|enlaces) relacionados|"
+    "veja também|artigos relacionados|vedi anche|articoli correlati|(argomenti|risorse) correlat[ei]|"
+    "per saperne di più|zie ook|gerelateerde artikelen|zobacz (też|także|również)|"
+    "powiązane (artykuły|tematy|dokumenty|informacje)|см\\. также|смотрите также|связанные статьи|"
+    "関連(記事|項目|トピック|リンク|情報)|参照|参考(資料|リンク)?|相关(文章|主题|链接|信息|文档|资料)|"
+    "相關(文章|主題|連結|資訊|文件)|另请参阅|另請參閱|参考资料|參考資料|"
+    "관련 (문서|자료|항목|글|링크|정보)|참고 (문서|자료)|함께 보기|더 알아보기|"
+    # Turkish lower-cases "İlgili" with a combining dot over its "i".
+    "ayrıca bakınız|i\u0307?lgili (makaleler|konular|bağlantılar)|lihat juga|(artikel|topik|tautan) terkait|"
+    "xem thêm|(bài viết|chủ đề|liên kết) liên quan|"
+    "див\\. також|дивіться також|пов'язані статті|δείτε επίσης|σχετικά άρθρα|ดูเพิ่มเติม|บทความที่เกี่ยวข้อง|"
+    "यह भी देखें|संबंधित लेख|se även|relaterade artiklar|läs mer|ראו גם|ראה גם|מאמרים (קשורים|נוספים)|"
+    # In Danish, Norwegian, Finnish, Czech, Slovak, Hungarian, Romanian, Croatian, Serbian, Bulgarian, Malay
+    # and Persian.
+    "relaterede artikler|relaterte artikler|se også|aiheeseen liittyvät artikkelit|katso myös|"
+    "související články|viz také|súvisiace články|pozri tiež|kapcsolódó cikkek|lásd még|"
+    "articole (similare|conexe|asociate)|vezi și|povezani članci|srodni članci|pogledajte i|"
+    "свързани статии|вижте също|artikel berkaitan|مقالات مرتبط|همچنین ببینید"
+)
 _ELSEWHERE = {
     Role.ERRORS: f"{ERROR_WORDS}|{_MESSAGE_WORDS}|"
     "fehlermeldung(en)?|messages? d'erreur|mensajes? de error|mensagens? de erro|messaggio di errore|"
@@ -650,23 +674,12 @@ _ELSEWHERE = {
     # کا حل", a workaround "عارضی حل") and Azerbaijani ("Həll", "Həll yolu", a workaround "Müvəqqəti həll").
     "suluhisho( la muda)?|suluhu|utatuzi|jinsi ya kutatua|حل|مسئلے کا حل|عارضی حل|"
     "(müvəqqəti )?həll( yolu| yolları)?|problemin həlli",
-    # "See also", "Related articles", "Learn more"; and "More information", which is the problem's, not a step.
-    Role.BOILERPLATE: "siehe auch|verwandte (artikel|themen)|weiterführende links|voir aussi|articles connexes|"
+    # "See also", "Related articles", "Learn more" (RELATED_ELSEWHERE); and "More information", which is the
+    # problem's, not a step.
+    Role.BOILERPLATE: f"{RELATED_ELSEWHERE}|"
     # A help centre's list of the files attached to the page ("Attachments"), in its language.
     "(datei)?anh(ä|ae)nge|anhang|pièces? jointes?|(archivos )?adjuntos|allegati|bijlagen|załączniki|"
     "вложения|添付ファイル|附件|첨부 ?파일|"
-    "ressources associées|véase también|ver también|artículos relacionados|(temas|recursos|enlaces) relacionados|"
-    "veja também|artigos relacionados|vedi anche|articoli correlati|(argomenti|risorse) correlat[ei]|"
-    "per saperne di più|zie ook|gerelateerde artikelen|zobacz (też|także|również)|"
-    "powiązane (artykuły|tematy|dokumenty|informacje)|см\\. также|смотрите также|связанные статьи|"
-    "関連(記事|項目|トピック|リンク|情報)|参照|参考(資料|リンク)?|相关(文章|主题|链接|信息|文档|资料)|"
-    "相關(文章|主題|連結|資訊|文件)|另请参阅|另請參閱|参考资料|參考資料|"
-    "관련 (문서|자료|항목|글|링크|정보)|참고 (문서|자료)|함께 보기|더 알아보기|"
-    # Turkish lower-cases "İlgili" with a combining dot over its "i".
-    "ayrıca bakınız|i\u0307?lgili (makaleler|konular|bağlantılar)|lihat juga|(artikel|topik|tautan) terkait|"
-    "xem thêm|(bài viết|chủ đề|liên kết) liên quan|"
-    "див\\. також|дивіться також|пов'язані статті|δείτε επίσης|σχετικά άρθρα|ดูเพิ่มเติม|บทความที่เกี่ยวข้อง|"
-    "यह भी देखें|संबंधित लेख|se även|relaterade artiklar|läs mer|ראו גם|ראה גם|מאמרים (קשורים|נוספים)|"
     # A help centre's "Still have questions?" after the article, which sends the reader to support.
     "((haben sie )?noch (weitere )?fragen|(vous avez )?d'autres questions ?|¿?(tiene[sn]?|hay) (más|otras) preguntas|"
     "ainda tem (dúvidas|perguntas)|(hai|avete) (altre|ancora) domande|((heeft u|heb je) )?nog vragen|"
@@ -676,11 +689,6 @@ _ELSEWHERE = {
     # Their prompt for a verdict, where a help centre's widget heads its buttons with it.
     # Urdu's, Persian's and Arabic's question mark ("؟") ends one as "?" does.
     f"({FEEDBACK_PROMPTS})[?？;؟]?|"
-    # "Related articles" and "See also" in the same languages and Persian.
-    "relaterede artikler|relaterte artikler|se også|aiheeseen liittyvät artikkelit|katso myös|"
-    "související články|viz také|súvisiace články|pozri tiež|kapcsolódó cikkek|lásd még|"
-    "articole (similare|conexe|asociate)|vezi și|povezani članci|srodni članci|pogledajte i|"
-    "свързани статии|вижте също|artikel berkaitan|مقالات مرتبط|همچنین ببینید|"
     # A docs site's closing section that sends the reader on to ask ("Getting more help" in English).
     "(weitere hilfe|(mehr|zusätzliche) hilfe|besoin d'(aide|plus d'aide)( supplémentaire)?|aide supplémentaire|"
     "¿?(más|obtener más|necesitas más) ayuda|ayuda adicional|(precisa de )?mais ajuda|ajuda adicional|"

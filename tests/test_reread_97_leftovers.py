@@ -297,3 +297,36 @@ def test_a_remarkup_task_s_activity_knows_every_board_verb(tmp_path: Path) -> No
         [problem.symptoms, *(s.markdown for s in problem.steps), *(n.text for n in problem.notes)]
     )
     assert "assigned this task" not in said and "marked this task" not in said
+
+
+# A Q&A wiki's page written in German: a bold question, its answer, the fix's numbered steps, and a line of
+# related pages in italics under the answer.
+FRAGEN = """\
+# Fragen zur Build-Pipeline
+
+**F: Warum bricht der Integrationstest nach einem Merge ab?**
+
+A: Der Testcontainer startet, bevor die Datenbank bereit ist.
+
+1. Fügen Sie dem Compose-File eine Healthcheck-Bedingung hinzu.
+2. Setzen Sie `depends_on.condition` auf `service_healthy`.
+
+*{label}:* [Merge-Checkliste](https://wiki.example.com/merge) · [Compose-Vorlagen](https://wiki.example.com/compose)
+"""
+
+
+@pytest.mark.parametrize("label", ["Siehe auch", "Verwandte Artikel", "Se også"])
+def test_a_line_of_related_pages_labelled_in_another_language_is_no_step(tmp_path: Path, label: str) -> None:
+    # Only the English labels were known: "*Siehe auch:* [...](…) · [...](…)" was the fix's last step.
+    [problem] = read(tmp_path / "kb", "build-faq.md", FRAGEN.format(label=label)).problems
+    assert [s.text for s in problem.steps] == [
+        "Fügen Sie dem Compose-File eine Healthcheck-Bedingung hinzu.",
+        "Setzen Sie depends_on.condition auf service_healthy.",
+    ]
+    assert [n.text for n in problem.notes][-1] == f"{label}: Merge-Checkliste · Compose-Vorlagen"
+
+
+def test_a_line_of_links_under_another_label_stays_a_step(tmp_path: Path) -> None:
+    """Guard: a label that names no related pages ("Beispiel:") over links after the steps reads as before."""
+    [problem] = read(tmp_path / "kb", "build-faq.md", FRAGEN.format(label="Beispiel")).problems
+    assert problem.steps[-1].text == "Beispiel: Merge-Checkliste · Compose-Vorlagen"
