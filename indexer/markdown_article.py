@@ -1478,6 +1478,12 @@ class _Reader:
                 for n, b in enumerate(blocks)
                 if n not in example and not is_callout(b)
             )
+            opened = part_label_opening(section.title) if not blocks and not section.children else None
+            if opened is not None and opened[0] is Role.CAUSE and section.title[opened[1] :].strip():
+                # A heading that states the cause after its label, with nothing under it ("### Cause: the
+                # spool volume is full", as a Logseq page's "cause:: …" property is read): the cause is
+                # what it says. Read as a heading only, the problem had no cause.
+                draft.cause.append((section.title[opened[1] :].strip(), section.line))
             self._callouts_as_notes(draft, blocks)
         elif role is Role.SYMPTOMS:
             draft.symptoms.extend((described_text(b), line_of(b)) for b in text_blocks)

@@ -330,3 +330,49 @@ def test_a_line_of_links_under_another_label_stays_a_step(tmp_path: Path) -> Non
     """Guard: a label that names no related pages ("Beispiel:") over links after the steps reads as before."""
     [problem] = read(tmp_path / "kb", "build-faq.md", FRAGEN.format(label="Beispiel")).problems
     assert problem.steps[-1].text == "Beispiel: Merge-Checkliste · Compose-Vorlagen"
+
+
+# A Logseq page: its properties on its first lines, then an outline of blocks indented by tabs, each problem
+# a "- ##" heading block whose children are properties ("symptoms::", "cause:: …", "fix::").
+LOGSEQ_PAGE = """\
+title:: Scanner gateway troubleshooting
+type:: troubleshooting
+product:: [[Scanner Gateway]]
+tags:: scanning, [[warehouse]]
+
+- ## Scans never reach the inventory
+	- symptoms::
+		- The gateway log shows `upstream rejected batch: token expired (SG-4011)`
+	- cause:: the gateway's API token was rotated in the inventory system
+	- fix::
+		- Paste the new token under **Settings → Upstream**
+		- Resend the held batches
+- ## Handhelds drop off the gateway
+	- symptoms::
+		- Handhelds show `Gateway unreachable (SG-2209)`
+	- cause:: the DHCP lease of the gateway changed its address
+	- fix::
+		- Give the gateway a fixed address
+"""
+
+
+def test_a_logseq_block_s_cause_property_is_its_problem_s_cause(tmp_path: Path) -> None:
+    # "cause:: …" is read as the heading "### Cause: …" with nothing under it: the problem had no cause.
+    tokens, dhcp = read(tmp_path / "pages", "scanner-gateway.md", LOGSEQ_PAGE).problems
+    assert tokens.cause == "the gateway's API token was rotated in the inventory system"
+    assert dhcp.cause == "the DHCP lease of the gateway changed its address"
+    assert tokens.error_codes == ["SG4011"]
+    assert [s.text for s in tokens.steps] == [
+        "Paste the new token under Settings → Upstream",
+        "Resend the held batches",
+    ]
+
+
+def test_a_cause_heading_with_text_under_it_keeps_that_text_as_the_cause(tmp_path: Path) -> None:
+    """Guard: under "## Cause: …", the text the part holds is the cause, as before."""
+    text = CAUSE_WITH_BACKGROUND.replace("## Cause\n\n### Background", "## Cause: tenant move")
+    [problem] = read(tmp_path, "mailbox.md", text).problems
+    assert (
+        problem.cause
+        == "The shared mailbox was moved to the new tenant, and phones keep the old server's address."
+    )
