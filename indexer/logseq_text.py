@@ -16,6 +16,7 @@ import re
 
 from indexer.callouts import PLAIN_ADVICE
 from indexer.roles import Role, heading_role
+from indexer.sections import is_page_field
 
 # A property, of the page ("title:: …", "tags:: vpn, macos") or of a block ("cause:: …", "fix::"), and a
 # block, its tabs and text.
@@ -31,6 +32,8 @@ _HEADING = re.compile(r"^(#{1,6})[ \t]+(\S.*)$")
 # every step of a numbered Logseq fix ended in "logseq.order-list-type:: number".
 _INTERNAL = frozenset(("id", "collapsed", "heading", "background-color", "created-at", "updated-at"))
 _INTERNAL_PREFIXES = ("logseq.", "card-")
+# A link to another page in a property's value ("[[Print relay]]", a tag's "#[[label printers]]"): its words.
+_PAGE_LINK = re.compile(r"#?\[\[([^\[\]\n]+)\]\]")
 # The spaces a block is nested by where an outline is not nested by tabs: Roam Research's export (four to
 # a level), or Logseq's with its bullet indentation set to spaces.
 _SPACED = re.compile(r"^( +)(?=- )")
@@ -92,7 +95,7 @@ def _rewrite(lines: list[str]) -> list[str]:
     headings: list[int] = []
     # The advice block whose children are its quote's: its depth (-1 outside one), its line and its text.
     advice, advice_line, advice_said = -1, -1, ""
-    outline = False
+    outline, first_block = False, 0
     for line in lines:
         block = _BLOCK.match(line)
         if block is None:
@@ -104,12 +107,12 @@ def _rewrite(lines: list[str]) -> list[str]:
                 internal = prop is not None and _internal(prop[1])
                 out.append("" if internal else f"{indent}{continuation[2]}")
             elif not outline and (found := _PROPERTY.match(line)):
-                # The page's title is its title; its other properties are its metadata.
-                out.append(f"# {found[2].strip()}" if found[1].lower() == "title" and found[2] else "")
+                out.append(_page_property(found[1], (found[2] or "").strip()))
             else:
                 out.append("")
             continue
-        outline = True
+        if not outline:
+            first_block, outline = len(out), True
         depth, content = len(block[1]), block[2].strip()
         while headings and depth <= headings[-1]:
             headings.pop()
@@ -157,7 +160,31 @@ def _rewrite(lines: list[str]) -> list[str]:
             nested = "  " * max(depth - anchor - 1, 0)
             indent = f"{nested}  "
             out.append(f"{nested}- {content}")
-    return out
+    return _title_first(out, first_block)
+
+
+def _page_property(key: str, value: str) -> str:
+    """A page property's line as Markdown: the title its heading, a field of the page a field under it
+    ("**Product:** Print relay", its links' words only), whose product and tags scope the page as front
+    matter's do; any other, and Logseq's own, nothing. Read as nothing, "product:: [[Print relay]]" and
+    "tags:: …" scoped no answer."""
+    if key.lower() == "title":
+        return f"# {value}" if value else ""
+    label = key.replace("-", " ").replace("_", " ").capitalize()
+    value = _PAGE_LINK.sub(r"\1", value)
+    # Only a field of the page ("product", "tags", "owner"): "type:: troubleshooting" among them made
+    # them no fields at all; a blank line for it parts the others into paragraphs of fields.
+    return f"**{label}:** {value}" if not _internal(key) and is_page_field(label, value) else ""
+
+
+def _title_first(out: list[str], end: int) -> list[str]:
+    """``out`` with the page's title heading moved up to the first of its property lines (``out[:end]``,
+    the lines before its first block), above its fields: below them, the fields were the page's preface."""
+    title = next((at for at in range(end) if out[at].startswith("# ")), None)
+    first = next((at for at in range(end) if out[at]), None)
+    if title is None or first is None or first == title:
+        return out
+    return [*out[:first], out[title], *out[first:title], *out[title + 1 :]]
 
 
 def _internal(key: str) -> bool:

@@ -2539,9 +2539,7 @@ def _emphasised_fields(lines: list[list[SyntaxTreeNode]]) -> list[tuple[str, str
             value = value[1:].strip()
         else:
             return []
-        if len(name) > MAX_FIELD_LABEL or not _names_page(name) or _NOT_A_FIELD.search(name):
-            return []
-        if len(value) > MAX_FIELD_VALUE or not value:
+        if not is_page_field(name, value, failing_words=True):
             return []
         failing = failing or not _field_value(value)
         fields.append((name, value))
@@ -2549,6 +2547,17 @@ def _emphasised_fields(lines: list[list[SyntaxTreeNode]]) -> list[tuple[str, str
     if failing and not is_email_header({name.lower() for name, _ in fields}):
         return []
     return fields
+
+
+def is_page_field(name: str, value: str, *, failing_words: bool = False) -> bool:
+    """Whether a field labelled ``name`` with ``value`` can be one of the page's (see :func:`page_fields`):
+    a short label that names something about the page and nothing that went wrong, and a short value;
+    with ``failing_words``, one that may hold a failure's words (a mail's subject)."""
+    if len(name) > MAX_FIELD_LABEL or not _names_page(name) or _NOT_A_FIELD.search(name):
+        return False
+    if len(value) > MAX_FIELD_VALUE or not value:
+        return False
+    return failing_words or _field_value(value)
 
 
 def _plain_fields(lines: list[list[SyntaxTreeNode]], *, bars: bool) -> list[tuple[str, str]]:

@@ -376,3 +376,39 @@ def test_a_cause_heading_with_text_under_it_keeps_that_text_as_the_cause(tmp_pat
         problem.cause
         == "The shared mailbox was moved to the new tenant, and phones keep the old server's address."
     )
+
+
+def test_a_logseq_page_s_properties_scope_it_as_front_matter_does(tmp_path: Path) -> None:
+    # "product:: [[Scanner Gateway]]" and "tags:: …" were read as nothing: no product, no tags.
+    article = read(tmp_path / "pages", "scanner-gateway.md", LOGSEQ_PAGE)
+    assert article.title == "Scanner gateway troubleshooting"
+    assert article.product == "Scanner Gateway"
+    assert article.tags == ["scanning", "warehouse"]
+
+
+def test_a_logseq_page_titled_below_its_other_properties_is_still_titled_and_scoped(tmp_path: Path) -> None:
+    """ "title::" after the other properties titles the page above them, so that they stay its fields;
+    "type::" (nothing about the page) is no text of a problem."""
+    text = LOGSEQ_PAGE.replace("title:: Scanner gateway troubleshooting\n", "").replace(
+        "tags:: scanning, [[warehouse]]\n",
+        "tags:: scanning, [[warehouse]]\ntitle:: Scanner gateway troubleshooting\n",
+    )
+    article = read(tmp_path / "pages", "scanner-gateway.md", text)
+    assert article.title == "Scanner gateway troubleshooting"
+    assert (article.product, article.tags) == ("Scanner Gateway", ["scanning", "warehouse"])
+    assert [p.title for p in article.problems] == [
+        "Scans never reach the inventory",
+        "Handhelds drop off the gateway",
+    ]
+    assert not any("troubleshooting" in p.symptoms for p in article.problems)
+
+
+def test_a_logseq_page_with_no_scope_properties_reads_as_before(tmp_path: Path) -> None:
+    """Guard: a page whose only properties are its title and its type has no product and no tags, and
+    the same problems."""
+    text = LOGSEQ_PAGE.replace("product:: [[Scanner Gateway]]\n", "").replace(
+        "tags:: scanning, [[warehouse]]\n", ""
+    )
+    article = read(tmp_path / "pages", "scanner-gateway.md", text)
+    assert (article.title, article.product, article.tags) == ("Scanner gateway troubleshooting", "", [])
+    assert [len(p.steps) for p in article.problems] == [2, 1]
