@@ -1494,6 +1494,11 @@ _CAUSE_SENTENCE = re.compile(
     r"\b(occurs?|happens?|appears?) (when|if|because)\b|\bbecause\b|\bcaused by\b|\bdue to\b|"
     r"\bprevent(s|ing)\b|\bdoes(n't| not) (accept|support|allow)\b"
     rf"|(?:^|[.!?] )(?:{_CAUSE_STATED})"
+    # A help centre's why under what is seen, as its subject "this": "This happens with local pickup
+    # orders", "This means the access token was rotated"; not what the reader must do ("This means you
+    # have to …"), nor a when ("This happens every night at 01:30, when …", a time, no cause).
+    r"|(?:^|[.!?] )this (?:usually |often |only )?(?:happens|occurs) with\b"
+    r"|(?:^|[.!?] )this (?:usually |often )?means (?:that )?(?!(?:you|your)\b)"
     # A service's own rule that did what the reader sees, as its help centre says it without a label
     # ("We disable an endpoint after it fails for 3 days", "We pause payouts when …").
     rf"|(?:^|[.!?] )we (?:automatically )?{_SERVICE_ACTS}s? [^.!?]{{1,80}}? (?:after|when|whenever|if|once)\b",
