@@ -41,6 +41,7 @@ from indexer.heading_text import title_of
 from indexer.roles import (
     PROBLEM_PART_ROLES,
     SUBJECT_PREFIX,
+    TITLE_FIELD_WORDS,
     Role,
     heading_names_errors,
     heading_role,
@@ -816,6 +817,10 @@ def _name_parts(labels: list[str]) -> bool:
 # Salesforce Knowledge's "Summary" and "Details". Only as a field's label: a heading "Details" may head
 # anything, and even as a label it counts only beside another part (see _name_parts).
 _DESCRIPTION_FIELD = re.compile(r"(?:(?:problem|issue) )?(?:summary|details)")
+
+
+# A field that gives the article's title ("Title", "Article title").
+_TITLE_FIELD = re.compile(TITLE_FIELD_WORDS)
 
 
 # The fields of a knowledge base's article record that Salesforce Knowledge lays out around its parts.
@@ -2505,6 +2510,17 @@ class _Converter:
             # help desk's export labels it, its lines (a list's items) on lines of their own.
             for row, label in zip(rows, fields, strict=True):
                 texts = [text for _, text in row.blocks[1]]
+                if (
+                    _TITLE_FIELD.fullmatch(normalise_heading(label))
+                    and len(texts) == 1
+                    and "<br>" not in texts[0]
+                ):
+                    # The article's Title field, one line (a service desk's form, "Title | Print jobs stuck
+                    # in the Follow-Me queue"): the page's title heading over its parts. In bold, its label
+                    # titled the page and the problem, or under the form's heading the portal's <title> did,
+                    # and the top bar over the form was what is seen.
+                    self._write_heading(1, texts[0].strip(), row.line)
+                    continue
                 if (
                     _RECORD_FIELD.fullmatch(normalise_heading(label))
                     and len(texts) == 1

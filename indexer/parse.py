@@ -532,6 +532,19 @@ def _title_row(root: Section) -> str:
     return ""
 
 
+def _title_after_furniture(root: Section) -> str:
+    """The words of the page's one "#" heading where only headings of the page's furniture stand before
+    it, none with headings under it; else "". A service desk's form names itself over its fields ("##
+    Knowledge Article", then the Title field, read as the "#" heading): its <title>, the tool's name and the
+    article's number ("Knowledge Article KA-0004412 - Cherwell Service Management"), titled the page."""
+    titles = [c for c in root.children if c.level == 1]
+    if len(titles) != 1:
+        return ""
+    before = root.children[: root.children.index(titles[0])]
+    furniture = all(heading_role(c.title) is Role.BOILERPLATE and not c.children for c in before)
+    return titles[0].title if before and furniture else ""
+
+
 def _site_menu(block: SyntaxTreeNode) -> bool:
     """Whether ``block`` is a bulleted list whose every item is one link and nothing more: a site's menu
     of its pages, no steps."""
@@ -671,7 +684,11 @@ def _markdown_article(
         # A page's own "Title" field beats its <title>, which a web application saving the page fills with
         # its own name ("ManageEngine ServiceDesk Plus - Solutions") for every page it saves.
         or (
-            (_title_field(root) or _without_site_name(_without_document_number(page.title), root))
+            (
+                _title_field(root)
+                or _title_after_furniture(root)
+                or _without_site_name(_without_document_number(page.title), root)
+            )
             if page
             else _title_block(text)
         )

@@ -1302,6 +1302,9 @@ _QUESTION = re.compile(
 )
 # The words that name one of several alternatives, by what they are alternatives of: ways to fix it,
 # causes, and the cases a page tells apart. Each reader below takes the kinds it reads.
+# The label of a page's field that gives its title ("Title", "Article title"), lower case, as a normalised
+# heading is: read by indexer.sections among a page's fields and by indexer.html_blocks in a form's table.
+TITLE_FIELD_WORDS = r"(?:(?:article|page|kb) )?title"
 FIX_WAY_WORDS = "solution|resolution|method|option|workaround|fix"
 CAUSE_WORDS = "cause|reason"
 CASE_WORDS = "scenario|case"

@@ -86,6 +86,7 @@ from indexer.roles import (
     FEEDBACK_QUESTION,
     FIX_WAY_WORDS,
     HELP_PROMPTS,
+    TITLE_FIELD_WORDS,
     Kind,
     Role,
     heading_kind,
@@ -2347,7 +2348,7 @@ MAX_FIELD_LABEL = 40
 MAX_FIELD_VALUE = 240
 # The page's title among its fields ("Title: Laptops fail to join Wi-Fi: …"), as a knowledge base exports
 # a page with no heading: it says what fails, and is a field all the same.
-_TITLE_FIELD = re.compile(r"(?:(?:article|page|kb) )?title", re.IGNORECASE)
+_TITLE_FIELD = re.compile(TITLE_FIELD_WORDS, re.IGNORECASE)
 # A field written without emphasis ("Product: TillPoint POS", as Notion exports a page's properties):
 # a label of a few words, the first not in lower case (see _plain_label), then a colon: French puts a
 # space before it ("Produit : …"), and Chinese, Japanese and Korean write a full-width one ("产品：…").

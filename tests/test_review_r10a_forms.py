@@ -56,3 +56,60 @@ def test_a_this_means_you_sentence_and_what_happens_with_something_stay_what_is_
     late, stopped = article.problems
     assert not late.cause and "Nothing happens with the invite" in late.symptoms
     assert not stopped.cause and "This means you have to book" in stopped.symptoms
+
+
+# A service desk's knowledge article as its portal saves it: the portal's top bar, the form's name as a
+# heading, then the article's fields in a table of label and value rows. The <title> is the portal's.
+FORM_PAGE = """\
+<html><head><title>Knowledge Article KA-0007731 - Service Desk Portal</title></head><body>
+<div class="portal-bar"><span>Service Desk Portal</span> <span>Signed in as m.lindqvist</span></div>
+<h2>Knowledge Article</h2>
+<table class="form-fields">
+<tr><th>Title</th><td>Shared mailbox missing from Outlook</td></tr>
+<tr><th>Summary</th><td>The team mailbox no longer appears in the folder pane after a profile reset.</td></tr>
+<tr><th>Cause</th><td>Automapping was turned off when access was granted again.</td></tr>
+<tr><th>Resolution</th><td>
+<ol><li>Open Account Settings and choose Change.</li><li>Add the mailbox under More Settings, Advanced.</li></ol>
+<p><strong>Warning:</strong> Removing the profile deletes cached PST files.</p>
+</td></tr>
+<tr><th>Keywords</th><td>outlook, shared mailbox, automapping</td></tr>
+</table></body></html>
+"""
+
+
+def test_a_form_s_title_field_titles_the_article_and_its_problem(tmp_path: Path) -> None:
+    """The Title field's value, not the portal's <title> over every article, is the title; the top bar
+    ("Signed in as …") is nothing that is seen."""
+    article = read(tmp_path, "KA-0007731.html", FORM_PAGE)
+    assert article.title == "Shared mailbox missing from Outlook"
+    [problem] = article.problems
+    assert problem.title == "Shared mailbox missing from Outlook"
+    assert "Signed in" not in problem.symptoms
+    assert problem.cause == "Automapping was turned off when access was granted again."
+    assert [s.text for s in problem.steps] == [
+        "Open Account Settings and choose Change.",
+        "Add the mailbox under More Settings, Advanced.",
+    ]
+
+
+def test_a_form_without_its_heading_is_titled_by_its_title_field_not_the_label(tmp_path: Path) -> None:
+    """Without the form's heading the label "Title" was the article's and the problem's title."""
+    page = FORM_PAGE.replace("<h2>Knowledge Article</h2>\n", "")
+    article = read(tmp_path, "KA-0007731.html", page)
+    assert article.title == "Shared mailbox missing from Outlook"
+    assert [p.title for p in article.problems] == ["Shared mailbox missing from Outlook"]
+
+
+def test_a_form_without_a_title_field_keeps_the_page_s_title(tmp_path: Path) -> None:
+    """Guard: with no Title row, neither the form's heading nor a field titles the page: its <title> does,
+    as before."""
+    page = FORM_PAGE.replace("<tr><th>Title</th><td>Shared mailbox missing from Outlook</td></tr>\n", "")
+    article = read(tmp_path, "KA-0007731.html", page)
+    assert article.title == "Knowledge Article KA-0007731 - Service Desk Portal"
+    assert [p.title for p in article.problems] == ["Knowledge Article KA-0007731 - Service Desk Portal"]
+
+
+def test_a_warning_after_the_resolution_field_s_steps_is_a_note(tmp_path: Path) -> None:
+    """Under the form's heading the Warning after the steps was dropped from the problem."""
+    [problem] = read(tmp_path, "KA-0007731.html", FORM_PAGE).problems
+    assert "Warning: Removing the profile deletes cached PST files." in [n.text for n in problem.notes]
