@@ -2508,7 +2508,7 @@ class _Converter:
             # A table of a problem's parts, a row each (ServiceNow's and Salesforce's article fields:
             # "Symptoms | …", "Cause | …", "Resolution | …"): each part under its label in bold, as a
             # help desk's export labels it, its lines (a list's items) on lines of their own.
-            for row, label in zip(rows, fields, strict=True):
+            for n, (row, label) in enumerate(zip(rows, fields, strict=True)):
                 texts = [text for _, text in row.blocks[1]]
                 if (
                     _TITLE_FIELD.fullmatch(normalise_heading(label))
@@ -2531,8 +2531,15 @@ class _Converter:
                     self.out.add(f"{indent}{label}: {texts[0].strip()}", row.line)
                     self.out.add("", row.line)
                     continue
-                self.out.add(f"{indent}**{label}**", row.line)
-                self.out.add("", row.line)
+                # The problem's Summary or Details before its other parts (a service desk's form, "Summary |
+                # Jobs sent to FollowMe-Secure never print."): what is seen, as the paragraph under a title
+                # is, without its label. Under the label in bold, the label was the symptoms' first line.
+                described = _DESCRIPTION_FIELD.fullmatch(normalise_heading(label)) and not any(
+                    heading_role(before) in PROBLEM_PART_ROLES for before in fields[:n]
+                )
+                if not described:
+                    self.out.add(f"{indent}**{label}**", row.line)
+                    self.out.add("", row.line)
                 for code_line, text in row.blocks[1]:
                     if code_line is not None:
                         # The output it shows (a message in <pre>), as it would be under a heading.

@@ -113,3 +113,24 @@ def test_a_warning_after_the_resolution_field_s_steps_is_a_note(tmp_path: Path) 
     """Under the form's heading the Warning after the steps was dropped from the problem."""
     [problem] = read(tmp_path, "KA-0007731.html", FORM_PAGE).problems
     assert "Warning: Removing the profile deletes cached PST files." in [n.text for n in problem.notes]
+
+
+def test_a_form_s_summary_field_is_what_is_seen(tmp_path: Path) -> None:
+    """The Summary field says what is seen; its label was a symptom's first line."""
+    [problem] = read(tmp_path, "KA-0007731.html", FORM_PAGE).problems
+    assert problem.symptoms == "The team mailbox no longer appears in the folder pane after a profile reset."
+
+
+def test_a_details_field_after_the_cause_keeps_its_label(tmp_path: Path) -> None:
+    """Guard: a Details row after another part is no opening of the problem: its label stays over its text
+    in the part it follows, which is not what is seen."""
+    summary = (
+        "<tr><th>Summary</th><td>The team mailbox no longer appears in the folder pane after a profile reset."
+        "</td></tr>\n"
+    )
+    cause = "<tr><th>Cause</th><td>Automapping was turned off when access was granted again.</td></tr>\n"
+    page = FORM_PAGE.replace(summary, "").replace(cause, cause + summary.replace("Summary", "Details"))
+    [problem] = read(tmp_path, "KA-0007731.html", page).problems
+    assert not problem.symptoms
+    assert problem.cause.startswith("Automapping was turned off")
+    assert "Details\n\nThe team mailbox" in problem.cause
