@@ -134,3 +134,24 @@ def test_a_details_field_after_the_cause_keeps_its_label(tmp_path: Path) -> None
     assert not problem.symptoms
     assert problem.cause.startswith("Automapping was turned off")
     assert "Details\n\nThe team mailbox" in problem.cause
+
+
+def test_a_form_s_keywords_field_is_the_page_s_not_a_note_of_the_fix(tmp_path: Path) -> None:
+    """The Keywords field, after the Resolution, was two notes of the fix ("Keywords", "outlook, …")."""
+    article = read(tmp_path, "KA-0007731.html", FORM_PAGE.replace("<h2>Knowledge Article</h2>\n", ""))
+    [problem] = article.problems
+    assert not any("outlook" in n.text or n.text == "Keywords" for n in problem.notes)
+    assert "shared mailbox, automapping" in article.body
+
+
+def test_a_sentence_after_a_keywords_label_stays_a_note_of_the_fix(tmp_path: Path) -> None:
+    """Guard: "Keywords:" over a sentence that says what to do is the author's advice, no field."""
+    text = (
+        "# VPN drops every hour\n\nThe tunnel closes at each full hour.\n\n## Resolution\n\n"
+        "1. Open the client.\n2. Set the rekey interval to 8 hours.\n\n"
+        "Keywords: add the gateway's name to the search so that the log filter finds it.\n"
+    )
+    [problem] = read(tmp_path, "vpn-rekey.md", text).problems
+    assert [n.text for n in problem.notes] == [
+        "Keywords: add the gateway's name to the search so that the log filter finds it."
+    ]
