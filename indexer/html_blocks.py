@@ -3594,9 +3594,12 @@ _NAME_AFTER_LABEL = re.compile(r"[\u2013\u2014-][ \t]++(.+?):?")
 # The name neither starts nor ends with a blank, and the blanks around it are taken whole: where three
 # parts could each take a run of spaces, a line with no closing "**" (in a <pre>, any line is tried) took
 # the cube of its length, 3,000 spaces in 51 s.
+# A service desk's form numbers a field's cases alone ("**1. Spooler stuck:** …" in its Cause field), the
+# word its field's label (see _case_word), and names them so in another field, after "for" and perhaps
+# with a name in brackets ("**For cause 1 (spooler)**" over that cause's steps in its Resolution field).
 _CASE_LINE = re.compile(
-    r"\*\*([^\W\d_][^\W\d]{0,20})[ \t]++(\d{1,2})[ \t]*+"
-    r"(?:[:.)\-\u2013\u2014][ \t]*+([^*\s](?:[^*]*?[^*\s])?))?[ \t]*+:?\*\*[ \t]*+(.*)"
+    r"\*\*(?:(?:[Ff]or[ \t]++)?([^\W\d_][^\W\d]{0,20})[ \t]++)?(\d{1,2})[ \t]*+"
+    r"(?:(?:[:.)\-\u2013\u2014]|(?=\())[ \t]*+([^*\s](?:[^*]*?[^*\s])?))?[ \t]*+:?\*\*[ \t]*+(.*)"
 )
 # A number a paragraph's line opens with, escaped so that it is no list's ("1\\. Open …").
 _ESCAPED_NUMBER = re.compile(r"^(\d{1,3})\\\.")
@@ -3633,7 +3636,7 @@ def _field_cases(lines: list[str], start: int) -> _FieldCases | None:
     opening = _CASE_LINE.fullmatch(lines[start + 2])
     if label is None or (opening is None and not level):
         return None
-    field = _FieldCases(label[1], opening[1].lower() if opening else "", [], start + 2, start)
+    field = _FieldCases(label[1], _case_word(opening, label[1]) if opening else "", [], start + 2, start)
     fenced = False
     while field.end < len(lines):
         line = lines[field.end]
@@ -3642,8 +3645,10 @@ def _field_cases(lines: list[str], start: int) -> _FieldCases | None:
             break
         if level and line.startswith("```"):
             fenced = not fenced
-        if case is not None and case[1].lower() == (field.word or case[1].lower()):
-            field.word = case[1].lower()
+        if case is not None and _case_word(case, field.label) == (
+            field.word or _case_word(case, field.label)
+        ):
+            field.word = _case_word(case, field.label)
             field.cases.append((case, [field.end]))
         elif not field.cases:
             field.shared.append(field.end)
@@ -3652,12 +3657,21 @@ def _field_cases(lines: list[str], start: int) -> _FieldCases | None:
         elif not (
             field.end + 1 < len(lines)
             and (after := _CASE_LINE.fullmatch(lines[field.end + 1])) is not None
-            and after[1].lower() == field.word
+            and _case_word(after, field.label) == field.word
         ):
             # A blank line goes on with the field only before the next case's label.
             break
         field.end += 1
     return field
+
+
+def _case_word(case: re.Match[str], label: str) -> str:
+    """The word, in lower case, that a numbered case's label (see _CASE_LINE) tells its cases apart by: its
+    own ("symptom" of "**Symptom 1:**"), or, numbered alone and named ("**1. Spooler stuck:**"), its field's
+    ``label``'s, so that "**For cause 1 (spooler)**" in another field is the same case; "" for a number alone."""
+    if case[1]:
+        return case[1].lower()
+    return label.strip().lower() if case[3] else ""
 
 
 def _label_level(line: str) -> int:

@@ -12,6 +12,10 @@ from pathlib import Path
 
 from test_house_styles import read
 
+from api.knowledge import KnowledgeBase
+from api.matcher import match
+from indexer.build import build_index
+
 # A help centre's page: under each problem's heading what is seen, then a sentence that says why.
 SAYS_WHY_PAGE = """\
 <html><head><title>Calendar sync problems</title></head><body>
@@ -155,3 +159,59 @@ def test_a_sentence_after_a_keywords_label_stays_a_note_of_the_fix(tmp_path: Pat
     assert [n.text for n in problem.notes] == [
         "Keywords: add the gateway's name to the search so that the log filter finds it."
     ]
+
+
+# The same form where the Cause field numbers two causes and the Resolution field gives each its steps.
+TWO_CAUSES_PAGE = FORM_PAGE.replace(
+    "<tr><th>Cause</th><td>Automapping was turned off when access was granted again.</td></tr>",
+    "<tr><th>Cause</th><td>\n"
+    "<p><strong>1. Automapping off:</strong> access was granted again without automapping.</p>\n"
+    '<p><strong>2. Stale cache:</strong> the folder pane shows "Cannot expand the folder (0x8004010F)".</p>\n'
+    "</td></tr>",
+).replace(
+    "<ol><li>Open Account Settings and choose Change.</li><li>Add the mailbox under More Settings, Advanced.</li></ol>",
+    "<p><strong>For cause 1 (automapping)</strong></p>\n"
+    "<ol><li>Open Account Settings and choose Change.</li><li>Add the mailbox under More Settings, Advanced.</li></ol>\n"
+    "<p><strong>For cause 2 (cache)</strong></p>\n"
+    "<ol><li>Close Outlook.</li><li>Rename the OST file and start Outlook again.</li></ol>",
+)
+
+
+def test_numbered_causes_each_with_its_fix_are_a_problem_each(tmp_path: Path) -> None:
+    """ "**1. Automapping off:** …" in the Cause field and "**For cause 1 (automapping)**" over steps in the
+    Resolution field: each cause is its own problem with its own steps. Read as one problem, a pasted error
+    of the second cause was answered with the first cause's steps."""
+    article = read(tmp_path, "KA-0007731.html", TWO_CAUSES_PAGE)
+    assert article.title == "Shared mailbox missing from Outlook"
+    assert [(p.title, p.cause, [s.text for s in p.steps]) for p in article.problems] == [
+        (
+            "Automapping off",
+            "access was granted again without automapping.",
+            ["Open Account Settings and choose Change.", "Add the mailbox under More Settings, Advanced."],
+        ),
+        (
+            "Stale cache",
+            'the folder pane shows "Cannot expand the folder (0x8004010F)".',
+            ["Close Outlook.", "Rename the OST file and start Outlook again."],
+        ),
+    ]
+
+
+def test_a_pasted_error_of_the_second_cause_is_answered_with_its_own_steps(tmp_path: Path) -> None:
+    """The second cause's error, pasted, led with the first cause's steps when the causes were one problem."""
+    read(tmp_path / "kb", "KA-0007731.html", TWO_CAUSES_PAGE)
+    build_index([tmp_path / "kb"], tmp_path / "index.db")
+    best = match(KnowledgeBase(tmp_path / "index.db"), "Cannot expand the folder (0x8004010F)").matches[0]
+    assert best.problem.title == "Stale cache"
+    assert [s.text for s in best.steps][:1] == ["Close Outlook."]
+
+
+def test_numbered_causes_without_a_fix_each_stay_one_problem_s_cause(tmp_path: Path) -> None:
+    """Guard: numbered causes over one list of steps that no cause labels are one problem's causes."""
+    page = TWO_CAUSES_PAGE.replace("<p><strong>For cause 1 (automapping)</strong></p>\n", "").replace(
+        "<p><strong>For cause 2 (cache)</strong></p>\n", ""
+    )
+    [problem] = read(tmp_path, "KA-0007731.html", page).problems
+    assert problem.title == "Shared mailbox missing from Outlook"
+    assert "Automapping off" in problem.cause and "Stale cache" in problem.cause
+    assert len(problem.steps) == 4
