@@ -379,6 +379,15 @@ _SEARCH_BANNER = re.compile(
     r"|(?:docs|site|kb|help|global|hero|header)[-_]?search)$"
 )
 _SEARCH_ID = re.compile(r"[a-z]{2,12}Search(?:[A-Z][a-z]{1,12})?|search(?:Banner|Hero|Header|Bar|Box|Area)")
+# A page's <header> that holds a search field (an <input type="search">, or a form or block whose role is
+# "search"), whatever its class: a help centre's header over every article, its heading a question to the
+# reader ("How can we help?" over "Search for articles..."). Read as the page's, that heading was a problem
+# whose step was the category card after it, and the article's own problems were groups of steps of its
+# <h1>. Looked for up to the header's end, in its first characters only; a header with no search field (an
+# article's own, its title and byline) stays the page's.
+_SEARCH_FIELD = re.compile(r"""<input\b[^<>]*?\btype\s*=\s*["']?search\b|\brole\s*=\s*["']?search\b""", re.I)
+_HEADER_END = re.compile(r"</header\s*>", re.I)
+_HEADER_PEEK_CHARS = 4096
 # The banner a vendor's knowledge base shows a reader without a subscription ("Subscriber exclusive
 # content … Log In"), saved with the page: a class that says it is one ("paywall", "subscription-prompt"),
 # or a subscription's class beside a banner's ("banner subscriber-only"). A subscription's class alone
@@ -1590,6 +1599,7 @@ class _Converter:
             or _is_rating(tag, attributes)
             or _is_support_contact(tag, attributes)
             or furniture
+            or (tag == "header" and self._holds_search_field())
             or (tag in _BLOCKS and "callout-" in attributes and _has_class(attributes, _CALLOUT_ICON))
             or (
                 tag in _FOOTNOTE_MARK_TAGS
@@ -2083,6 +2093,12 @@ class _Converter:
         content = self.source[summary.end() : fold.start()]
         outside, shown = _PRE_ELEMENT.subn(" ", content)
         return bool(shown) and not html.unescape(_TAGS_IN_PEEK.sub(" ", outside)).strip()
+
+    def _holds_search_field(self) -> bool:
+        """Whether the <header> whose start tag was just read holds a search field before its end (see
+        _SEARCH_FIELD), within its first characters."""
+        end = _HEADER_END.search(self.source, self.tag_end, self.tag_end + _HEADER_PEEK_CHARS)
+        return end is not None and _SEARCH_FIELD.search(self.source, self.tag_end, end.start()) is not None
 
     def _opens_tab_panel(self, tag: str, attributes: str) -> bool:
         """Whether an element is the panel of a tab whose label was read. A panel is shown even when
