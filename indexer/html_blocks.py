@@ -379,6 +379,13 @@ _SEARCH_BANNER = re.compile(
     r"|(?:docs|site|kb|help|global|hero|header)[-_]?search)$"
 )
 _SEARCH_ID = re.compile(r"[a-z]{2,12}Search(?:[A-Z][a-z]{1,12})?|search(?:Banner|Hero|Header|Bar|Box|Area)")
+# A portal's furniture by a class the product writes in camelCase, its own short prefix run into the
+# component's name (SolarWinds Web Help Desk's "faqSearch" box, "faqHelpful" prompt and "whdFooter"): no
+# heading's generated anchor is camel-cased, and a class so joined names the widget, as _SEARCH_ID's ids do.
+# Read as the page's, the search box's words opened the symptoms and the prompt ("Was this FAQ helpful? Yes
+# No") and the footer were notes after the fix. The whole class, in its own case: "faqSearchTips" may hold
+# the article's advice.
+_CAMEL_CASED_CHROME = re.compile(r"[a-z]{2,12}(?:Search|Helpful|Footer)")
 # A page's <header> that holds a search field (an <input type="search">, or a form or block whose role is
 # "search"), whatever its class: a help centre's header over every article, its heading a question to the
 # reader ("How can we help?" over "Search for articles..."). Read as the page's, that heading was a problem
@@ -1119,7 +1126,8 @@ def _is_furniture(tag: str, attributes: str) -> bool:
     or a blog template's chrome, a blog's share buttons or sidebar widgets, a SharePoint page's navigation
     and ribbon (see _FURNITURE_CLASSES) or a subscription banner or sign-up box (see _PAYWALL), by its
     class, or a list that is the trail to the page by its id (see _TRAIL_LIST), or its search banner (see
-    _SEARCH_BANNER), by its class or id, or a documentation generator's listing of a method's source (see
+    _SEARCH_BANNER), by its class or id, or a portal's widget by a camel-cased class (see _CAMEL_CASED_CHROME),
+    or a documentation generator's listing of a method's source (see
     _SOURCE_LISTING), or a sidebar <aside> by its id (see _SIDEBAR_ID), or a SharePoint web part of links
     (see _LINKS_WEB_PART), or a region the site leaves out of a printout (see _NOT_PRINTED), or a wiki's
     link to edit a section (see _SECTION_EDIT_LINK) or its printed footer and category links (see
@@ -1157,6 +1165,10 @@ def _is_furniture(tag: str, attributes: str) -> bool:
         return True
     if "search" in lowered and (
         _has_class(attributes, _SEARCH_BANNER) or _SEARCH_ID.fullmatch(_attribute(_ID, attributes))
+    ):
+        return True
+    if any(word in lowered for word in ("search", "helpful", "footer")) and any(
+        _CAMEL_CASED_CHROME.fullmatch(name) for name in _attribute(_CLASS, attributes).split()
     ):
         return True
     return any(

@@ -61,3 +61,46 @@ def test_a_page_header_without_a_search_field_stays_the_article_s(tmp_path: Path
         '"403 Forbidden: carrier account suspended"',
         "Labels print blank",
     ]
+
+
+# A Web Help Desk FAQ page: its search box, feedback prompt and footer in classes the product writes in
+# camelCase, its own prefix run into the component's name ("faqSearch", "faqHelpful", "whdFooter").
+FAQ_PAGE = """\
+<html><head><title>Web Help Desk - FAQ 118</title></head><body>
+<div class="faqSearch">Search FAQs: <input type="text"> <button>Search</button></div>
+<div class="faqQuestion"><span class="fieldLabel">Question:</span>
+<p>Badge printer prints a blank card.</p></div>
+<div class="faqAnswer"><span class="fieldLabel">Answer:</span>
+<p>The printer shows "Ribbon not detected (Code 0412)".</p>
+<ol><li>Open the lid and reseat the ribbon.</li><li>Run a cleaning card.</li></ol>
+</div>
+<div class="faqHelpful"><p>Was this FAQ helpful? <button>Yes</button> <button>No</button></p>
+<p><a href="#">Create a Help Request</a> if this FAQ did not solve your problem.</p></div>
+<div class="whdFooter">Acme Web Help Desk &copy; 2025</div>
+</body></html>
+"""
+
+
+def test_a_faq_page_s_search_box_feedback_prompt_and_footer_are_no_text_of_it(tmp_path: Path) -> None:
+    (problem,) = read(tmp_path / "kb", "faq-118.html", FAQ_PAGE).problems
+    assert [step.text for step in problem.steps] == [
+        "Open the lid and reseat the ribbon.",
+        "Run a cleaning card.",
+    ]
+    assert problem.error_messages == ["Ribbon not detected (Code 0412)"]
+    assert [note.text for note in problem.notes] == []
+    assert "Search FAQs" not in problem.symptoms
+
+
+def test_a_camel_cased_class_that_names_no_furniture_stays_text(tmp_path: Path) -> None:
+    # Guard: a block the product classes in camelCase after what it holds of the article ("faqSearchTips":
+    # how to search for the device) is the article's.
+    page = FAQ_PAGE.replace(
+        '<div class="faqHelpful">',
+        '<div class="faqSearchTips"><p>If the printer is not listed, search for it by its serial number.</p></div>\n'
+        '<div class="faqHelpful">',
+    )
+    (problem,) = read(tmp_path / "kb", "faq-118.html", page).problems
+    assert [note.text for note in problem.notes] == [
+        "If the printer is not listed, search for it by its serial number."
+    ]
