@@ -386,6 +386,13 @@ _SEARCH_ID = re.compile(r"[a-z]{2,12}Search(?:[A-Z][a-z]{1,12})?|search(?:Banner
 # No") and the footer were notes after the fix. The whole class, in its own case: "faqSearchTips" may hold
 # the article's advice.
 _CAMEL_CASED_CHROME = re.compile(r"[a-z]{2,12}(?:Search|Helpful|Footer)")
+# A support chat's widget on the page, by its block's class or id ("la-chat-placeholder", LiveAgent's
+# "liveagent-chat-button", "chat-widget", "livechat-launcher"): a button and its caption ("Chat with us", "We
+# typically reply in a few minutes") that its script replaces, set after the article, which were notes of
+# its last fix. The whole name: "chat-transcript" holds what a customer wrote.
+_CHAT_WIDGET = re.compile(
+    r"^(?:[a-z0-9]{1,12}[-_])?(?:live[-_]?)?chat[-_]?(?:button|widget|launcher|placeholder|bubble)(?:[-_]container)?$"
+)
 # A page's <header> that holds a search field (an <input type="search">, or a form or block whose role is
 # "search"), whatever its class: a help centre's header over every article, its heading a question to the
 # reader ("How can we help?" over "Search for articles..."). Read as the page's, that heading was a problem
@@ -1126,12 +1133,12 @@ def _is_furniture(tag: str, attributes: str) -> bool:
     or a blog template's chrome, a blog's share buttons or sidebar widgets, a SharePoint page's navigation
     and ribbon (see _FURNITURE_CLASSES) or a subscription banner or sign-up box (see _PAYWALL), by its
     class, or a list that is the trail to the page by its id (see _TRAIL_LIST), or its search banner (see
-    _SEARCH_BANNER), by its class or id, or a portal's widget by a camel-cased class (see _CAMEL_CASED_CHROME),
-    or a documentation generator's listing of a method's source (see
-    _SOURCE_LISTING), or a sidebar <aside> by its id (see _SIDEBAR_ID), or a SharePoint web part of links
-    (see _LINKS_WEB_PART), or a region the site leaves out of a printout (see _NOT_PRINTED), or a wiki's
-    link to edit a section (see _SECTION_EDIT_LINK) or its printed footer and category links (see
-    _WIKI_CHROME)."""
+    _SEARCH_BANNER), by its class or id, or a portal's widget by a camel-cased class (see
+    _CAMEL_CASED_CHROME), or a support chat's widget by its class or id (see _CHAT_WIDGET), or a
+    documentation generator's listing of a method's source (see _SOURCE_LISTING), or a sidebar <aside> by
+    its id (see _SIDEBAR_ID), or a SharePoint web part of links (see _LINKS_WEB_PART), or a region the site
+    leaves out of a printout (see _NOT_PRINTED), or a wiki's link to edit a section (see _SECTION_EDIT_LINK)
+    or its printed footer and category links (see _WIKI_CHROME)."""
     lowered = attributes.lower()
     is_list = tag in ("ol", "ul")
     if is_list and "breadcrumb" in lowered and _TRAIL_LIST.search(_attribute(_ID, attributes).lower()):
@@ -1169,6 +1176,10 @@ def _is_furniture(tag: str, attributes: str) -> bool:
         return True
     if any(word in lowered for word in ("search", "helpful", "footer")) and any(
         _CAMEL_CASED_CHROME.fullmatch(name) for name in _attribute(_CLASS, attributes).split()
+    ):
+        return True
+    if "chat" in lowered and (
+        _has_class(attributes, _CHAT_WIDGET) or _CHAT_WIDGET.fullmatch(_attribute(_ID, attributes).lower())
     ):
         return True
     return any(

@@ -104,3 +104,39 @@ def test_a_camel_cased_class_that_names_no_furniture_stays_text(tmp_path: Path) 
     assert [note.text for note in problem.notes] == [
         "If the printer is not listed, search for it by its serial number."
     ]
+
+
+# A LiveAgent help centre: the article in <main>, and after it the chat widget's placeholder the script
+# replaces with its button.
+CHAT_WIDGET_PAGE = """\
+<html><head><title>Invoices are not emailed - Ledgerly Help Center</title></head><body>
+<main>
+<article>
+<h1>Invoices are not emailed</h1>
+<h2>Error "SMTP relay refused" when sending an invoice</h2>
+<p>A banner says <em>SMTP relay refused (LG-MAIL-550)</em>.</p>
+<ol><li>Open Settings &gt; Email.</li><li>Enter the relay password again and click Save.</li></ol>
+</article>
+</main>
+<div id="liveagent-chat-button" class="la-chat-placeholder"><p>Chat with us</p><p>Usually replies within an hour</p></div>
+</body></html>
+"""
+
+
+def test_a_chat_widget_under_the_article_is_no_note(tmp_path: Path) -> None:
+    (problem,) = read(tmp_path / "kb", "invoices.html", CHAT_WIDGET_PAGE).problems
+    assert [step.text for step in problem.steps] == [
+        "Open Settings > Email.",
+        "Enter the relay password again and click Save.",
+    ]
+    assert [note.text for note in problem.notes] == []
+
+
+def test_an_article_s_section_about_chat_stays_its_text(tmp_path: Path) -> None:
+    # Guard: a block the article names after a chat ("chat-transcript", what the customer wrote) is its own.
+    page = CHAT_WIDGET_PAGE.replace(
+        "</article>",
+        '<div class="chat-transcript"><p>If the relay still refuses, send us the log.</p></div>\n</article>',
+    )
+    (problem,) = read(tmp_path / "kb", "invoices.html", page).problems
+    assert "If the relay still refuses, send us the log." in [note.text for note in problem.notes]
