@@ -959,6 +959,7 @@ def _page_line(text: str) -> bool:
         or _sign_off(text)
         or _contact_links(text)
         or _generator_line(text)
+        or _page_actions(text)
     )
 
 
@@ -985,6 +986,28 @@ def _contact_links(text: str) -> bool:
         and any(_CONTACT_PIECE.match(piece) for piece in pieces)
         and sends_on(text)
     )
+
+
+# A knowledge base's links that act on the page itself, as an export sets them on its footer's line
+# ("Edit article", "History", "Print", "Watch this page"), parted by bars or middle dots.
+_PAGE_ACTION = re.compile(
+    r"(?:edit|print|share|watch|subscribe|export)(?: (?:this )?(?:article|page))?|(?:page |article )?history"
+    r"|permalink",
+    re.IGNORECASE,
+)
+
+
+def _page_actions(text: str) -> bool:
+    """Whether a footer's short line ``text`` (see _footer_kind) is links that act on the page (see
+    _PAGE_ACTION), perhaps after one field of the page's, whatever its value: YouTrack's knowledge base ends
+    an exported article with "Related: BINF-1893, BINF-1902 · Edit article · History", the related issues'
+    keys no field's value (they are codes, see _field_value), and the line was the last problem's note."""
+    pieces = [piece.strip() for piece in _LINK_SEPARATOR.split(text)]
+    others = [piece for piece in pieces if not _PAGE_ACTION.fullmatch(piece)]
+    if len(others) == len(pieces) or len(others) > 1:
+        return False
+    field = _FOOTER_FIELD.fullmatch(others[0]) if others else None
+    return not others or (field is not None and _footer_label(field["label"]))
 
 
 # A sentence's end inside a line: a prompt's one sentence has none before its last.

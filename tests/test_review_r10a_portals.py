@@ -140,3 +140,52 @@ def test_an_article_s_section_about_chat_stays_its_text(tmp_path: Path) -> None:
     )
     (problem,) = read(tmp_path / "kb", "invoices.html", page).problems
     assert "If the relay still refuses, send us the log." in [note.text for note in problem.notes]
+
+
+# A YouTrack knowledge base article exported as Markdown: each problem a <details> section, and after the
+# last rule the export's footer, the related issues' keys and the page's links to edit it and see its history.
+TRACKER_EXPORT = """\
+# KB-A-117 Nightly builds fail on the ARM runners
+
+**Project:** Build Infrastructure (BINF) · **Article ID:** KB-A-117
+
+<details>
+<summary><strong>Docker login fails with "unauthorized"</strong></summary>
+
+**Symptom.** The login step prints `Error response from daemon: unauthorized: incorrect username or password`.
+
+**Cause.** The registry token in the runner's config expired.
+
+**Fix.**
+
+1. Create a new registry token.
+2. Update `REGISTRY_TOKEN` in the group's CI variables.
+
+</details>
+
+---
+*Related:* BINF-2210, BINF-2214 · [Edit article](#) · [History](#)
+"""
+
+
+def test_a_tracker_export_s_footer_of_related_issues_is_no_note(tmp_path: Path) -> None:
+    article = read(tmp_path / "kb", "arm-runners.md", TRACKER_EXPORT)
+    (problem,) = article.problems
+    assert [step.text for step in problem.steps] == [
+        "Create a new registry token.",
+        "Update REGISTRY_TOKEN in the group's CI variables.",
+    ]
+    assert [note.text for note in problem.notes] == []
+    assert "BINF-2210" in article.body
+
+
+def test_related_issues_alone_under_the_last_rule_stay_the_last_problem_s_note(tmp_path: Path) -> None:
+    # Guard: related entries alone after the last rule, no link that acts on the page, are the last
+    # problem's see-also note, as before.
+    article = read(
+        tmp_path / "kb",
+        "arm-runners.md",
+        TRACKER_EXPORT.replace(" · [Edit article](#) · [History](#)", ""),
+    )
+    (problem,) = article.problems
+    assert [note.text for note in problem.notes] == ["Related: BINF-2210, BINF-2214"]
