@@ -151,7 +151,10 @@ _RELATED = (
     r"(alerts?|runbooks?|playbooks?|dashboards?|pages?|guides?|tutorials?|questions|faqs?|kb articles?|"
     r"knowledge( base)? articles?|articles?|links|topics|docs|documentation|resources|errors|(error )?codes|"
     # A bug tracker's entries about it ("Related GitHub Tickets"): links to read, no fix.
-    r"((github|gitlab|jira) )?(tickets?|issues?|pull requests?|prs|bugs))"
+    r"((github|gitlab|jira) )?(tickets?|issues?|pull requests?|prs|bugs)|"
+    # A help desk portal's field of links to its other articles (SysAid's "Related Items" after the
+    # Solution): read as the last problem's body, its titles were searchable as that problem's words.
+    r"items)"
 )
 _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
     (

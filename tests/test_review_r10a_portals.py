@@ -189,3 +189,53 @@ def test_related_issues_alone_under_the_last_rule_stay_the_last_problem_s_note(t
     )
     (problem,) = article.problems
     assert [note.text for note in problem.notes] == ["Related: BINF-2210, BINF-2214"]
+
+
+# A SysAid article: its fields as headed blocks, each issue labelled in bold in every field, and after the
+# Solution the field of links to related articles.
+RELATED_ITEMS_PAGE = """\
+<html><head><title>SysAid - Knowledge Base</title></head><body>
+<div class="kb-article"><h1>Shared mailbox does not open</h1>
+<div class="kb-field"><h3>Symptom</h3><div>
+<p><b>Issue 1 &ndash; Mailbox not listed</b></p><pre>The set of folders cannot be opened. (error 0x8004010F)</pre>
+<p><b>Issue 2 &ndash; Access denied</b></p><pre>You do not have permission to open this folder. (error 0x80070005)</pre>
+</div></div>
+<div class="kb-field"><h3>Solution</h3><div>
+<p><b>Issue 1 &ndash; Mailbox not listed</b></p><ol><li>Remove the mailbox.</li><li>Add it again.</li></ol>
+<p><b>Issue 2 &ndash; Access denied</b></p><ol><li>Ask the mailbox owner for Full Access.</li><li>Restart Outlook.</li></ol>
+</div></div>
+<div class="kb-field"><h3>Related Items</h3><ul><li><a href="#">Calendar invites arrive twice</a></li></ul></div>
+</div></body></html>
+"""
+
+
+def test_a_portal_s_related_items_field_is_no_part_of_the_last_problem(tmp_path: Path) -> None:
+    article = read(tmp_path / "kb", "shared-mailbox.html", RELATED_ITEMS_PAGE)
+    listed, denied = article.problems
+    assert [step.text for step in listed.steps] == ["Remove the mailbox.", "Add it again."]
+    assert [step.text for step in denied.steps] == [
+        "Ask the mailbox owner for Full Access.",
+        "Restart Outlook.",
+    ]
+    assert "Calendar invites arrive twice" not in denied.body
+    assert "Calendar invites arrive twice" in article.body
+
+
+def test_a_heading_about_related_items_that_fail_is_a_problem(tmp_path: Path) -> None:
+    # Guard: "Related items" that open a longer heading name what fails, a problem of its own.
+    text = """\
+# Storefront issues
+
+## Related items are not shown
+
+The product page shows no related items after the import.
+
+1. Rebuild the recommendations index.
+
+## Prices show in the wrong currency
+
+1. Set the store's currency again.
+"""
+    related, _ = read(tmp_path / "kb", "storefront.md", text).problems
+    assert related.title == "Related items are not shown"
+    assert [step.text for step in related.steps] == ["Rebuild the recommendations index."]
