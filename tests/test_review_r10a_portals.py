@@ -239,3 +239,45 @@ The product page shows no related items after the import.
     related, _ = read(tmp_path / "kb", "storefront.md", text).problems
     assert related.title == "Related items are not shown"
     assert [step.text for step in related.steps] == ["Rebuild the recommendations index."]
+
+
+# A help centre's fix offered as a choice: two bullets, the first ending in ", or", each a way out.
+CHOICE_PAGE = """\
+# Invoices are not emailed
+
+## Error "Sender address not confirmed" when saving settings
+
+A banner says *Sender address not confirmed (LG-MAIL-012)*.
+
+- Open the confirmation email and click **Confirm**, or
+- send from the default address until the address is confirmed.
+
+## Invoices arrive in the spam folder
+
+1. Add the SPF record the settings page shows.
+2. Click **Check DNS**.
+"""
+
+
+def test_bullets_offered_as_a_choice_are_one_step(tmp_path: Path) -> None:
+    unconfirmed, spam = read(tmp_path / "kb", "invoices.md", CHOICE_PAGE).problems
+    assert [(step.number, step.text) for step in unconfirmed.steps] == [
+        (
+            "1",
+            "Open the confirmation email and click Confirm, or"
+            " send from the default address until the address is confirmed.",
+        )
+    ]
+    assert [step.text for step in spam.steps] == [
+        "Add the SPF record the settings page shows.",
+        "Click Check DNS.",
+    ]
+
+
+def test_bullets_without_a_choice_between_them_stay_steps(tmp_path: Path) -> None:
+    # Guard: bullets that are done one after the other ("or" inside an item, not ending it) stay a step each.
+    page = CHOICE_PAGE.replace("click **Confirm**, or\n", "click **Confirm** or **Resend**.\n").replace(
+        "- send from", "- Send from"
+    )
+    unconfirmed, _ = read(tmp_path / "kb", "invoices.md", page).problems
+    assert [step.number for step in unconfirmed.steps] == ["1", "2"]
