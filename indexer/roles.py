@@ -906,7 +906,11 @@ _QUESTIONS = re.compile(r"^(faqs?|frequently asked questions|(common|frequent|ty
 
 # A closing prompt that asks whether the fix worked ("Still stuck?", "Still not working?"), whose section
 # sends the reader on: to support, or to a further fix of its own (a factory reset).
-_ASKS_IF_FIXED = re.compile(rf"^(still stuck|{_STILL_FAILING})\b")
+# A whole title only in other words ("Still failing?", "Still broken?", "Didn't help?", as a ClickUp or
+# Notion toggle after the steps folds a further fix): "Still failing after the upgrade" is a problem.
+_ASKS_IF_FIXED = re.compile(
+    rf"^(still stuck|{_STILL_FAILING})\b|^(still (failing|broken)|(didn['’]?t|did not) (work|help))\??$"
+)
 
 
 def names_additional_information(title: str) -> bool:

@@ -89,6 +89,7 @@ from indexer.roles import (
     TITLE_FIELD_WORDS,
     Kind,
     Role,
+    asks_if_fixed,
     heading_kind,
     heading_role,
     heads_answers,
@@ -1721,14 +1722,24 @@ def _folds_aside(fold: Section, parent: Section) -> bool:
     lock file out of git?") heads its answer, and so does any before a list, as on a FAQ page of folds.
     So is a fold titled by no question ("Retry schedule") whose paragraphs tell nothing to do: more
     detail on the fix, as VitePress' ``::: details`` folds it. Read as a section of the problem, its text
-    was only searchable, never shown with the fix."""
+    was only searchable, never shown with the fix. So is a fold that asks whether the fix worked ("Still
+    failing?") over further steps, as a ClickUp doc folds its fallback after the steps: as a question of
+    its own, it was the problem, and the section it closes, with its error's code and its fix, was lost."""
     title = fold.title.strip()
+    further = asks_if_fixed(title) and all(b.type in LISTS for b in fold.blocks)
     return (
         not fold.children
         and bool(fold.blocks)
-        and all(b.type == "paragraph" for b in fold.blocks)
+        and (further or all(b.type == "paragraph" for b in fold.blocks))
         and any(b.type in LISTS for b in parent.blocks)
-        and (bool(_ASKS_WHY.match(title.lstrip("¿"))) if title.endswith("?") else _folds_detail(fold, parent))
+        and (
+            further
+            or (
+                bool(_ASKS_WHY.match(title.lstrip("¿")))
+                if title.endswith("?")
+                else _folds_detail(fold, parent)
+            )
+        )
     )
 
 

@@ -32,6 +32,7 @@ from markdown_it.tree import SyntaxTreeNode
 from indexer.errortext import FAILURE_WORDS
 from indexer.inline_text import inline_parts, inline_text
 from indexer.labelled_items import without_label
+from indexer.markup import FOLD_TITLE, token_meta
 from indexer.messages import announces_causes, cell_with_output, last_sentence, pairs_problems_with_fixes
 from indexer.page_links import labelled_links
 from indexer.records import Note, Step
@@ -1151,6 +1152,10 @@ def _names_group(text: str, block: SyntaxTreeNode, following: SyntaxTreeNode | N
     else over numbered steps ("**Permanent fix**", "**Workaround (if the upgrade cannot be installed)**";
     over bullets, "**Important considerations**" says what they are, not which way they go)."""
     if text.endswith(":") or _ALTERNATIVE_LEAD.match(text):
+        return True
+    if following is not None and following.type in LISTS and token_meta(block, FOLD_TITLE):
+        # A fold's title over the list it folds ("<summary>Still failing?</summary>" then "- Switch to TCP
+        # 443."): as a remark, the fold's steps ran on as the fix's own.
         return True
     return following is not None and following.type == "ordered_list" and bold_run(block) is not None
 

@@ -1,0 +1,80 @@
+"""What review r10b found in house styles of team wikis and note apps: a ClickUp doc's toggle that folds
+a fallback fix after a problem's steps, and its checklist lines that log who verified a step; a Zettlr or
+Typora note whose problem is a plain "Symptom:" line, an unlabelled cause and numbered steps, whose cause
+is a footnote, and whose steps a plain "Steps:" line leads in.
+
+Each test writes a small article of its own in the style and reads it with the real indexer, with a guard
+for the nearest shape that must read as before.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_house_styles import read
+
+from api.knowledge import KnowledgeBase
+from api.matcher import match
+from indexer.build import build_index
+from indexer.records import Problem
+
+
+def _steps(problem: Problem) -> list[tuple[str | None, str, str]]:
+    """The steps of ``problem`` as (group, number, text)."""
+    return [(step.group, step.number, step.text) for step in problem.steps]
+
+
+# A ClickUp doc: each problem a "###" heading with bold Symptom and Cause labels, then the steps, and a
+# toggle (a <details> fold) that holds what to do when they did not help.
+CLICKUP_TOGGLE = """\
+# Printer runbook
+
+### Jobs stay queued on the label printer
+
+**Symptom:** the spooler log shows `LP-ERR-0311: Spool handoff timed out`.
+
+**Cause:** the print server still points at the printer's old address.
+
+1. Open the printer's port settings.
+2. Enter the address printed on the configuration label.
+
+<details>
+<summary>Still failing?</summary>
+
+- Remove the printer and add it again by its host name.
+</details>
+
+### Labels print blank
+
+**Symptom:** the panel shows `LP-ERR-0420: Head temperature low`.
+
+1. Turn the darkness setting up to 20.
+"""
+
+
+def test_a_toggle_that_asks_if_the_fix_worked_is_a_group_of_the_problem_above(tmp_path: Path) -> None:
+    # Before: "Still failing?" was a problem of its own, with the fallback as its one step, and the
+    # problem it closes (its error's code and its fix) was body text.
+    article = read(tmp_path / "docs", "printer.md", CLICKUP_TOGGLE)
+    assert [p.title for p in article.problems] == [
+        "Jobs stay queued on the label printer",
+        "Labels print blank",
+    ]
+    first = article.problems[0]
+    assert first.error_codes == ["LPERR0311"]
+    assert first.cause.startswith("the print server still points")
+    assert _steps(first) == [
+        (None, "1", "Open the printer's port settings."),
+        (None, "2", "Enter the address printed on the configuration label."),
+        ("Still failing?", "1", "Remove the printer and add it again by its host name."),
+    ]
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    best = match(KnowledgeBase(tmp_path / "index.db"), "LP-ERR-0311: Spool handoff timed out").matches[0]
+    assert (best.problem.id, best.confidence) == ("printer#1", "high")
+
+
+def test_a_toggle_titled_by_another_question_still_heads_its_answer(tmp_path: Path) -> None:
+    # Guard: a question folded after a list, answered by steps of its own, is a FAQ's entry, as before.
+    text = CLICKUP_TOGGLE.replace("Still failing?", "How do I print a test label?")
+    article = read(tmp_path / "docs", "printer.md", text)
+    assert "How do I print a test label?" in [p.title for p in article.problems]
