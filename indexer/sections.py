@@ -525,7 +525,7 @@ class _SectionReader:
             # Under a label opened before in this section ("Symptom: …", "Cause: …"), a fix's plain label too.
             after_parts = any(child.level >= BOLD_LABEL_LEVEL for child in stack[-1].children)
             runs = _labelled_runs(node, self.inline_label, fixes=after_parts)
-            if _symptom_lead_in(stack[-1], runs, self.blocks[index + 1 : index + 3]):
+            if _symptom_lead_in(stack[-1], runs, self.blocks[index + 1 : index + 3], self.inline_label):
                 return False
             if runs:
                 _open_labelled_runs(stack, runs, self.inline_label)
@@ -1844,7 +1844,10 @@ def _open(stack: list[Section], section: Section, heading_level: int = 0) -> Sec
 
 
 def _symptom_lead_in(
-    section: Section, runs: list[tuple[str, SyntaxTreeNode]], after: Sequence[SyntaxTreeNode]
+    section: Section,
+    runs: list[tuple[str, SyntaxTreeNode]],
+    after: Sequence[SyntaxTreeNode],
+    inline_label: Callable[[str], InlineLabel],
 ) -> bool:
     """Whether ``runs`` is a symptom's lead-in that opens a heading's text over a list ("### Phone will
     not pair", "**Symptom:** The screen shows …", then a bulleted list of remedies), as an owner's manual
@@ -1854,7 +1857,10 @@ def _symptom_lead_in(
     (:func:`is_step_table`, a wiki editor's "Step | What to do") is such a list of remedies too. So is a
     lead-in that announces what is shown ("**Symptom:** Outlook fails to start with:") over the message
     in a code block and then numbered steps (a bulleted list there may go on saying what is seen): the
-    message is what is seen, the steps still the fix."""
+    message is what is seen, the steps still the fix. So is one over a sentence with no label of its own
+    and then numbered steps, as a Zettlr or Typora note writes a problem ("Symptom: the log repeats …",
+    why it happens in plain words, the steps): opened as a part, the label took the heading's problem to
+    body text, and the paragraph, the cause, with it."""
     if not (
         len(runs) == 1
         and 0 < section.level < BOLD_QUESTION_LEVEL
@@ -1867,6 +1873,15 @@ def _symptom_lead_in(
     following = after[0]
     if following.type in CODE and len(after) > 1 and inline_text(runs[0][1]).rstrip().endswith(":"):
         return after[1].type == "ordered_list" or is_step_table(after[1])
+    if following.type == "paragraph" and len(after) > 1 and after[1].type == "ordered_list":
+        # A sentence, not a label alone nor a lead-in of the steps ("Resolution:", "To fix it:").
+        parts = _shown_parts(following)
+        return (
+            bool(parts)
+            and parts[0].type == "text"
+            and not inline_text(following).rstrip().endswith(":")
+            and not _labelled_runs(following, inline_label, fixes=True)
+        )
     return following.type in LISTS or is_step_table(following)
 
 

@@ -78,3 +78,53 @@ def test_a_toggle_titled_by_another_question_still_heads_its_answer(tmp_path: Pa
     text = CLICKUP_TOGGLE.replace("Still failing?", "How do I print a test label?")
     article = read(tmp_path / "docs", "printer.md", text)
     assert "How do I print a test label?" in [p.title for p in article.problems]
+
+
+# A Zettlr or Typora note: each problem a "##" heading, a plain "Symptom:" line, why it happens in a plain
+# paragraph of its own, then the numbered steps.
+ZETTEL_PLAIN = """\
+# Mail relay notes
+
+## Relay refuses outgoing mail
+
+Symptom: the queue log repeats `451 4.3.0 Temporary lookup failure`.
+
+The relay looks recipients up in a directory it can no longer reach since the VLAN change.
+
+1. Stop the relay service.
+2. Point the lookup at the directory's new address.
+3. Start the relay service and flush the queue.
+
+## Mail is delivered late
+
+Symptom: messages arrive an hour after they were sent.
+
+1. Lower the queue run interval to five minutes.
+"""
+
+
+def test_a_plain_symptom_line_over_an_unlabelled_cause_and_steps_is_the_heading_s_problem(
+    tmp_path: Path,
+) -> None:
+    # Before: the "Symptom:" label was opened as a part of its own, and the heading's problem, its
+    # message, cause and steps were body text; the note was one problem of the whole page.
+    article = read(tmp_path / "docs", "relay.md", ZETTEL_PLAIN)
+    assert [p.title for p in article.problems] == ["Relay refuses outgoing mail", "Mail is delivered late"]
+    first = article.problems[0]
+    assert "the queue log repeats" in first.symptoms
+    assert first.error_codes == ["4.3.0", "451"]
+    assert first.cause.startswith("The relay looks recipients up")
+    assert [s.text for s in first.steps] == [
+        "Stop the relay service.",
+        "Point the lookup at the directory's new address.",
+        "Start the relay service and flush the queue.",
+    ]
+
+
+def test_a_plain_symptom_line_over_a_labelled_cause_keeps_its_parts(tmp_path: Path) -> None:
+    # Guard: a "Cause:" labelled in its own paragraph is that part, as before.
+    text = ZETTEL_PLAIN.replace("The relay looks recipients up", "**Cause:** the relay looks recipients up")
+    first = read(tmp_path / "docs", "relay.md", text).problems[0]
+    assert first.title == "Relay refuses outgoing mail"
+    assert first.cause.startswith("the relay looks recipients up")
+    assert len(first.steps) == 3
