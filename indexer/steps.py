@@ -585,6 +585,12 @@ class _StepReader:
         if not (self.mode is Mode.LISTS and run.steps and _continued(*self.around[index])):
             return False
         self.after_remark = False
+        if block.type == "bullet_list" and _logs_verification(block):
+            # "- [x] Verified on Windows 11 by @Sam Lee (Oct 3, 2026)", "- [ ] Verify on macOS 15"
+            # between "1." and "2.", as a ClickUp doc keeps who tried a step: a note where it stands,
+            # not sub-steps 1.1 and 1.2 for the reader to do.
+            self.run.leftover.append(block)
+            return True
         if block.type == "bullet_list":
             self._sub_steps(block)
             return True
@@ -1377,6 +1383,25 @@ _TASK_BOX = re.compile(r"^\[[ xX]\][ \t]+")
 # the remark in brackets an author may leave beside it to say why ("(not needed since 2.401)", as
 # Outline's checklists keep a withdrawn action).
 _STRUCK_TASK = re.compile(r"\[[ xX]\][ \t]+(~~((?:(?!~~).)+)~~(?:[ \t]+(\([^()]+\)))?)")
+
+
+# A checklist's item ticked as done by someone: a check's past participle, then by whom ("[x] Verified on
+# Windows 11 by @Sam Lee", "[x] Tested by QA on 4.2").
+_VERIFIED_TASK = re.compile(
+    r"\[[xX]\][ \t]+(?:verified|tested|confirmed|checked|approved|reviewed|signed off)\b.*\bby\b",
+    re.IGNORECASE,
+)
+
+
+def _logs_verification(block: SyntaxTreeNode) -> bool:
+    """Whether a bulleted list is a checklist, with no sub-items, that logs who verified the step above it
+    (an item ticked "Verified … by …", the others the checks still to do): the team's record, no steps."""
+    items = [item.children[0] for item in block.children if len(item.children) == 1]
+    return (
+        len(items) == len(block.children)
+        and all(_TASK_BOX.match(block_text(item)) for item in items)
+        and any(_VERIFIED_TASK.match(block_text(item)) for item in items)
+    )
 
 
 def _struck_out(item: SyntaxTreeNode) -> tuple[str, str] | None:

@@ -128,3 +128,44 @@ def test_a_plain_symptom_line_over_a_labelled_cause_keeps_its_parts(tmp_path: Pa
     assert first.title == "Relay refuses outgoing mail"
     assert first.cause.startswith("the relay looks recipients up")
     assert len(first.steps) == 3
+
+
+# A ClickUp doc's procedure with the team's checklist of who verified a step, written between the steps.
+CLICKUP_VERIFIED = """\
+# Laptop runbook
+
+## Docking station loses the external display
+
+**Symptom:** the event log shows `DOCK-ERR-0042: DisplayPort link training failed`.
+
+1. Update the dock firmware to 2.31.
+- [x] Verified on the 14-inch model by @Priya Natarajan (Sep 12, 2026)
+- [ ] Verify on the 16-inch model
+2. Reconnect the dock and wait for the display to wake.
+"""
+
+
+def test_a_checklist_of_who_verified_a_step_is_a_note_not_sub_steps(tmp_path: Path) -> None:
+    # Before: the two check lines were sub-steps 1.1 and 1.2 for the reader to do.
+    problem = read(tmp_path / "docs", "dock.md", CLICKUP_VERIFIED).problems[0]
+    assert [(s.number, s.text) for s in problem.steps] == [
+        ("1", "Update the dock firmware to 2.31."),
+        ("2", "Reconnect the dock and wait for the display to wake."),
+    ]
+    assert [n.line for n in problem.notes] == [8]
+    assert "Verified on the 14-inch model by @Priya Natarajan" in problem.notes[0].text
+
+
+def test_a_checklist_between_numbered_steps_that_is_the_procedure_stays_sub_steps(tmp_path: Path) -> None:
+    # Guard: check boxes of things to do under a step are its sub-steps, as before.
+    text = CLICKUP_VERIFIED.replace(
+        "- [x] Verified on the 14-inch model by @Priya Natarajan (Sep 12, 2026)\n- [ ] Verify on the 16-inch model",
+        "- [ ] Unplug the dock's power for ten seconds\n- [ ] Plug the power back in",
+    )
+    problem = read(tmp_path / "docs", "dock.md", text).problems[0]
+    assert [(s.number, s.text) for s in problem.steps] == [
+        ("1", "Update the dock firmware to 2.31."),
+        ("1.1", "Unplug the dock's power for ten seconds"),
+        ("1.2", "Plug the power back in"),
+        ("2", "Reconnect the dock and wait for the display to wake."),
+    ]
