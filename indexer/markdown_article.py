@@ -192,6 +192,7 @@ from indexer.sections import (
     cell_texts,
     cut_at_word,
     described_text,
+    footnote_marks,
     is_callout,
     is_email_header,
     line_of,
@@ -2068,7 +2069,7 @@ class _Reader:
             if is_callout(block) or block is lead_in:
                 continue
             if block.type == "paragraph" and (reads_as_cause(text) or block in missing):
-                draft.cause.append((text, line_of(block)))
+                draft.cause.append((_with_footnotes(block, text, run), line_of(block)))
             elif block.type == "paragraph":
                 draft.symptoms.append((text, line_of(block)))
             else:
@@ -2710,6 +2711,30 @@ def _fixes_by_cause(sections: Sequence[Section]) -> dict[int, str]:
     if len(said) < len(pairs) or any(not text or text.endswith(":") for text in said.values()):
         return {}
     return said
+
+
+def _with_footnotes(block: SyntaxTreeNode, text: str, run: StepRun) -> str:
+    """``text``, of a paragraph read as the problem's cause, followed by the footnotes it marks that say
+    why too (labelled "Cause:", without their label, or worded as a cause), which are taken from
+    ``run``'s remarks: a Zettlr or Typora note says why in a footnote ("The archive has a gap.[^gap]",
+    "[^gap]: Cause: the volume filled up …"). Left a note after the steps, the cause was cut in two and
+    its half shown as a remark on the fix. Any other footnote ("Caveat: on version 12 …") stays one."""
+    marks = set(footnote_marks(block))
+    if not marks:
+        return text
+    said = []
+    for footnote in [b for b in run.leftover if b.type == "footnote" and b.meta.get("id") in marks]:
+        written = block_text(footnote)
+        opened = part_label_opening(written)
+        if opened is not None and opened[0] is Role.CAUSE:
+            why = written[opened[1] :].strip()
+            said.append(why[:1].upper() + why[1:])
+        elif opened is None and reads_as_cause(written):
+            said.append(written)
+        else:
+            continue
+        run.leftover.remove(footnote)
+    return " ".join([text, *said])
 
 
 def _stated_cause(blocks: list[SyntaxTreeNode]) -> tuple[SyntaxTreeNode, str] | None:

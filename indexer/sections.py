@@ -2887,7 +2887,7 @@ def _placed_footnotes(root: Section, gathered: SyntaxTreeNode) -> SyntaxTreeNode
         while at < len(section.blocks):
             marked = [
                 footnotes[mark]
-                for mark in _footnote_marks(section.blocks[at])
+                for mark in footnote_marks(section.blocks[at])
                 if mark in footnotes and id(footnotes[mark]) not in placed
             ]
             for footnote in marked:
@@ -2903,7 +2903,7 @@ def _placed_footnotes(root: Section, gathered: SyntaxTreeNode) -> SyntaxTreeNode
     return gathered
 
 
-def _footnote_marks(block: SyntaxTreeNode) -> list[object]:
+def footnote_marks(block: SyntaxTreeNode) -> list[object]:
     """The ids of the footnotes that ``block`` marks ("…the account[^bin]."), in order."""
     return [node.meta.get("id") for node in block.walk() if node.type == "footnote_ref"]
 

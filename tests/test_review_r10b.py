@@ -169,3 +169,42 @@ def test_a_checklist_between_numbered_steps_that_is_the_procedure_stays_sub_step
         ("1.2", "Plug the power back in"),
         ("2", "Reconnect the dock and wait for the display to wake."),
     ]
+
+
+# A Zettlr note that says why in a footnote of the sentence that explains the failure.
+ZETTEL_FOOTNOTE = """\
+# Certificate notes
+
+## Renewal fails with "challenge not reachable"
+
+The renewal job ends with `ACME-4031: challenge not reachable on port 80`.
+
+The load balancer drops plain HTTP.[^lb]
+
+1. Allow port 80 on the load balancer for the challenge path.
+2. Run the renewal again.
+
+[^lb]: Cause: the HTTP listener was removed when the site moved to HTTPS only.
+"""
+
+
+def test_a_footnote_that_gives_the_cause_is_part_of_the_cause(tmp_path: Path) -> None:
+    # Before: the footnote was a note after the steps, and the cause only its first half.
+    problem = read(tmp_path / "docs", "renewal.md", ZETTEL_FOOTNOTE).problems[0]
+    assert problem.cause == (
+        "The load balancer drops plain HTTP. The HTTP listener was removed when the site moved to HTTPS only."
+    )
+    assert problem.notes == []
+    assert [s.number for s in problem.steps] == ["1", "2"]
+
+
+def test_a_footnote_with_a_caveat_stays_a_note(tmp_path: Path) -> None:
+    # Guard: a footnote that is a remark, not why, is still a note.
+    text = ZETTEL_FOOTNOTE.replace(
+        "Cause: the HTTP listener was removed", "Caveat: on the old balancer the listener was removed"
+    )
+    problem = read(tmp_path / "docs", "renewal.md", text).problems[0]
+    assert problem.cause == "The load balancer drops plain HTTP."
+    assert [n.text for n in problem.notes] == [
+        "Caveat: on the old balancer the listener was removed when the site moved to HTTPS only."
+    ]
