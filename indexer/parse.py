@@ -696,6 +696,11 @@ def _markdown_article(
         or title_line
         or stem
     )
+    if written and title.startswith(f"{article_id} ") and title[len(article_id) :].strip():
+        # A Zettlr or Obsidian note's heading repeats the note's id before its title ("# 202610141032
+        # pgvault backup failures", its front matter's id 202610141032): the id is no word of the title,
+        # and as one it titled the note's problem too.
+        title = title[len(article_id) :].strip()
     lines = text.split("\n")
     given = meta.get("url")
     if given is not None and not (isinstance(given, str) and _web_address(given)):

@@ -208,3 +208,33 @@ def test_a_footnote_with_a_caveat_stays_a_note(tmp_path: Path) -> None:
     assert [n.text for n in problem.notes] == [
         "Caveat: on the old balancer the listener was removed when the site moved to HTTPS only."
     ]
+
+
+# A Zettlr note: its front matter's id and title, and a heading that repeats the id before the title.
+ZETTEL_ID_HEADING = """\
+---
+id: 202611020915
+title: Scanner share failures
+---
+
+# 202611020915 Scanner share failures
+
+## Scans do not reach the share
+
+Symptom: the scanner panel shows `SMB-0x0005 access denied`.
+
+1. Give the scanner account write access to the share.
+"""
+
+
+def test_a_note_s_heading_that_repeats_its_id_is_titled_without_it(tmp_path: Path) -> None:
+    # Before: the article (and its problem) was titled "202611020915 Scanner share failures".
+    article = read(tmp_path / "docs", "scanner.md", ZETTEL_ID_HEADING)
+    assert (article.id, article.title) == ("202611020915", "Scanner share failures")
+    assert "202611020915" not in article.problems[0].title
+
+
+def test_a_heading_that_opens_with_another_number_keeps_it(tmp_path: Path) -> None:
+    # Guard: a number that is not the note's own id is a word of its title.
+    text = ZETTEL_ID_HEADING.replace("# 202611020915 Scanner", "# 2026 Scanner")
+    assert read(tmp_path / "docs", "scanner.md", text).title == "2026 Scanner share failures"
