@@ -175,6 +175,9 @@ _PLAIN_PART_OR_FIX_LABEL = re.compile(
     r"(symptoms?|causes?|resolution|solution|workaround|fix|(?:user |corrective )?action|mitigation|what to do|procedure)\s*:",
     re.I,
 )
+# The steps' own label alone on its line, as a Zettlr or Typora note leads in its numbered fix ("Steps:").
+# Alone only: "Steps: 3 of 5" is a count.
+_PLAIN_STEPS_LABEL = re.compile(r"(?:steps|steps to (?:fix|resolve)(?: it| this)?)\s*:", re.I)
 # An AsciiDoc block title left in by a conversion to Markdown (".Cause", ".Procedure"): a dot right
 # before a word, alone on its line. It names a part as a bold label does where its words name one.
 # An Ubuntu SRU template's bracketed label ("[Impact]", "[Workaround]", "[Test Plan]") does the same.
@@ -520,7 +523,11 @@ class _SectionReader:
             question = question or self._sibling_branch(index, node, following)
         if not question and stack[-1].level == BOLD_QUESTION_LEVEL and id(stack[-1]) not in self.folds:
             question = _bold_entry(node, stack[-1], self.is_label)
-        label = "" if question else _bold_label(node, self.is_label, self.inline_label)
+        label = (
+            ""
+            if question
+            else _bold_label(node, self.is_label, self.inline_label) or _steps_label(node, stack[-1])
+        )
         if not (question or label or node.type == "heading"):
             # Under a label opened before in this section ("Symptom: …", "Cause: …"), a fix's plain label too.
             after_parts = any(child.level >= BOLD_LABEL_LEVEL for child in stack[-1].children)
@@ -1806,6 +1813,17 @@ def _bold_label(
         return ""
     most = MAX_ALTERNATIVE_CHARS if _NUMBERED_ALTERNATIVE.match(text) else MAX_LABEL_CHARS
     return text if 0 < len(text) <= most and is_label(text) else ""
+
+
+def _steps_label(node: SyntaxTreeNode, section: Section) -> str:
+    """ "Steps", for a plain "Steps:" alone on its line after what ``section`` says is seen ("The nightly
+    job ends with:", the error, then "Steps:" over the fix): read as text, it was one more line of the
+    symptoms. First in its section, it is the steps' lead-in, as before; else ""."""
+    parts = _shown_parts(node)
+    plain = len(parts) == 1 and parts[0].type == "text"
+    return (
+        "Steps" if plain and section.blocks and _PLAIN_STEPS_LABEL.fullmatch(parts[0].content.strip()) else ""
+    )
 
 
 MAX_TOGGLE_WORDS = 4

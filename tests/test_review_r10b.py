@@ -238,3 +238,41 @@ def test_a_heading_that_opens_with_another_number_keeps_it(tmp_path: Path) -> No
     # Guard: a number that is not the note's own id is a word of its title.
     text = ZETTEL_ID_HEADING.replace("# 202611020915 Scanner", "# 2026 Scanner")
     assert read(tmp_path / "docs", "scanner.md", text).title == "2026 Scanner share failures"
+
+
+# A Zettlr note that shows the failure in a fence and leads in its fix with a plain "Steps:" line.
+ZETTEL_STEPS = """\
+# Build notes
+
+## Nightly build stops
+
+The nightly build ends with:
+
+```
+error: linker `cc` not found (BLD-2207)
+```
+
+Steps:
+
+1. Install the build-essential package.
+2. Start the build again.
+"""
+
+
+def test_a_plain_steps_line_leads_in_the_fix_not_the_symptoms(tmp_path: Path) -> None:
+    # Before: "Steps:" was one more line of the symptoms.
+    problem = read(tmp_path / "docs", "build.md", ZETTEL_STEPS).problems[0]
+    assert "Steps" not in problem.symptoms
+    assert problem.error_codes == ["BLD2207"]
+    assert [s.text for s in problem.steps] == [
+        "Install the build-essential package.",
+        "Start the build again.",
+    ]
+
+
+def test_a_steps_count_is_no_label(tmp_path: Path) -> None:
+    # Guard: "Steps: 3 of 5" says how far something got, no label over the fix.
+    text = ZETTEL_STEPS.replace("Steps:\n", "Steps: 3 of 5 finished before it stopped.\n")
+    article = read(tmp_path / "docs", "build.md", text)
+    assert "Steps" not in [entry.title for entry in article.outline]
+    assert article.problems[0].cause == "Steps: 3 of 5 finished before it stopped."
