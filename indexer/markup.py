@@ -101,7 +101,6 @@ _BACKTICKS = re.compile(r"`+")
 # A Liquid block tag (GitBook's {% hint style="warning" %} … {% endhint %}): its end, name and arguments.
 # Markdoc writes the same tags, closing them with a slash ({% tab label="Linux" %} … {% /tab %}).
 _LIQUID_TAG = re.compile(r"^\{%-?\s*+(end|/)?([\w-]++)([^{}%\n]*)-?%\}$")
-_STYLE = re.compile(r"""\bstyle\s*=\s*["']?([\w-]+)""")
 # The Liquid blocks that hold Markdown (GitBook's hints, tabs and steppers, dev.to's folds: "{% details
 # SUMMARY %}", "{% spoiler … %}", "{% collapsible … %}"); any other tag, {% raw %} among them, is a line of
 # markup, as it was: a fold's was, and its summary was lost.
@@ -2010,8 +2009,9 @@ def _callout_kind(name: str, args: str) -> str:
     if name in ("versionadded", "versionchanged", "deprecated", "seealso", "todo"):
         return "note"
     if name == "hint":
-        # GitBook: {% hint style="warning" %}; "info" and "success" are notes.
-        style = _STYLE.search(args)
+        # GitBook: {% hint style="warning" %}; "info" and "success" are notes. Archbee names the kind in a
+        # type attribute (:::hint{type="danger"}), which was a note.
+        style = _KIND_ATTRIBUTE.search(args)
         return style.group(1).lower() if style and style.group(1).lower() in CALLOUT_NAMES else "note"
     if name.startswith("callout-") and name.removeprefix("callout-") in CALLOUT_NAMES:
         # Quarto's call-out divs: "::: {.callout-warning}".

@@ -276,3 +276,32 @@ def test_a_steps_count_is_no_label(tmp_path: Path) -> None:
     article = read(tmp_path / "docs", "build.md", text)
     assert "Steps" not in [entry.title for entry in article.outline]
     assert article.problems[0].cause == "Steps: 3 of 5 finished before it stopped."
+
+
+# An Archbee page: its hints name their kind in a type attribute.
+ARCHBEE_HINT = """\
+# Webhooks
+
+## Deliveries fail with 410
+
+The delivery log shows `WH-410 Endpoint gone`.
+
+1. Register the endpoint's new address.
+
+:::hint{type="danger"}
+Deleting the endpoint drops every queued delivery.
+:::
+"""
+
+
+def test_a_hint_s_type_attribute_gives_its_kind(tmp_path: Path) -> None:
+    # Before: the danger hint was a plain note ("Note: Deleting …").
+    problem = read(tmp_path / "docs", "webhooks.md", ARCHBEE_HINT).problems[0]
+    assert [n.text for n in problem.notes] == ["Danger: Deleting the endpoint drops every queued delivery."]
+
+
+def test_a_hint_with_no_type_is_a_note(tmp_path: Path) -> None:
+    # Guard: a hint that names no kind is a note, as before.
+    text = ARCHBEE_HINT.replace(':::hint{type="danger"}', ":::hint")
+    problem = read(tmp_path / "docs", "webhooks.md", text).problems[0]
+    assert [n.text for n in problem.notes] == ["Note: Deleting the endpoint drops every queued delivery."]
