@@ -1323,6 +1323,13 @@ _BYLINE = re.compile(
     # The stamp an export tool puts on the page, when and by whom, its version last: "Generated at Tue Mar 19
     # 09:12:44 UTC 2024 by … using Jira 9.4.8#…", as Jira's printable and text exports end an issue.
     + r"|generated (?:at|on) [^\n]{1,80}? using [^\W\d_][\w .-]{0,30}? v?\d+(?:\.\d+)+\b[^\n]*$"
+    # A doc tool's stamp under a page it exports, its author then the tool ("Created by Dana Ortiz in
+    # ClickUp", as ClickUp closes a doc under its rule): read as a note of the last problem, it was shown in
+    # its answer. A name of a few capitalised words or a handle, a tool's one capitalised name.
+    + r"|created by (?:@[\w.-]{1,40}|(?-i:[^\W\d_a-zß-öø-ÿ])[\w'-]{0,30})"
+    r"(?: (?-i:[^\W\d_a-zß-öø-ÿ])[\w'-]{0,30}\.?){0,2} (?:in|with) "
+    r"(?-i:[^\W\d_a-zß-öø-ÿ])[\w.-]{1,30}"
+    + _BYLINE_TAIL
     # A wiki's stamp on an exported page, the tool then the day ("Exported from Slab on Nov 28, 2025").
     + rf"|exported from [^\n]{{1,40}}? on {DATE}"
     + _BYLINE_TAIL

@@ -305,3 +305,38 @@ def test_a_hint_with_no_type_is_a_note(tmp_path: Path) -> None:
     text = ARCHBEE_HINT.replace(':::hint{type="danger"}', ":::hint")
     problem = read(tmp_path / "docs", "webhooks.md", text).problems[0]
     assert [n.text for n in problem.notes] == ["Note: Deleting the endpoint drops every queued delivery."]
+
+
+# A ClickUp doc exported to Markdown: the export's stamp under the page's last rule.
+CLICKUP_FOOTER = """\
+# Wi-Fi runbook
+
+### Laptops cannot join the guest network
+
+**Symptom:** the client shows `WLAN-ERR-17: Portal handshake failed`.
+
+1. Renew the captive portal's certificate.
+
+> ⚠️ Guests may see a certificate prompt once. Tell them to accept it.
+
+---
+Created by Maya Lindqvist in ClickUp
+"""
+
+
+def test_a_doc_tool_s_created_by_stamp_is_no_note(tmp_path: Path) -> None:
+    # Before: "Created by … in ClickUp" was a note of the last problem, shown in its answer.
+    problem = read(tmp_path / "docs", "wifi.md", CLICKUP_FOOTER).problems[0]
+    assert [n.text for n in problem.notes] == [
+        "⚠️ Guests may see a certificate prompt once. Tell them to accept it."
+    ]
+
+
+def test_a_sentence_about_what_created_a_file_stays_a_note(tmp_path: Path) -> None:
+    # Guard: a remark on what made a file is no stamp of the page.
+    text = CLICKUP_FOOTER.replace(
+        "---\nCreated by Maya Lindqvist in ClickUp\n",
+        "Created by the portal in the logs folder, the renewal report lists each failed client.\n",
+    )
+    notes = [n.text for n in read(tmp_path / "docs", "wifi.md", text).problems[0].notes]
+    assert "Created by the portal in the logs folder, the renewal report lists each failed client." in notes
