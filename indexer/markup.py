@@ -81,6 +81,9 @@ MAX_NESTED_PARSE = 4
 _MYST_FENCE = re.compile(r"^\{([\w:-]+)\}\s*(.*)$")
 _CONTENT_TAB = re.compile(r'===[+!]?[ \t]+"([^"\n]{1,200})"')
 _COLON_OPEN = re.compile(r"^(:{3,})\s*\{?([\w-]+)?\}?\s*(.*)$")
+# Archbee's tab inside its ":::tabs": two colons, the tab, its attributes (::tab{title="Node.js"}), to a
+# line "::". Left as text, the tab's markup was in its note and its label no label.
+_TWO_COLON_TAB = re.compile(r"^(::)(tab|tab-item|tabitem)\{([^{}\n]*)\}$", re.IGNORECASE)
 _SHORTCODE = re.compile(r"^\{\{([<%])\s*+(/?)\s*+([\w.-]++)([^{}]*?)[>%]\}\}$")
 _IAL = re.compile(r"^\{:[^{}\n]*\}$")
 _LIQUID = re.compile(r"^\{%[^{}\n]*%\}$")
@@ -450,6 +453,11 @@ def _pairs(state: StateBlock) -> dict[int, int]:
                     pairs[colons.pop()[0]] = number
             elif not text.endswith(":::"):
                 colons.append((number, run))
+        elif text == "::":
+            if colons and colons[-1][1] == 2:
+                pairs[colons.pop()[0]] = number
+        elif text.startswith("::") and _TWO_COLON_TAB.match(text):
+            colons.append((number, 2))
         elif text.startswith("{{"):
             found = _SHORTCODE.match(text)
             if found and found.group(2):
@@ -554,6 +562,8 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
         if opened is None:
             return False
         name, args = (opened.group(2) or "").lower(), opened.group(3) or ""
+    elif tab := _TWO_COLON_TAB.match(text):
+        name, args = tab.group(2).lower(), tab.group(3)
     elif text.startswith("{{"):
         shortcode = _SHORTCODE.match(text)
         if shortcode is None:

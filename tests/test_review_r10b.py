@@ -340,3 +340,35 @@ def test_a_sentence_about_what_created_a_file_stays_a_note(tmp_path: Path) -> No
     )
     notes = [n.text for n in read(tmp_path / "docs", "wifi.md", text).problems[0].notes]
     assert "Created by the portal in the logs folder, the renewal report lists each failed client." in notes
+
+
+# An Archbee page: a set of tabs after the steps, each "::tab{title=…}" to "::".
+ARCHBEE_TABS = """\
+# Webhooks
+
+## Signature check fails
+
+Your server logs `SIG-401 Invalid signature header`.
+
+1. Verify the signature on the raw request body.
+
+:::tabs
+::tab{title="Python"}
+Read `request.get_data()` before parsing the JSON.
+::
+:::
+"""
+
+
+def test_archbee_tabs_are_labelled_without_their_markup(tmp_path: Path) -> None:
+    # Before: the note was '::tab{title="Python"} Read request.get_data() before parsing the JSON. ::'.
+    problem = read(tmp_path / "docs", "signature.md", ARCHBEE_TABS).problems[0]
+    assert [s.text for s in problem.steps] == ["Verify the signature on the raw request body."]
+    assert [n.text for n in problem.notes] == ["Python: Read request.get_data() before parsing the JSON."]
+
+
+def test_a_line_of_two_colons_outside_a_tab_stays_text(tmp_path: Path) -> None:
+    # Guard: two colons with no tab opened before them are the text they are.
+    text = ARCHBEE_TABS.replace(':::tabs\n::tab{title="Python"}\n', "").replace("::\n:::\n", "::\n")
+    notes = [n.text for n in read(tmp_path / "docs", "signature.md", text).problems[0].notes]
+    assert notes == ["Read request.get_data() before parsing the JSON.\n::"]
