@@ -1694,6 +1694,10 @@ def only_statuses(text: str) -> bool:
     """Whether ``text`` names HTTP error statuses and says nothing else ("413 Request Entity Too Large",
     "HTTP/1.1 504 Gateway Timeout", "HTTP 401"): what every web server and proxy prints, no one
     program's message."""
+    # The matcher asks it of every error message that agrees with a query, most with no 4xx or 5xx number:
+    # without one, _HTTP_STATUS (tried at each word that opens like a word for an error) finds nothing.
+    if not _STATUS_DIGITS.search(text):
+        return False
     # A status line's protocol is read with its number ("HTTP/1.1 504") before the number with its
     # phrase ("504 Gateway Timeout"): cut without it first, so that the phrase goes with the number.
     for line in (_PROTOCOL.sub(" ", text), text):
