@@ -22,6 +22,7 @@ from indexer.errortext import (
     codes_if_known,
     comparable,
     error_codes,
+    exit_codes,
     log_lines,
     numbers_and_statuses,
 )
@@ -199,7 +200,11 @@ def prepare(text: str) -> PreparedQuery:
     # An alert's name (Alertmanager's "[FIRING:1] PaymentLatencyHigh …") is a code where a runbook
     # heads a section with it, whatever words it is made of.
     named = [m.group(0) for m in ALERT_NAME.finditer(joined)]
-    if_known = [c for c in dict.fromkeys([*codes_if_known(joined), *named]) if c not in codes]
+    # So is an exit code a problem's title names it by ("msiexec returned exit code 1618" for "## Setup exits
+    # with code 1618"): only that number, not a product's code of its digits (E1618), as "error 1618" would.
+    if_known = [
+        c for c in dict.fromkeys([*codes_if_known(joined), *named, *exit_codes(joined)]) if c not in codes
+    ]
     # Read in the paste as written too: a log level that labels a number ("Error: 18456, Severity: 14,
     # State: 8.", as a database server logs its errors) is cut from the lines matched.
     # (Most often the two are the same text, read once.)

@@ -1544,6 +1544,23 @@ def labelled_numbers(text: str, *, statuses: bool = True) -> list[str]:
     return _numbers_and_statuses(text, statuses=statuses)[0]
 
 
+# An installer's or a program's exit code that names its failure: "Installer exits with code 1603", "Setup fails
+# with exit code 1618", "msiexec returns exit code 1603", as Windows Installer's codes are known. Of three digits
+# or more: a program that "exits with code 1" says only that it failed, whatever failed. A problem's title names
+# it so (an installation guide titled so gave no code, and "error 1603" was answered low), and a query that pastes
+# it is looked up among the codes the index knows (a paste of that title was answered "medium" at best). Not
+# labelled_numbers: a log's "exit status 32" is the code of what any failure of that command gives.
+_EXIT_CODE = re.compile(
+    r"\b(?i:(?:exit|return) code|(?:exits?|exited|returns?|returned|fails?|failed|quits?|ends?|ended) with code)"
+    r"[ \t]*:?[ \t]*['\"]?(\d{3,9})(?![\w-]|[.,]\d)"
+)
+
+
+def exit_codes(text: str) -> list[str]:
+    """The exit codes of three digits or more ``text`` names a failure by ("Installer exits with code 1603")."""
+    return [m.group(1) for m in _EXIT_CODE.finditer(text)]
+
+
 class NumbersRead(NamedTuple):
     """What :func:`numbers_and_statuses` reads in a text."""
 

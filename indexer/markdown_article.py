@@ -50,6 +50,7 @@ from indexer.errortext import (
     comparable,
     device_code_titled,
     error_codes,
+    exit_codes,
     http_statuses,
     is_letter_code,
     labelled_numbers,
@@ -397,7 +398,7 @@ class _Draft:
         # brackets labelled "Code" after its words ("… is unavailable (Code 3003)").
         numbers = [
             *http_statuses(coded),
-            *_exit_codes_titled(coded),
+            *exit_codes(coded),
             *labelled_numbers(code_text, statuses=False),
             *(number for m in messages if (number := message_number(m))),
             *(number for m in messages if (number := bracketed_number(m))),
@@ -800,22 +801,6 @@ def _quoted_symptoms(blocks: list[SyntaxTreeNode]) -> Lines:
         for said in quoted_messages(block_text(paragraph))
         if reads_as_failure(said) or _NEGATED.search(said)
     ]
-
-
-# An installer's or a program's exit code that a title names the problem by: "Installer exits with code 1603",
-# "Setup fails with exit code 1618", "msiexec returns exit code 1603", as Windows Installer's codes are known
-# (an installation guide titled so gave no code, and "error 1603" was answered low). Of three digits or more:
-# a program that "exits with code 1" says only that it failed, whatever failed. The title's only: a log's
-# "exit status 32" is the code of what any failure of that command gives.
-_TITLED_EXIT_CODE = re.compile(
-    r"\b(?i:(?:exit|return) code|(?:exits?|exited|returns?|returned|fails?|failed|quits?|ends?|ended) with code)"
-    r"[ \t]*:?[ \t]*['\"]?(\d{3,9})(?![\w-]|[.,]\d)"
-)
-
-
-def _exit_codes_titled(title: str) -> list[str]:
-    """The exit codes of three digits or more ``title`` names the problem by ("Installer exits with code 1603")."""
-    return [m.group(1) for m in _TITLED_EXIT_CODE.finditer(title)]
 
 
 # A device's model number after its maker's name, as a symptom says which device failed: "Labels come out of
