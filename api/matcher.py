@@ -89,6 +89,9 @@ MAX_PER_ARTICLE = 2
 # TOP_SAMPLE_STEP-th score (see top_positive).
 TOP_SAMPLE_STEP = 64
 MIN_MESSAGE_OVERLAP = 0.25
+# A quoted message this long at most may be a code written alone (see _names_a_code_quoted_alone): no code is
+# longer, and a long message is not cut into a key for nothing.
+MAX_CODE_MESSAGE = 100
 # Evidence that names the problem itself: only an answer with one of these can be "high".
 IDENTIFYING_EVIDENCE = ("error_message", "error_code")
 # The least agreement with which an error message identifies its problem: a message of two or three
@@ -782,12 +785,26 @@ def _align_messages(
         # or two agree with nothing (see _message_similarity), and a bare "FI-0457" was answered
         # "low" where "Error FI-0457" was "high"; no dev query is a code alone, so the fit could
         # not learn it.
-        if asked.only_codes and asked.code_problems and asked.code_problems.keys() <= row.code_keys:
+        # So does one that names, among other words, a code the problem quotes alone as its message.
+        if (
+            asked.only_codes and asked.code_problems and asked.code_problems.keys() <= row.code_keys
+        ) or _names_a_code_quoted_alone(asked, row):
             quoted = 1.0
         candidate.features["message"] = max(quoted, heading)
         candidate.features["heading"] = heading
         if candidate.thin and _pastes_a_message_whole(query.comparable_text, row.messages[:-1]):
             candidate.thin = 0.0
+
+
+def _names_a_code_quoted_alone(asked: _Asked, row: CandidateRow) -> bool:
+    """Whether the query names a code that the problem (``row``) quotes alone as an error message, as a
+    runbook's table of alerts gives the alert's name as its row's error: "OrdersApiQueueLag firing" pastes
+    that message whole, where, aligned as text, a message of one word agrees with nothing (see
+    :func:`_message_similarity`), and the problem was held "low" for quoting a message the query did not match."""
+    shared = asked.codes & row.code_keys
+    return bool(shared) and any(
+        len(m) <= MAX_CODE_MESSAGE and code_key(m) in shared for m in row.messages[:-1]
+    )
 
 
 def _pastes_a_message_whole(query: str, messages: tuple[str, ...]) -> bool:

@@ -1,7 +1,8 @@
 """How a pasted query's error codes are read, the same way as the articles' (rereads D #8, R9a §10, R9b §10):
 an installer's exit code a query names ("msiexec returned exit code 1618"), which finds the problem its
 title names by it; and an error's symbolic name, an OAuth error's in snake case (`invalid_grant`) or an errno
-name (`ECONNREFUSED`), that a title names its problem by and a paste or a JSON body gives.
+name (`ECONNREFUSED`), that a title names its problem by and a paste or a JSON body gives; and an alert's
+name that a runbook's table of alerts gives as its row's error, pasted with other words ("… firing").
 
 Each test writes a small article of its own in a house style, reads it with the real indexer or indexes
 it and asks the matcher; a guard beside each keeps the nearest shape as it was read.
@@ -111,3 +112,42 @@ def test_a_symbolic_error_name_a_title_gives_is_its_code_on_both_sides(tmp_path:
     # Google's own body for it: found first now, its code the query's; its "Bad Request" agrees with no message.
     body = match(kb, '{"error": "invalid_grant", "error_description": "Bad Request"}')
     assert (body.error_codes, body.matches[0].problem.title) == (["invalid_grant"], grant.title)
+
+
+TECHDOCS_BILLING = """\
+# billing-worker runbook
+
+## Alerts
+
+| Alert | Meaning | First action |
+| --- | --- | --- |
+| `BillingWorkerInvoiceBacklog` | more than 5k invoices wait to be rendered | Scale the renderer to 8 replicas |
+| `BillingWorkerLedgerLocked` | the ledger table lock is held for over 2 min | Kill the session that holds the lock |
+
+## Invoices are sent twice
+
+**Symptoms:** the worker logs `BIL-4410 duplicate dispatch token` and customers get two e-mails.
+
+1. Clear the dispatch cache with `billingctl cache purge dispatch`.
+"""
+
+
+def test_an_alert_named_with_other_words_is_answered_by_its_row(tmp_path: Path) -> None:
+    # Before: the row's problem quotes the alert's name alone as its message, which a paste of it with other
+    # words ("… firing", Alertmanager's "[FIRING:1] …") did not align with: its answer was held "low".
+    article = read(tmp_path / "kb", "billing-worker.md", TECHDOCS_BILLING)
+    backlog, locked, twice = article.problems
+    assert (locked.title, locked.error_codes) == ("BillingWorkerLedgerLocked", ["BillingWorkerLedgerLocked"])
+    build_index([tmp_path / "kb"], tmp_path / "kb.db")
+    kb = KnowledgeBase(tmp_path / "kb.db")
+    for query, title in [
+        ("BillingWorkerLedgerLocked firing", locked.title),
+        ("[FIRING:1] BillingWorkerInvoiceBacklog (billing-worker critical)", backlog.title),
+        ("alert BillingWorkerLedgerLocked: the ledger table lock is held", locked.title),
+    ]:
+        answer = match(kb, query)
+        assert (answer.matches[0].problem.title, answer.matches[0].confidence) == (title, "high"), query
+    # The nearest shape: a code whose problem quotes a message of its own words is not that message pasted
+    # whole where the query names only the code beside other words: it stays short of "high".
+    answer = match(kb, "BIL-4410 firing")
+    assert (answer.matches[0].problem.title, answer.matches[0].confidence) == (twice.title, "medium")
