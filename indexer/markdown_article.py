@@ -431,12 +431,14 @@ class _Draft:
         # Without the records they name too: a Symptoms part quotes the message that names one. And without
         # the values the messages quote: a help centre's Symptom shows its message ('E-2104: Printer
         # "ZD420-Dock3" is offline'), whose printer's name gave the problem the code ZD420, and a query
-        # naming the printer's model was answered high with it.
+        # naming the printer's model was answered high with it. Only where quoted as the message quotes them:
+        # a symptom that names the value unquoted names the real code ("the console shows status BKP-4012"
+        # over 'Job failed: status "BKP-4012"'), which was lost.
         quoted = {value for m in messages for value in _quoted_values(m)}
         codes += [
             c
             for c in error_codes(
-                _without_model_numbers(_without_record_values(_without_values("\n".join(symptoms), quoted))),
+                _without_model_numbers(_without_record_values(_without_quoted("\n".join(symptoms), quoted))),
                 named=False,
             )
             if c not in known
@@ -736,6 +738,12 @@ def _without_quoted_values(message: str) -> str:
 def _quoted_values(message: str) -> set[str]:
     """The values ``message`` quotes, each a word alone in quotes (see _QUOTED_VALUE)."""
     return {found.group(0)[1:-1] for found in _QUOTED_VALUE.finditer(message)}
+
+
+def _without_quoted(text: str, values: set[str]) -> str:
+    """``text`` without those of ``values`` it quotes (see _QUOTED_VALUE); where it names them unquoted,
+    they stay."""
+    return _QUOTED_VALUE.sub(lambda found: " " if found.group(0)[1:-1] in values else found.group(0), text)
 
 
 def _without_values(text: str, values: set[str]) -> str:

@@ -150,6 +150,44 @@ def test_a_code_a_symptom_quotes_outside_any_message_value_is_still_the_problem_
     assert upload.error_codes == ["UP2203"]
 
 
+BACKUP_JOB = """\
+# Backup agent troubleshooting
+
+## Nightly backup job fails
+
+### Symptoms
+
+The nightly job fails and the console shows status BKP-4012 on the job card.{lead}
+
+```
+Job failed: status "BKP-4012" returned by the storage node
+```
+
+### Resolution
+
+1. Restart the agent on the storage node.
+2. Run the job again from the console.
+"""
+
+
+def test_a_code_a_symptom_names_unquoted_stays_where_the_message_quotes_it(tmp_path: Path) -> None:
+    # Reread of 07e4ca5 §1. Before: every occurrence of a value the message quotes was taken out of the
+    # symptoms, also the symptom's own unquoted "status BKP-4012", so the job's real code was lost and a
+    # paste of it found no confident match; so too with the message under a heading of its own.
+    for lead in (" The agent log shows:", "\n\n### Error message"):
+        text = BACKUP_JOB.format(lead=lead)
+        [problem] = read(tmp_path / "kb", "backup.md", text).problems
+        assert problem.title == "Nightly backup job fails"
+        assert problem.error_messages == ['Job failed: status "BKP-4012" returned by the storage node']
+        assert problem.error_codes == ["BKP4012"], lead
+        assert [s.text for s in problem.steps] == [
+            "Restart the agent on the storage node.",
+            "Run the job again from the console.",
+        ]
+    build_index([tmp_path / "kb"], tmp_path / "kb.db")
+    assert match(KnowledgeBase(tmp_path / "kb.db"), "BKP-4012").matches[0].confidence == "high"
+
+
 # A Roam Research page: blocks nested by four spaces, the page's attributes as blocks, a "- ##" heading block
 # per problem, and the pages it links to in an attribute block after the last problem.
 ROAM_RUNBOOK = """\
