@@ -148,14 +148,19 @@ _PRINTS = (
 # Those languages put the verb before what appears too ("…, erscheint ein rotes Banner:", "aparece un aviso
 # rojo:"): a few words may follow it.
 # Italian "compare" is spelt as the English verb, whose imperative is no lead: "Compare it with:" over the
-# output a healthy computer prints made that output the problem's message. It is Italian, and a lead, only
-# with what appears right after it, named by an Italian article or demonstrative ("…, compare un banner
-# rosso:", "compare questo messaggio:"), a word English never writes there.
-_COMPARE_IT = r"compare(?=\s+(?:un[oa]?|il|lo|la|i|gli|le|quest[oaie])\b)"
+# output a healthy computer prints made that output the problem's message. So it is no lead with what the
+# English imperative compares, or with what, right after it: a pronoun, a determiner or a preposition
+# ("Compare it with:", "Then compare the output with this:", "Compare your output against:"). Not only
+# with an Italian article after it: Italian puts an adverb or a place there, or nothing ("compare sempre
+# questo errore:", "compare nella barra di stato:", "compare:"), and the banner and its code were lost.
+_COMPARE_IT = (
+    r"compare(?!\s+(?:it|them|the|an|this|that|these|those|your|its|our|my|their|both|each|what|how"
+    r"|with|against|to)\b)"
+)
 _APPEARS = (
     r"\b(?:appears?|appeared|pops?\s+up|popped\s+up|comes?\s+up|came\s+up|opens|is\s+(?:shown|displayed)"
     r"|(?:appara[iî]t|apparaissent|s['\u2019]affichen?t?|erscheinen|erscheint|erschien|aparecen?|apareceu|apareció"
-    rf"|appaiono|appare|{_COMPARE_IT}|verschijnt|verschijnen|появляется|появляются|появилось|появилась)(?:\s+\w+){{0,4}})"
+    rf"|appaiono|appare|{_COMPARE_IT}|compaiono|verschijnt|verschijnen|появляется|появляются|появилось|появилась)(?:\s+\w+){{0,4}})"
 )
 _PRINTS_LEAD = re.compile(rf"(?:{_PRINTS}|{_APPEARS})\s*:$", re.I)
 # A quotation that is the subject of such a lead ('"debug capwap errors enable" on the WLC shows:', '"show

@@ -90,6 +90,37 @@ def test_a_banner_an_italian_article_says_compare_over_is_still_the_message(tmp_
         assert problem.error_codes == ["PRN4410"], lead
 
 
+def test_an_italian_compare_with_an_adverb_a_place_or_nothing_after_it_is_a_lead(tmp_path: Path) -> None:
+    # Reread of baf41e8 §2. Before: "compare" was a lead only with an article right after it, but Italian
+    # puts an adverb or a place there, or nothing, and the banner and its code were lost; a paste of the
+    # banner found no confident match.
+    leads = (
+        "compare:",
+        "nella barra di stato compare sempre questo errore:",
+        "compare di nuovo il messaggio:",
+        "compare nella barra di stato:",
+        "compare a video il messaggio:",
+        "compare anche questo errore:",
+        "compaiono questi messaggi:",
+    )
+    for lead in leads:
+        [problem] = read(tmp_path / "kb", "stampa.md", ITALIAN_BANNER.format(lead=lead)).problems
+        assert problem.error_messages == ["Stampa non riuscita: la stampante non risponde (PRN-4410)"], lead
+        assert problem.error_codes == ["PRN4410"], lead
+        assert problem.steps[0].text.startswith("Stampa un'etichetta di configurazione"), lead
+    build_index([tmp_path / "kb"], tmp_path / "kb.db")
+    query = "Stampa non riuscita: la stampante non risponde (PRN-4410)"
+    assert match(KnowledgeBase(tmp_path / "kb.db"), query).matches[0].confidence == "high"
+
+
+def test_output_an_english_fix_compares_against_or_with_is_no_message(tmp_path: Path) -> None:
+    # Guard: the English imperative, whatever it compares, still announces no failure.
+    for lead in ("Compare your output against:", "Compare them:", "Compare with this healthy result:"):
+        [problem] = read(tmp_path / "kb", "sync.md", HEALTHY_OUTPUT_FIX.format(lead=lead)).problems
+        assert problem.error_messages == [], lead
+        assert problem.steps[-1].text == "Restart the computer.", lead
+
+
 HELP_CENTRE_PRINTERS = """\
 <html><body><h1>Shipping label problems</h1>
 <h2>Label printer is offline (E-3107)</h2>
