@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from indexer.callouts import PLAIN_ADVICE
+from indexer.page_links import page_refs_only
 from indexer.roles import Role, heading_role
 from indexer.sections import is_page_field
 
@@ -147,8 +148,10 @@ def _rewrite(lines: list[str]) -> list[str]:
             # labelled paragraph in its place would run on as the text of the list item above it. Not a
             # property whose key alone heads a page's links (Roam's "- Related:: [[Kafka broker restart]]"
             # after the last problem): with its value, the heading named a topic, and the page's links, and
-            # the blocks after them, were a group of the last problem's steps.
-            if value and heading_role(words) is Role.BOILERPLATE:
+            # the blocks after them, were a group of the last problem's steps. Only where its value is
+            # links alone: a boilerplate key's words ("applies-to:: GlobalProtect 6.2 on macOS 14",
+            # "related-errors:: GP-1402 Portal unreachable") were otherwise written nowhere, no longer searchable.
+            if value and heading_role(words) is Role.BOILERPLATE and page_refs_only(value):
                 value = ""
             out.append(f"{'#' * min(level + 1, 6)} {words}{f': {value}' if value else ''}")
         elif PLAIN_ADVICE.match(content):

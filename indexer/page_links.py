@@ -32,6 +32,10 @@ _RELATED_LINE = re.compile(
     rf"{_LINK}(?:{_APART}{_LINK})*+[ \t]*+\.?",
     re.IGNORECASE,
 )
+# A value that only names other pages, by wiki links or tags (Roam's "[[Disk watermarks]] [[Nightly
+# reindex]]", "#kafka #[[Dead letters]]"); not a ticket's number ("#4521"), as for _TAG.
+_PAGE_REF = rf"#?{_LINK}|#(?!\d++(?![\w/-]))\w[\w/-]*+"
+_PAGE_REFS = re.compile(rf"(?:{_PAGE_REF})(?:{_APART}(?:{_PAGE_REF}))*+")
 # A line that only embeds other notes (Obsidian's, Dendron's and Foam's "![[devops.ci.runner-basics#escalation]]"):
 # the note app shows the other note's text there, which the page does not hold. Read as its text, it was a
 # note of the last problem, "!devops.ci.runner-basics#escalation".
@@ -82,6 +86,11 @@ def tags_or_links_only(markdown: str) -> bool:
     links to related pages ("Related: [[Kafka cluster overview]], [[Consumer tuning]]")."""
     lines = [line.strip() for line in markdown.split("\n")]
     return bool(lines) and all(_tags_only(line) or _RELATED_LINE.fullmatch(line) for line in lines)
+
+
+def page_refs_only(text: str) -> bool:
+    """Whether ``text`` only names other pages, by wiki links or tags (see _PAGE_REFS)."""
+    return bool(_PAGE_REFS.fullmatch(text.strip()))
 
 
 def embeds_only(markdown: str) -> bool:

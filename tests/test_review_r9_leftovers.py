@@ -278,6 +278,52 @@ title:: Print relay troubleshooting
     assert [s.text for s in problem.steps] == ["Empty the spool", "Restart the relay"]
 
 
+def test_a_logseq_boilerplate_property_whose_value_is_no_links_keeps_its_value(tmp_path: Path) -> None:
+    # Reread of aed34aa §3. Before: every property whose key reads as boilerplate ("applies-to::",
+    # "additional-information::", "related-errors::") lost its value, written nowhere, so the versions, the
+    # other error and the case it names were no longer searchable.
+    text = """\
+title:: GlobalProtect troubleshooting
+
+- ## VPN drops after changing networks
+\t- symptoms::
+\t\t- The tray icon shows `Gateway disconnected (GP-3107)` a minute after the laptop joins another network
+\t- applies-to:: GlobalProtect 6.2 on macOS 14 Sonoma
+\t- fix::
+\t\t- Quit GlobalProtect from the menu bar
+\t\t- Open it again and connect
+\t- additional-information:: The same happens after switching between Wi-Fi networks with a different DNS suffix.
+- related-errors:: GP-1402 Portal unreachable
+"""
+    article = read(tmp_path / "pages", "globalprotect.md", text)
+    [problem] = article.problems
+    assert problem.title == "VPN drops after changing networks"
+    assert problem.error_codes == ["GP3107"]
+    assert [s.text for s in problem.steps] == [
+        "Quit GlobalProtect from the menu bar",
+        "Open it again and connect",
+    ]
+    searchable = "\n".join((article.body, problem.body, problem.symptoms))
+    for value in (
+        "GlobalProtect 6.2 on macOS 14 Sonoma",
+        "with a different DNS suffix",
+        "GP-1402 Portal unreachable",
+    ):
+        assert value in searchable, value
+
+
+def test_a_roam_page_s_related_tags_after_the_last_problem_are_no_steps_of_it(tmp_path: Path) -> None:
+    # Guard: a value of tags and links alone is still the page's links, no group of the last problem's steps.
+    page = ROAM_RUNBOOK.replace(
+        "[[Disk watermarks]] [[Nightly reindex]]", "#elasticsearch, #[[Disk watermarks]]"
+    )
+    _, queries = read(tmp_path / "roam", "Search runbook.md", page).problems
+    assert [(s.group, s.text) for s in queries.steps] == [
+        (None, "Wait for the replicas to be assigned"),
+        (None, "Run the reindex an hour earlier"),
+    ]
+
+
 # A Q&A wiki's answer (Tettra) to a question that asks what to do: "A:" says what happened and shows the
 # log, a paragraph says what usually causes it, then "To fix it:" over the numbered fix.
 QA_MEANING_PAGE = """\
