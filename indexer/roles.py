@@ -1630,10 +1630,23 @@ def says_the_fix(paragraph: str) -> bool:
 # or that says what happens and then asks why ("Coordinates are off by 100 metres. Why?"), or asks so in other
 # words, what is going on or what it means ("Tests fail in CI with `ECONNREFUSED 127.0.0.1:5432`. What's going
 # on?", "My job dies with `exit code 137`. What does that mean?"): a Q&A wiki's answer to it said why first,
-# and that was step 1 of its fix.
+# and that was step 1 of its fix. In the words a few languages ask why with (WHY_WORDS), and ask what is
+# going on or what it means with ("Was bedeutet das?", "Qu'est-ce que cela signifie ?"); with a noun after
+# "this" ("What does this error mean?"), "here" after "going on", "any idea" before "what": their
+# commonest forms, which asked no why, and the answer's explanation was step 1 again.
+WHY_WORDS = r"why|warum|wieso|weshalb|pourquoi|por ?qu[eé]|perch[eé]|waarom|dlaczego|varf[oö]r|hvorfor|miksi"
+_GOING_ON = (
+    r"what(?:'s|\u2019s| is) (?:going on|happening)(?: here)?|was ist (?:hier )?los|was passiert (?:hier|da)"
+    r"|qu['\u2019]est-ce qui se passe|que se passe-t-il|¿?qu[eé] (?:est[aá] )?pasa(?:ndo)?|cosa (?:sta )?succede(?:ndo)?"
+)
+_MEANS = (
+    r"what does (?:this|that|it)(?: \w+)? mean|was (?:bedeutet|hei(?:ß|ss)t) (?:das|dies)(?: \w+)?"
+    r"|qu['\u2019]est-ce que (?:cela|ça|ce \w+) (?:signifie|veut dire)|(?:que|qu['\u2019]est-ce que) (?:cela|ça) veut dire"
+    r"|¿?qu[eé] significa(?: (?:esto|eso))?|cosa significa|wat betekent (?:dit|dat)"
+)
 _ASKS_WHY = re.compile(
-    r"^(?:(?:q|question)\s*\d{0,3}\s*[:.)]\s*)?why\b"
-    r"|[.!:]\s+(?:why\b[^.!?]{0,60}|what(?:'s|\u2019s| is) (?:going on|happening)|what does (?:this|that|it) mean)\?$"
+    rf"^(?:(?:q|question)\s*\d{{0,3}}\s*[:.)]\s*)?¿?(?:{WHY_WORDS})\b"
+    rf"|[.!:]\s+(?:¿?(?:{WHY_WORDS})\b[^.!?]{{0,60}}|(?:any idea |anyone know )?(?:{_GOING_ON}|{_MEANS}))\s?\?$"
 )
 
 

@@ -87,6 +87,7 @@ from indexer.roles import (
     FIX_WAY_WORDS,
     HELP_PROMPTS,
     TITLE_FIELD_WORDS,
+    WHY_WORDS,
     Kind,
     Role,
     asks_if_fixed,
@@ -1713,12 +1714,10 @@ def _folds_output(fold: Section) -> bool:
     )
 
 
-# A question that asks why, in the words a few languages open one with ("Why does the client say …?",
-# "Warum …?", "Pourquoi …?", "¿Por qué …?" after its inverted mark): it asks for an explanation, no fix.
-_ASKS_WHY = re.compile(
-    r"^(?:why|warum|wieso|weshalb|pourquoi|por ?qu[eé]|perch[eé]|waarom|dlaczego|varf[oö]r|hvorfor|miksi)\b",
-    re.IGNORECASE,
-)
+# A question that asks why, in the words a few languages open one with (roles.WHY_WORDS, which asks_why
+# knows too: "Why does the client say …?", "Warum …?", "Pourquoi …?", "¿Por qué …?" after its inverted
+# mark): it asks for an explanation, no fix.
+_ASKS_WHY = re.compile(rf"^(?:{WHY_WORDS})\b", re.IGNORECASE)
 
 
 def _still_open(part: Section | None, parent: Section) -> Section | None:

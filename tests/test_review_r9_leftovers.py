@@ -413,6 +413,41 @@ def test_an_answer_to_what_is_going_on_or_what_it_means_opens_with_the_cause(tmp
         assert [n.text for n in problem.notes] == ["Add the service to the job:"], asks
 
 
+def test_an_answer_to_what_this_error_means_in_other_words_or_languages_opens_with_the_cause(
+    tmp_path: Path,
+) -> None:
+    # Reread of 41d0195 §4. Before: only "What's going on?" and "What does that mean?" asked why; with a noun
+    # after "this", "here" after "going on", "Any idea" before "what", or in German or French, the
+    # explanation was step 1 and the lead-in a group of steps.
+    for asks in (
+        "What does this error mean?",
+        "What is going on here?",
+        "Any idea what's going on?",
+        "Was bedeutet das?",
+        "Qu'est-ce que cela signifie ?",
+        "Warum?",
+    ):
+        page = QA_WHATS_GOING_ON.format(asks=asks)
+        [problem] = read(tmp_path / "kb", "pipeline-faq.md", page).problems
+        assert problem.cause.startswith("Your tests expect Redis on localhost"), asks
+        assert [s.text for s in problem.steps] == [
+            "Add redis:7 under services:.",
+            "Set REDIS_URL to redis://redis:6379.",
+        ], asks
+        assert [n.text for n in problem.notes] == ["Add the service to the job:"], asks
+
+
+def test_an_answer_to_a_question_that_asks_how_or_what_a_command_does_keeps_its_opening_a_step(
+    tmp_path: Path,
+) -> None:
+    # Guard: a question that asks what to do, or what a thing does, asks no why.
+    for asks in ("How do I fix it?", "What does this setting do?", "Was soll ich tun?"):
+        page = QA_WHATS_GOING_ON.format(asks=asks)
+        [problem] = read(tmp_path / "kb", "pipeline-faq.md", page).problems
+        assert problem.cause == "", asks
+        assert problem.steps[0].text.startswith("Your tests expect Redis on localhost"), asks
+
+
 # A known-error article as BMC Helix renders it: under the title, the template's name, then the record's
 # fields, each a label span and a value span in one block.
 KNOWN_ERROR_PAGE = """\
