@@ -2456,9 +2456,17 @@ def _page_number(label: str) -> bool:
 # A field that names the kind of article the page is, its template or type ("Template: Known Error", as BMC
 # Helix heads a known error's fields; "Article Type: Error Reference"): its value names a kind of page, whatever
 # word for a failure it holds. Read as a failure, it took the record's fields after it ("Article ID: …",
-# "Status: Published") into the problem's symptoms.
+# "Status: Published") into the problem's symptoms. So too the template's or type's name as other tools
+# label it ("Template Name", SharePoint's "Content Type", Salesforce's "Article Record Type") and as a
+# page in another language does ("Plantilla: Error conocido", "Vorlage", "Modèle", "Tipo de artículo"),
+# which took the fields into the symptoms again.
 _PAGE_KIND = re.compile(
-    r"(?:(?:article|page|kb|knowledge|record|document) )?template|(?:article|page|kb|knowledge|record|document) type",
+    r"(?:(?:article|page|kb|knowledge|record|document) )?template(?: name)?"
+    r"|(?:article|page|kb|knowledge|record|document|content)(?: record)? type"
+    r"|(?:artikel|dokument|inhalts)?vorlage|(?:artikel|dokument|inhalts)typ|artikeltype|inhoudstype|sjabloon"
+    r"|mod[eè]le|plantilla|modelo|modello"
+    r"|(?:mod[eè]le|plantilla|modelo|modello|type|tipo) (?:d['\u2019]|de l['\u2019]|de |di |del |do )"
+    r"(?:article|artículo|artigo|articolo|contenu|contenido|conteúdo|contenuto)",
     re.IGNORECASE,
 )
 

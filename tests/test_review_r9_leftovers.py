@@ -482,6 +482,33 @@ def test_a_record_s_fields_after_its_template_line_are_no_symptoms(tmp_path: Pat
     assert [s.text for s in problem.steps] == ["Reset the IMPORT_SVC password.", "Run the import again."]
 
 
+def test_a_record_s_fields_after_its_template_line_in_another_language_or_label_are_no_symptoms(
+    tmp_path: Path,
+) -> None:
+    # Reread of a3c398b §5. Before: only English "Template"/"Article type" labels named the page's kind, so a
+    # German or French Helix page ("Vorlage: Bekannter Fehler", "Modèle : Erreur connue"), SharePoint's
+    # "Content Type" and "Template Name" put the template line and every field after it into the symptoms.
+    for template, article_id, status in (
+        ("Vorlage: Bekannter Fehler", "Artikel-ID", "Status"),
+        ("Modèle : Erreur connue", "ID de l'article", "Statut"),
+        ("Plantilla: Error conocido", "ID del artículo", "Estado"),
+        ("Template Name: Known Error", "Article ID", "Status"),
+        ("Content Type: Known Error", "Article ID", "Status"),
+        ("Article Record Type: Known Error", "Article ID", "Status"),
+    ):
+        page = (
+            KNOWN_ERROR_PAGE.replace("Template: Known Error", template)
+            .replace(">Article ID<", f">{article_id}<")
+            .replace(">Status<", f">{status}<")
+        )
+        article = read(tmp_path / "kb", "kba00052214.html", page)
+        [problem] = article.problems
+        assert problem.symptoms.startswith("The morning timesheet import stops at the first batch:"), template
+        assert "KBA00052214" not in problem.symptoms and "Published" not in problem.symptoms, template
+        assert problem.error_messages == ["Login failed: ORA-28001: the password has expired"], template
+        assert [s.text for s in problem.steps] == ["Reset the IMPORT_SVC password.", "Run the import again."]
+
+
 def test_a_field_s_value_that_reports_a_failure_still_makes_the_lines_the_problem_s(tmp_path: Path) -> None:
     # Guard: only a field naming the page's kind may hold a failure's words; lines of the page's labels whose
     # value reports one ("Version: 21.3 stops with ORA-28001") stay what the problem says.
@@ -498,3 +525,13 @@ Version: 21.3 stops with ORA-28001 at the first batch
     [problem] = read(tmp_path / "kb", "import.md", page).problems
     assert "ORA28001" in problem.error_codes
     assert "Version: 21.3 stops with ORA-28001" in problem.symptoms + problem.body
+
+
+def test_a_bare_type_field_whose_value_reports_a_failure_is_still_the_problem_s(tmp_path: Path) -> None:
+    # Guard: a bare "Type"/"Tipo" label names no page's kind (a problem's own text may say "Type: connection
+    # error"); its line stays what the problem says.
+    for label in ("Type", "Tipo"):
+        page = KNOWN_ERROR_PAGE.replace("Template: Known Error", f"{label}: Connection error to the database")
+        [problem] = read(tmp_path / "kb", "kba00052214.html", page).problems
+        assert f"{label}: Connection error to the database" in problem.symptoms, label
+        assert problem.error_messages == ["Login failed: ORA-28001: the password has expired"], label
