@@ -367,22 +367,24 @@ def test_an_answer_s_lead_in_to_its_numbered_fix_after_its_log_leaves_the_explan
 
 def test_an_answer_that_shows_no_error_before_its_lead_in_stays_the_fix(tmp_path: Path) -> None:
     # Guard: an answer to a question that asks no "why", which shows no error before its fix, gives its cause
-    # first only in words that say so; its opening stays step 1, as before.
+    # first only in words that say so; its opening, which explains without telling what to do, stays step 1,
+    # as before. (Reread of 8cec9b0 §6: an opening that instructs ended the reading before the lead-in was
+    # looked at, so the guard could not fail.)
     page = """\
 # Build pipeline questions
 
 **Q: The cache step takes ten minutes. What can I do?**
 
-A: Upload only the `node_modules` folder.
+A: The cache key includes the commit hash, so every run misses.
 
 To set it up:
 
-1. Set `paths: [node_modules]` under `cache:`.
+1. Set `key: $CI_COMMIT_REF_SLUG` under `cache:`.
 2. Run the pipeline again.
 """
     [problem] = read(tmp_path / "kb", "pipeline-faq.md", page).problems
     assert problem.cause == ""
-    assert problem.steps[0].text == "Upload only the node_modules folder."
+    assert problem.steps[0].text == "The cache key includes the commit hash, so every run misses."
 
 
 QA_WHATS_GOING_ON = """\
