@@ -1633,7 +1633,8 @@ def says_the_fix(paragraph: str) -> bool:
 # and that was step 1 of its fix. In the words a few languages ask why with (WHY_WORDS), and ask what is
 # going on or what it means with ("Was bedeutet das?", "Qu'est-ce que cela signifie ?"); with a noun after
 # "this" ("What does this error mean?"), "here" after "going on", "any idea" before "what": their
-# commonest forms, which asked no why, and the answer's explanation was step 1 again.
+# commonest forms, which asked no why, and the answer's explanation was step 1 again. Those only after a
+# sentence's end, not a FAQ label's colon: "Q: What does it mean?" says nothing that happens first.
 WHY_WORDS = r"why|warum|wieso|weshalb|pourquoi|por ?qu[eé]|perch[eé]|waarom|dlaczego|varf[oö]r|hvorfor|miksi"
 _GOING_ON = (
     r"what(?:'s|\u2019s| is) (?:going on|happening)(?: here)?|was ist (?:hier )?los|was passiert (?:hier|da)"
@@ -1646,7 +1647,7 @@ _MEANS = (
 )
 _ASKS_WHY = re.compile(
     rf"^(?:(?:q|question)\s*\d{{0,3}}\s*[:.)]\s*)?¿?(?:{WHY_WORDS})\b"
-    rf"|[.!:]\s+(?:¿?(?:{WHY_WORDS})\b[^.!?]{{0,60}}|(?:any idea |anyone know )?(?:{_GOING_ON}|{_MEANS}))\s?\?$"
+    rf"|(?:[.!:]\s+¿?(?:{WHY_WORDS})\b[^.!?]{{0,60}}|[.!]\s+(?:any idea |anyone know )?(?:{_GOING_ON}|{_MEANS}))\s?\?$"
 )
 
 

@@ -16,6 +16,7 @@ from test_house_styles import read
 from api.knowledge import KnowledgeBase
 from api.matcher import match
 from indexer.build import build_index
+from indexer.roles import asks_why
 
 HEALTHY_OUTPUT_FIX = """\
 # Sync agent troubleshooting
@@ -448,6 +449,17 @@ def test_an_answer_to_a_question_that_asks_how_or_what_a_command_does_keeps_its_
         [problem] = read(tmp_path / "kb", "pipeline-faq.md", page).problems
         assert problem.cause == "", asks
         assert problem.steps[0].text.startswith("Your tests expect Redis on localhost"), asks
+
+
+def test_a_faq_label_alone_before_what_it_means_is_no_sentence_that_says_what_happens() -> None:
+    # Reread of 41d0195 §7: the colon of a FAQ's "Q:" counted as the end of a sentence that says what
+    # happens, so "Q: What does it mean?" asked why with nothing said before it.
+    assert not asks_why("Q: What does it mean?")
+    assert not asks_why("Q: What's going on?")
+    # Guard: after a sentence, and a FAQ's "Q: Why …?", still ask why.
+    assert asks_why("Q: Tests fail in CI. What's going on?")
+    assert asks_why("Q: Why does the export stop at midnight?")
+    assert asks_why("Coordinates are off by 100 metres: why?")
 
 
 # A known-error article as BMC Helix renders it: under the title, the template's name, then the record's
