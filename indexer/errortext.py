@@ -897,10 +897,9 @@ _NAMES_ERROR_VALUE = re.compile(
 # Before a code span that names a problem's API error in snake case, in its heading: the words that
 # say the failure comes with it ("declined with `card_declined`", "returns `invalid_grant`", "error
 # `rate_limited`"); a span after other words is a setting or a field ("after raising `max_connections`").
-# Or a quoted string, as a help centre's editor sets it without code ('Sync stops with "invalid_grant"').
-_SNAKE_CODE_LEAD = re.compile(r"\b(?:with|returns?|error|code)[ \t]*:?[ \t]*[\"\u201c]?$", re.IGNORECASE)
+_SNAKE_CODE_LEAD = re.compile(r"\b(?:with|returns?|error|code)[ \t]*:?[ \t]*$", re.IGNORECASE)
 # Between two such spans, the second another code of the same failure ("`card_declined` / `do_not_honor`").
-_CODES_BETWEEN = re.compile(r"[\"\u201d]?[ \t]*(?:/|,|\bor\b|\band\b)[ \t]*[\"\u201c]?", re.IGNORECASE)
+_CODES_BETWEEN = re.compile(r"[ \t]*(?:/|,|\bor\b|\band\b)[ \t]*", re.IGNORECASE)
 
 
 def snake_codes_named(title: str, spans: list[str]) -> list[str]:
@@ -922,28 +921,6 @@ def snake_codes_named(title: str, spans: list[str]) -> list[str]:
             last_end = at + len(span)
         position = at + len(span)
     return found
-
-
-# A system call's error by its errno name, as POSIX names them and programs print them beside their
-# description ("connect ECONNREFUSED 127.0.0.1:5432", Node.js's "code: 'ECONNRESET'", "EACCES: permission
-# denied"), and getaddrinfo's that Node.js prints so (ENOTFOUND, EAI_AGAIN): what a title that names its problem
-# by one says ("Tests fail with ECONNREFUSED 127.0.0.1:5432" gave no code, and "ECONNREFUSED" pasted alone was
-# answered low). In capitals, as printed: "Eperm" is no such name. Of four letters or more, as a query's is
-# read where the index knows it (see _CODES_IF_KNOWN): not EIO. Not in a quoted message: every client
-# that fails to connect prints ECONNREFUSED, whatever it failed to connect to.
-_ERRNO_NAME = re.compile(
-    r"(?<![\w-])E(?:ACCES|ADDRINUSE|ADDRNOTAVAIL|AFNOSUPPORT|AGAIN|AI_AGAIN|ALREADY|BADF|BADMSG|BUSY|CANCELED"
-    r"|CHILD|CONNABORTED|CONNREFUSED|CONNRESET|DEADLK|DESTADDRREQ|DOM|DQUOT|EXIST|FAULT|FBIG|HOSTUNREACH|IDRM"
-    r"|ILSEQ|INPROGRESS|INTR|INVAL|ISCONN|ISDIR|LOOP|MFILE|MLINK|MSGSIZE|NAMETOOLONG|NETDOWN|NETRESET"
-    r"|NETUNREACH|NFILE|NOBUFS|NODEV|NOENT|NOEXEC|NOLCK|NOMEM|NOSPC|NOSYS|NOTCONN|NOTDIR|NOTEMPTY|NOTFOUND"
-    r"|NOTSOCK|NOTSUP|NOTTY|NXIO|OPNOTSUPP|OVERFLOW|PERM|PIPE|PROTO|RANGE|ROFS|SPIPE|SRCH|STALE|TIMEDOUT"
-    r"|TXTBSY|WOULDBLOCK|XDEV)(?![\w-])"
-)
-
-
-def errno_names(title: str) -> list[str]:
-    """The errno names a heading's ``title`` names its problem by ("Tests fail with ECONNREFUSED …")."""
-    return _ERRNO_NAME.findall(title) if "E" in title else []
 
 
 # A device's code of a letter, a hyphen and one or two digits, as a manual titles the entry of an alarm its

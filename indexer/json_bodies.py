@@ -139,13 +139,12 @@ def _is_a_line_of_prose(value: str) -> bool:
 def _is_a_code(key: str, value: str, max_chars: int) -> bool:
     """Whether ``value``, under a key of text, is an error's name or code and no words ("reason":
     "BadDeviceToken", as a push provider gives it): a code, as under "code". Taken for the body's
-    message, it stood for the body, which agreed with nothing an article quotes of it. So is a code
-    counted where the index knows it, an OAuth error's ("error": "invalid_grant"): the value was taken for an
-    id, and a body of Google's token endpoint had nothing left to match."""
-    if not _JSON_TEXT_KEYS.search(key) or _PROSE.search(value):
-        return False
-    code = [canonical_code(value)]
-    return error_codes(value[:max_chars], any_case=True) == code or codes_if_known(value[:max_chars]) == code
+    message, it stood for the body, which agreed with nothing an article quotes of it."""
+    return (
+        bool(_JSON_TEXT_KEYS.search(key))
+        and not _PROSE.search(value)
+        and error_codes(value[:max_chars], any_case=True) == [canonical_code(value)]
+    )
 
 
 def _looks_like_id(value: str, max_chars: int) -> bool:

@@ -49,7 +49,6 @@ from indexer.errortext import (
     code_key,
     comparable,
     device_code_titled,
-    errno_names,
     error_codes,
     exit_codes,
     http_statuses,
@@ -2432,9 +2431,7 @@ class _Reader:
         )
         draft.codes.extend(device_code_titled(title))
         draft.codes.extend(q.text for q in section.quoted if q.code and is_letter_code(q.text))
-        draft.codes.extend(errno_names(title))
-        # In a code span or in quotation marks, as a help centre's heading sets it ('Sync stops with "invalid_grant"').
-        draft.codes.extend(snake_codes_named(title, [q.text for q in section.quoted]))
+        draft.codes.extend(snake_codes_named(title, [q.text for q in section.quoted if q.code]))
         self.drafts.append(draft)
         self.uses[id(section)] = (draft, "")
         return draft
