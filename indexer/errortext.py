@@ -1549,19 +1549,22 @@ def labelled_numbers(text: str, *, statuses: bool = True) -> list[str]:
 # or more: a program that "exits with code 1" says only that it failed, whatever failed. A problem's title names
 # it so (an installation guide titled so gave no code, and "error 1603" was answered low), and a query that pastes
 # it is looked up among the codes the index knows (a paste of that title was answered "medium" at best). Not
-# labelled_numbers: a log's "exit status 32" is the code of what any failure of that command gives.
+# labelled_numbers: a log's "exit status 32" is the code of what any failure of that command gives. Above 255
+# only: a POSIX exit status is a byte, and its three-digit ones say what the shell or a signal did (126, 127,
+# 137: "Process completed with exit code 127" was answered medium with a Windows "Error 127" page). The blanks
+# are possessive: a run of them is given back to nothing (quadratic on a line of blanks otherwise).
 _EXIT_CODE = re.compile(
     r"\b(?i:(?:exit|return) code|(?:exits?|exited|returns?|returned|fails?|failed|quits?|ends?|ended) with code)"
-    r"[ \t]*:?[ \t]*['\"]?(\d{3,9})(?![\w-]|[.,]\d)"
+    r"[ \t]*+:?[ \t]*+['\"]?(\d{3,9})(?![\w-]|[.,]\d)"
 )
 
 
 def exit_codes(text: str) -> list[str]:
-    """The exit codes of three digits or more ``text`` names a failure by ("Installer exits with code 1603")."""
+    """The exit codes above 255 ``text`` names a failure by ("Installer exits with code 1603")."""
     # Every query asks this; each way of naming such a code says "code", and a paste seldom does.
     if "code" not in text.lower():
         return []
-    return [m.group(1) for m in _EXIT_CODE.finditer(text)]
+    return [m.group(1) for m in _EXIT_CODE.finditer(text) if int(m.group(1)) > 255]
 
 
 class NumbersRead(NamedTuple):

@@ -9,6 +9,7 @@ it and asks the matcher; a guard beside each keeps the nearest shape as it was r
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from test_house_styles import read
@@ -17,6 +18,7 @@ from api.knowledge import KnowledgeBase
 from api.matcher import match
 from api.query import prepare
 from indexer.build import build_index
+from indexer.errortext import exit_codes
 
 NEXTRA_INSTALLER = """\
 # Installing the Parcelbay desktop agent
@@ -63,6 +65,17 @@ def test_a_pasted_exit_code_finds_the_problem_its_title_names(tmp_path: Path) ->
     # The nearest shape: an exit code of a digit or two is what any failed program exits with, no code.
     assert prepare("Process completed with exit code 1.").codes_if_known == []
     assert prepare("Setup exits with code 16").codes_if_known == []
+    # Nor is a POSIX status of three digits, which says what the shell or a signal did: 127 is "command not
+    # found" to any CI runner, not a Windows "Error 127" (reread G #3).
+    assert prepare("Error: Process completed with exit code 127.").codes_if_known == []
+    assert exit_codes("Setup exits with code 255") == []
+
+
+def test_a_run_of_blanks_after_exit_code_costs_no_more_than_its_length() -> None:
+    # Reread G: the blanks between "exit code" and the number backtracked, 271 s on a 100 kB line.
+    started = time.perf_counter()
+    assert exit_codes("exit code" + " " * 100_000 + "x") == []
+    assert time.perf_counter() - started < 1.0
 
 
 TECHDOCS_BILLING = """\
