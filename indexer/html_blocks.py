@@ -2553,11 +2553,14 @@ class _Converter:
                     _TITLE_FIELD.fullmatch(normalise_heading(label))
                     and len(texts) == 1
                     and "<br>" not in texts[0]
+                    and self._under_furniture_only()
                 ):
                     # The article's Title field, one line (a service desk's form, "Title | Print jobs stuck
                     # in the Follow-Me queue"): the page's title heading over its parts. In bold, its label
                     # titled the page and the problem, or under the form's heading the portal's <title> did,
-                    # and the top bar over the form was what is seen.
+                    # and the top bar over the form was what is seen. Only where the table is the page's
+                    # record: under an entry's own heading ("## KE-101" over each entry's table on a page of
+                    # known errors), a "#" heading took the entry's heading and code, and the page's h1.
                     self._write_heading(1, texts[0].strip(), row.line)
                     continue
                 if (
@@ -3157,6 +3160,14 @@ class _Converter:
         self.heading_lines.append(len(self.out.lines))
         self.out.add(_heading_line(level, words), line)
         self.out.add("", line)
+
+    def _under_furniture_only(self) -> bool:
+        """Whether every heading written so far is the page's furniture (a form's name, "Knowledge
+        Article"), so that what follows is the page's own record, under no heading of the author's."""
+        return all(
+            heading_role(self.out.lines[at].lstrip("#").strip()) is Role.BOILERPLATE
+            for at in self.heading_lines
+        )
 
     def _drop_comments_count(self) -> None:
         """Leave out the label that counts the comments right before their block ("Comments (2)", a

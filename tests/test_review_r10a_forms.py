@@ -215,3 +215,47 @@ def test_numbered_causes_without_a_fix_each_stay_one_problem_s_cause(tmp_path: P
     assert problem.title == "Shared mailbox missing from Outlook"
     assert "Automapping off" in problem.cause and "Stale cache" in problem.cause
     assert len(problem.steps) == 4
+
+
+# A portal's page of known errors: an <h2> per entry, its known-error ID, over a table of that entry's fields.
+KNOWN_ERRORS_PAGE = """\
+<html><head><title>Known errors - Helpdesk Portal</title></head><body>
+<h1>Known errors: Printing</h1>
+<p>Each entry below is one known error of the print service.</p>
+<h2>KE-2031</h2>
+<table>
+<tr><th>Title</th><td>Badge printer skips every second label</td></tr>
+<tr><th>Symptoms</th><td>Only every other visitor badge comes out of the lobby printer.</td></tr>
+<tr><th>Resolution</th><td><ol><li>Calibrate the label sensor.</li><li>Print a test badge.</li></ol></td></tr>
+</table>
+<h2>KE-2032</h2>
+<table>
+<tr><th>Title</th><td>Secure print jobs expire too early</td></tr>
+<tr><th>Symptoms</th><td>Jobs vanish from the release queue after ten minutes.</td></tr>
+<tr><th>Resolution</th><td><ol><li>Raise the job retention to four hours.</li><li>Restart the print service.</li></ol></td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_a_title_row_under_an_entry_s_own_heading_leaves_the_heading_and_its_code(tmp_path: Path) -> None:
+    """A Title row in the table under each entry's heading ("KE-2031") is no page's title: written as the
+    page's "#" heading, it took the entry's heading and its code from each problem, and the page's own h1
+    from the article."""
+    article = read(tmp_path, "known-errors.html", KNOWN_ERRORS_PAGE)
+    assert article.title == "Known errors: Printing"
+    assert [p.title for p in article.problems] == ["KE-2031", "KE-2032"]
+    assert [p.error_codes for p in article.problems] == [["KE2031"], ["KE2032"]]
+    assert [[s.text for s in p.steps] for p in article.problems] == [
+        ["Calibrate the label sensor.", "Print a test badge."],
+        ["Raise the job retention to four hours.", "Restart the print service."],
+    ]
+
+
+def test_a_pasted_known_error_id_is_answered_with_its_entry(tmp_path: Path) -> None:
+    """A known error's ID, pasted, was no confident match once its heading was read as body."""
+    read(tmp_path / "kb", "known-errors.html", KNOWN_ERRORS_PAGE)
+    build_index([tmp_path / "kb"], tmp_path / "index.db")
+    best = match(KnowledgeBase(tmp_path / "index.db"), "KE-2032").matches[0]
+    assert best.problem.title == "KE-2032"
+    assert best.confidence == "high"
