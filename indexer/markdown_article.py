@@ -126,8 +126,10 @@ from indexer.openings import (
 from indexer.records import Note, OutlineEntry, Problem, Step
 from indexer.roles import (
     MAX_INSTRUCTION_CHARS,
+    MEANS_NOT_WHAT_TO_DO,
     PROBLEM_PART_ROLES,
     PROBLEM_WORDS,
+    THIS_OPENING,
     Kind,
     Role,
     alert_name,
@@ -529,8 +531,7 @@ _SINCE_A_TIME = (
 )
 _A_TIME = rf"(?:{CLOCK}|\b(?:every|each) \w+|\b(?:night|dai|hour|week|month)ly\b)"
 _TELLS_WHEN_IT_HAPPENS = re.compile(
-    r"(?:this|that|it)(?: (?:error|message|failure|problem|issue))?"
-    r"(?: (?:usually|typically|often|mostly|only|always))? (?:means|indicates"
+    rf"{THIS_OPENING} (?:{MEANS_NOT_WHAT_TO_DO}|indicates"
     rf"|(?:happens|occurs)(?=[^.!?\n]{{0,200}}?\b(?:because|(?!{_SINCE_A_TIME})since|where|(?<!even )if|due to)\b"
     rf"|(?:(?!{_A_TIME})[^.!?\n]){{0,200}}?\bwhen(?:ever)?\b))\b",
     re.IGNORECASE,

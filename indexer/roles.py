@@ -1483,6 +1483,19 @@ def names_failure_unspaced(text: str) -> bool:
     return bool(_UNSPACED_FAILURE.search(text))
 
 
+# The opening of a sentence that says what its subject, the error or what is seen, means or when it
+# happens: "This means …", "That error usually indicates …", "It only happens when …". Read as the cause
+# by reads_as_cause, and right under an error shown by indexer.markdown_article.
+THIS_OPENING = (
+    r"(?:this|that|it)(?: (?:error|message|failure|problem|issue))?"
+    r"(?: (?:usually|typically|often|mostly|only|always))?"
+)
+# "means" where it says why, not what the reader or a user must do: "This means (that) you have to …",
+# "This means customers must …", "This means we need to …". The optional "that" is inside the lookahead,
+# so it cannot be given up to let "that you …" pass.
+MEANS_NOT_WHAT_TO_DO = r"means\b(?! (?:that )?(?:you|your|users?|customers?|we)\b)"
+
+
 # A sentence that says what the cause is, as its subject: "Root cause was the driver …", "The cause of
 # the outage is …", "This was caused by …", "The failure is likely caused by …"; not "Causes of the
 # error include …", nor "if the cause is …" inside a sentence.
@@ -1504,11 +1517,13 @@ _CAUSE_SENTENCE = re.compile(
     r"\b(occurs?|happens?|appears?) (when|if|because)\b|\bbecause\b|\bcaused by\b|\bdue to\b|"
     r"\bprevent(s|ing)\b|\bdoes(n't| not) (accept|support|allow)\b"
     rf"|(?:^|[.!?] )(?:{_CAUSE_STATED})"
-    # A help centre's why under what is seen, as its subject "this": "This happens with local pickup
-    # orders", "This means the access token was rotated"; not what the reader must do ("This means you
-    # have to …"), nor a when ("This happens every night at 01:30, when …", a time, no cause).
-    r"|(?:^|[.!?] )this (?:usually |often |only )?(?:happens|occurs) with\b"
-    r"|(?:^|[.!?] )this (?:usually |often )?means (?:that )?(?!(?:you|your)\b)"
+    # A help centre's why under what is seen, a paragraph of its own with "this" as its subject: "This
+    # happens with local pickup orders", "This error usually means the access token was rotated"; not
+    # what the reader must do ("This means that you have to …", "… customers must …"), nor how often
+    # ("This happens with every order"), nor a when ("This happens every night at 01:30, when …"). Only
+    # at the paragraph's start: after what is seen in the same paragraph ("The scanner beeps three
+    # times. This means the scan failed"), it explains what is seen, and the paragraph was all cause.
+    rf"|^{THIS_OPENING} (?:{MEANS_NOT_WHAT_TO_DO}|(?:happens|occurs) with (?!(?:every|all|any|some|each)\b))"
     # A service's own rule that did what the reader sees, as its help centre says it without a label
     # ("We disable an endpoint after it fails for 3 days", "We pause payouts when …").
     rf"|(?:^|[.!?] )we (?:automatically )?{_SERVICE_ACTS}s? [^.!?]{{1,80}}? (?:after|when|whenever|if|once)\b",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from test_house_styles import read
 
 from api.knowledge import KnowledgeBase
@@ -46,20 +47,64 @@ def test_a_sentence_opening_this_means_or_this_happens_with_is_the_cause(tmp_pat
     assert [s.text for s in stopped.steps] == ["Click Reconnect.", "Sign in with the new password."]
 
 
-def test_a_this_means_you_sentence_and_what_happens_with_something_stay_what_is_seen(tmp_path: Path) -> None:
-    """Guard: "This means you …" tells the reader what to do, and "Nothing happens with …" is what is
-    seen: neither is a cause."""
+@pytest.mark.parametrize(
+    ("scope", "to_do"),
+    [
+        (
+            "This happens with every booking made from the mobile app.",
+            "This means that you have to book those slots by hand until the connection is renewed.",
+        ),
+        (
+            "This happens with all invites sent on a weekend.",
+            "This means customers must pick a slot from the email link for now.",
+        ),
+    ],
+)
+def test_a_this_means_you_sentence_and_what_happens_with_something_stay_what_is_seen(
+    tmp_path: Path, scope: str, to_do: str
+) -> None:
+    """Guard: "This means (that) you …" or "… customers must" tells the reader what to do, and "This happens
+    with every …" says how often it is seen: neither is a cause."""
     page = SAYS_WHY_PAGE.replace(
-        "This happens with calendars that still use a fixed UTC offset instead of a time zone.",
-        "Nothing happens with the invite when you click Accept.",
-    ).replace(
-        "This means the calendar connection expired after a password change.",
-        "This means you have to book those slots by hand for now.",
-    )
+        "This happens with calendars that still use a fixed UTC offset instead of a time zone.", scope
+    ).replace("This means the calendar connection expired after a password change.", to_do)
     article = read(tmp_path, "calendar-sync.html", page)
     late, stopped = article.problems
-    assert not late.cause and "Nothing happens with the invite" in late.symptoms
-    assert not stopped.cause and "This means you have to book" in stopped.symptoms
+    assert not late.cause and scope in late.symptoms
+    assert not stopped.cause and to_do in stopped.symptoms
+
+
+def test_an_error_s_this_usually_means_sentence_is_the_cause(tmp_path: Path) -> None:
+    """ "This error usually means …" and "This typically means …" say why as "This means …" does."""
+    page = SAYS_WHY_PAGE.replace(
+        "This happens with calendars that still use a fixed UTC offset instead of a time zone.",
+        "This typically means the calendar still uses a fixed UTC offset instead of a time zone.",
+    ).replace(
+        "This means the calendar connection expired after a password change.",
+        "This error usually means the calendar connection expired after a password change.",
+    )
+    late, stopped = read(tmp_path, "calendar-sync.html", page).problems
+    assert late.cause.startswith("This typically means the calendar still uses")
+    assert stopped.cause.startswith("This error usually means the calendar connection expired")
+    assert stopped.symptoms == "The booking page shows free slots that are already taken."
+
+
+def test_what_is_seen_then_this_means_in_one_paragraph_stays_what_is_seen(tmp_path: Path) -> None:
+    """A paragraph that says what is seen and then what it means is what is seen: read as the cause, the
+    problem had no symptoms and the answer showed "cause:" over what the user sees."""
+    text = (
+        "# Card reader flashes amber\n\n"
+        'The card reader flashes amber and the till shows "Tap again". This means the card was read only '
+        "in part.\n\n"
+        "1. Ask the customer to hold the card still for two seconds.\n2. Tap again.\n"
+    )
+    [problem] = read(tmp_path, "card-reader-amber.md", text).problems
+    assert problem.symptoms.startswith("The card reader flashes amber")
+    assert not problem.cause
+    assert [s.text for s in problem.steps] == [
+        "Ask the customer to hold the card still for two seconds.",
+        "Tap again.",
+    ]
 
 
 # A service desk's knowledge article as its portal saves it: the portal's top bar, the form's name as a
