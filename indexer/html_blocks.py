@@ -48,6 +48,7 @@ from indexer.roles import (
     heads_answers,
     names_bug_report_part,
     names_hidden_output,
+    names_keywords,
     normalise_heading,
 )
 from indexer.word_lists import (
@@ -2533,6 +2534,13 @@ class _Converter:
             self._write_layout(content_end)
             return
         if _is_page_record(rows):
+            for row in rows:
+                if names_keywords(row.cells[0]):
+                    # The words the page is found by among its record ("Article ID | KB0041120", "Keywords |
+                    # ribbon jam, badge kiosk"): on one line, as a byline says it (indexer.sections), the
+                    # page's. With the rest of the record dropped, they were nowhere in the index.
+                    self.out.add(f"{row.cells[0]}: {row.cells[1]}", row.line)
+                    self.out.add("", row.line)
             return
         width = max(len(row.cells) for row in rows)
         indent = self.lists[-1].content if self.lists else ""

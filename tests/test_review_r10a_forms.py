@@ -304,3 +304,46 @@ def test_a_pasted_known_error_id_is_answered_with_its_entry(tmp_path: Path) -> N
     best = match(KnowledgeBase(tmp_path / "index.db"), "KE-2032").matches[0]
     assert best.problem.title == "KE-2032"
     assert best.confidence == "high"
+
+
+# A help desk's article page: the fix, then its record as a table of label and value rows.
+RECORD_AFTER_FIX_PAGE = """\
+<html><head><title>Badge kiosk prints blank badges</title></head><body>
+<h1>Badge kiosk prints blank badges</h1>
+<p>The lobby kiosk feeds a badge but nothing is printed on it.</p>
+<h2>Resolution</h2>
+<ol><li>Open the printer's front cover.</li><li>Reseat the ribbon cartridge.</li></ol>
+<table>
+<tr><th>Article ID</th><td>KB0052210</td></tr>
+<tr><th>Keywords</th><td>blank badge, ribbon, visitor kiosk, reception printer</td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_a_record_table_with_keywords_after_the_fix_is_kept(tmp_path: Path) -> None:
+    """The page's record ("Article ID", "Keywords") after the steps: with Keywords taken for a field of the
+    record, the whole table was dropped and its words were nowhere in the index."""
+    article = read(tmp_path, "KB0052210.html", RECORD_AFTER_FIX_PAGE)
+    [problem] = article.problems
+    assert problem.symptoms == "The lobby kiosk feeds a badge but nothing is printed on it."
+    assert [s.text.splitlines()[0] for s in problem.steps] == [
+        "Open the printer's front cover.",
+        "Reseat the ribbon cartridge.",
+    ]
+    searchable = "\n".join([article.body, problem.body, *(s.text for s in problem.steps)])
+    assert "reception printer" in searchable
+
+
+def test_a_record_table_without_keywords_is_the_page_s(tmp_path: Path) -> None:
+    """Guard: a table of the page's record alone ("Article ID", "Author", "Created On") is the page's,
+    no part of the last step."""
+    page = RECORD_AFTER_FIX_PAGE.replace(
+        "<tr><th>Keywords</th><td>blank badge, ribbon, visitor kiosk, reception printer</td></tr>",
+        "<tr><th>Author</th><td>J. Okafor</td></tr>",
+    )
+    [problem] = read(tmp_path, "KB0052210.html", page).problems
+    assert [s.text for s in problem.steps] == [
+        "Open the printer's front cover.",
+        "Reseat the ribbon cartridge.",
+    ]
