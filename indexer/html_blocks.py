@@ -39,6 +39,7 @@ from indexer.errortext import error_codes, reports_failure
 from indexer.fixed_text import is_prose
 from indexer.heading_text import title_of
 from indexer.roles import (
+    FIX_WAY_WORDS,
     PROBLEM_PART_ROLES,
     SUBJECT_PREFIX,
     TITLE_FIELD_WORDS,
@@ -3654,9 +3655,10 @@ _NAME_AFTER_LABEL = re.compile(r"[\u2013\u2014-][ \t]++(.+?):?")
 # the cube of its length, 3,000 spaces in 51 s.
 # A service desk's form numbers a field's cases alone ("**1. Spooler stuck:** …" in its Cause field), the
 # word its field's label (see _case_word), and names them so in another field, after "for" and perhaps
-# with a name in brackets ("**For cause 1 (spooler)**" over that cause's steps in its Resolution field).
+# with a name in brackets ("**For cause 1 (spooler)**", "**Fix for cause 1**" over that cause's steps in
+# its Resolution field).
 _CASE_LINE = re.compile(
-    r"\*\*(?:(?:[Ff]or[ \t]++)?([^\W\d_][^\W\d]{0,20})[ \t]++)?(\d{1,2})[ \t]*+"
+    rf"\*\*(?:(?:(?:(?i:{FIX_WAY_WORDS})[ \t]++)?[Ff]or[ \t]++)?([^\W\d_][^\W\d]{{0,20}})[ \t]++)?(\d{{1,2}})[ \t]*+"
     r"(?:(?:[:.)\-\u2013\u2014]|(?=\())[ \t]*+([^*\s](?:[^*]*?[^*\s])?))?[ \t]*+:?\*\*[ \t]*+(.*)"
 )
 # A number a paragraph's line opens with, escaped so that it is no list's ("1\\. Open …").
@@ -3727,9 +3729,12 @@ def _case_word(case: re.Match[str], label: str) -> str:
     """The word, in lower case, that a numbered case's label (see _CASE_LINE) tells its cases apart by: its
     own ("symptom" of "**Symptom 1:**"), or, numbered alone and named ("**1. Spooler stuck:**"), its field's
     ``label``'s, so that "**For cause 1 (spooler)**" in another field is the same case; "" for a number alone."""
-    if case[1]:
-        return case[1].lower()
-    return label.strip().lower() if case[3] else ""
+    word = case[1] or (label if case[3] else "")
+    # A part's word in any of its labels is one word: a Cause field labelled "Causes", "Root Cause" or
+    # "Possible causes" numbers the cases that "**For cause 1 (…)**" names in the Resolution field. Compared
+    # as written, they were no case of each other, and the causes one problem.
+    role = heading_role(word) if word else None
+    return role.value if role in PROBLEM_PART_ROLES else word.strip().lower()
 
 
 def _label_level(line: str) -> int:

@@ -347,3 +347,27 @@ def test_a_record_table_without_keywords_is_the_page_s(tmp_path: Path) -> None:
         "Open the printer's front cover.",
         "Reseat the ribbon cartridge.",
     ]
+
+
+@pytest.mark.parametrize("label", ["Causes", "Root Cause", "Possible causes"])
+def test_numbered_causes_under_any_cause_label_are_a_problem_each(tmp_path: Path, label: str) -> None:
+    """The Cause field labelled "Causes", "Root Cause" or "Possible causes": "**For cause 1 (…)**" names the
+    same cases, as under "Cause". The causes were one problem, led by the first cause's steps."""
+    page = TWO_CAUSES_PAGE.replace("<th>Cause</th>", f"<th>{label}</th>")
+    article = read(tmp_path, "KA-0007731.html", page)
+    assert [(p.title, [s.text for s in p.steps]) for p in article.problems] == [
+        (
+            "Automapping off",
+            ["Open Account Settings and choose Change.", "Add the mailbox under More Settings, Advanced."],
+        ),
+        ("Stale cache", ["Close Outlook.", "Rename the OST file and start Outlook again."]),
+    ]
+
+
+def test_a_fix_for_cause_label_names_its_cause(tmp_path: Path) -> None:
+    """ "**Fix for cause 1 (…)**" over a cause's steps names that cause, as "**For cause 1 (…)**" does."""
+    page = TWO_CAUSES_PAGE.replace("<strong>For cause", "<strong>Fix for cause")
+    assert [p.title for p in read(tmp_path, "KA-0007731.html", page).problems] == [
+        "Automapping off",
+        "Stale cache",
+    ]
