@@ -1307,11 +1307,11 @@ _QUESTION = re.compile(
     # A FAQ marks its question, worded as one or not: "Q: Git asks for my password on every push."
     rf"|^(?:{MARKED_QUESTION})"
 )
-# The words that name one of several alternatives, by what they are alternatives of: ways to fix it,
-# causes, and the cases a page tells apart. Each reader below takes the kinds it reads.
 # The label of a page's field that gives its title ("Title", "Article title"), lower case, as a normalised
 # heading is: read by indexer.sections among a page's fields and by indexer.html_blocks in a form's table.
 TITLE_FIELD_WORDS = r"(?:(?:article|page|kb) )?title"
+# The words that name one of several alternatives, by what they are alternatives of: ways to fix it,
+# causes, and the cases a page tells apart. Each reader below takes the kinds it reads.
 FIX_WAY_WORDS = "solution|resolution|method|option|workaround|fix"
 CAUSE_WORDS = "cause|reason"
 CASE_WORDS = "scenario|case"
