@@ -57,11 +57,11 @@ ACTIVITY_PARTICIPLE_DE = (
 )
 # The fields of a knowledge base's article record, as Salesforce Knowledge lays them out around an
 # article's parts: when it was written and its number ("Last Modified Date", "Article Number"), and how
-# it is filed ("Data Categories", "Article Record Type", a service desk's form's "Keywords": the words
-# it is found by, no note of the fix above them); and an error dictionary's record of an error,
+# it is filed ("Data Categories", "Article Record Type"; the words it is found by, "Keywords", are
+# roles.KEYWORDS_WORDS, beside these where a field is read); and an error dictionary's record of an error,
 # how it is logged ("Log Level"), as its page tabulates it beside the code and the message. Lower case,
 # as a normalised label is.
 RECORD_FIELD = (
     r"(?:article (?:number|type|record type)|record type|version number|log level"
-    r"|(?:(?:last|first) )?(?:modified|publish(?:ed)?|created) date|data categor(?:y|ies)|keywords)"
+    r"|(?:(?:last|first) )?(?:modified|publish(?:ed)?|created) date|data categor(?:y|ies))"
 )

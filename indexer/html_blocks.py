@@ -40,6 +40,7 @@ from indexer.fixed_text import is_prose
 from indexer.heading_text import title_of
 from indexer.roles import (
     FIX_WAY_WORDS,
+    KEYWORDS_WORDS,
     PROBLEM_PART_ROLES,
     SUBJECT_PREFIX,
     TITLE_FIELD_WORDS,
@@ -848,8 +849,9 @@ _DESCRIPTION_FIELD = re.compile(r"(?:(?:problem|issue) )?(?:summary|details)")
 _TITLE_FIELD = re.compile(TITLE_FIELD_WORDS)
 
 
-# The fields of a knowledge base's article record that Salesforce Knowledge lays out around its parts.
-_RECORD_FIELD = re.compile(RECORD_FIELD)
+# The fields of a knowledge base's article record that Salesforce Knowledge lays out around its parts, and
+# the words the page is found by ("Keywords", "Tags", "Schlagwörter"), as a form's field after its parts.
+_RECORD_FIELD = re.compile(rf"{RECORD_FIELD}|{KEYWORDS_WORDS}")
 
 
 # The fields of a help desk's record of the article, as its page tabulates them under the article

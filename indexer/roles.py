@@ -1019,7 +1019,11 @@ def names_indicators(title: str) -> bool:
 # (SAP's list of transactions, messages and programs it is about), "Keywords", "Search terms", and the
 # other languages' words for tags ("Schlagwörter"). Whole headings only: "Keywords in search queries"
 # is a topic.
-_KEYWORDS = re.compile(r"^((other|search) terms|key ?words|tags)$")
+_KEYWORDS_EN = r"(?:other|search) terms|key ?words|tags"
+_KEYWORDS = re.compile(rf"^(?:{_KEYWORDS_EN})$")
+# The same labels in any language, lower case, as a normalised label is: the words a page is found by as a
+# field of its record ("Keywords: print, E-104", "Tags: …"), read by indexer.sections and indexer.html_blocks.
+KEYWORDS_WORDS = rf"{_KEYWORDS_EN}|{_TAGS_FIELD_WORDS}"
 
 
 def names_keywords(title: str) -> bool:

@@ -86,6 +86,7 @@ from indexer.roles import (
     FEEDBACK_QUESTION,
     FIX_WAY_WORDS,
     HELP_PROMPTS,
+    KEYWORDS_WORDS,
     TITLE_FIELD_WORDS,
     WHY_WORDS,
     Kind,
@@ -1378,7 +1379,7 @@ _BYLINE = re.compile(
     # The fields of its article record, one a line, as a Salesforce Knowledge page is read (indexer.html_blocks):
     # "Article Number: 000384712", "Data Categories: Product: Payments > Webhooks". Its value ends in no
     # sentence's stop: "Data Categories: set Region to Global first." says what to do.
-    + rf"|{RECORD_FIELD}:[ \t][^\n]{{1,120}}(?<![.!?])$"
+    + rf"|(?:{RECORD_FIELD}|{KEYWORDS_WORDS}):[ \t][^\n]{{1,120}}(?<![.!?])$"
     + r"|[\u2605\u2606]{3,10}(?:\s*\(?\d[\d,.]*\s+(?:ratings?|votes?|reviews?)\)?)?\s*$"
     # Chinese, Japanese and Korean help centres' "last updated" and its date ("最終更新日：2024年4月8日",
     # "更新日期：2024-04-08", "마지막 업데이트: 2024. 4. 8."), and the page's other fields after it on

@@ -372,3 +372,16 @@ def test_a_fix_for_cause_label_names_its_cause(tmp_path: Path) -> None:
         "Automapping off",
         "Stale cache",
     ]
+
+
+@pytest.mark.parametrize("label", ["Search terms", "Tags", "Key words", "Schlagwörter"])
+def test_a_form_s_field_of_the_words_it_is_found_by_is_no_note(tmp_path: Path, label: str) -> None:
+    """Any label for the words a page is found by, as a heading of them is read ("Tags", "Search terms",
+    German "Schlagwörter"), is the page's as "Keywords" is: each was two notes of the fix."""
+    page = FORM_PAGE.replace("<h2>Knowledge Article</h2>\n", "").replace(
+        "<th>Keywords</th>", f"<th>{label}</th>"
+    )
+    article = read(tmp_path, "KA-0007731.html", page)
+    [problem] = article.problems
+    assert [n.text for n in problem.notes] == ["Warning: Removing the profile deletes cached PST files."]
+    assert "shared mailbox, automapping" in article.body
