@@ -100,11 +100,13 @@ _DATED_RECORD = re.compile(r"[A-Za-z]{2,8}[ _-]?(?:19|20)\d\d[-:]\d{1,7}")
 # Read as a log, those actions were boilerplate and the write-up's fix had no steps. A board in German
 # says the same with "hat" (or "ist") and a participle last, and dates it in German ("Priya Nair hat diese
 # Karte von *Entwürfe* nach *Runbooks* verschoben · 12. März 2024", "… kommentiert · vor 3 Tagen"): read
-# in English words only, that log was a problem of its own whose steps were its entries.
+# in English words only, that log was a problem of its own whose steps were its entries. The participle
+# is the last word before the date: with a gap on either side of it, every participle on a long line
+# made the rule scan the rest of the line for a date (a 50 kB item of "verschoben " took 32 s to read).
 _ACTIVITY_ENTRY = re.compile(
     r"(?!(?:the|a|an|our|my|their|this|that|we|i|they|he|she|it|someone)\s)"
-    rf"@?[\w.'-]+(?: [\w.'-]+){{0,3}} (?:{ACTIVITY_VERB}|(?:hat|ist) [^\n]*? {ACTIVITY_PARTICIPLE_DE})"
-    r"\b[^\n]*?[\s\u00b7,|\u2013\u2014-]"
+    rf"@?[\w.'-]+(?: [\w.'-]+){{0,3}} (?:{ACTIVITY_VERB}\b[^\n]*?[\s\u00b7,|\u2013\u2014-]"
+    rf"|(?:hat|ist) [^\n]*? {ACTIVITY_PARTICIPLE_DE}[ \t\u00b7,|\u2013\u2014-]{{1,5}})"
     rf"(?:{DATE}|{ROUGH_AGE}|(?!\d){CLOCK}|{MONTH}\.? \d{{1,2}}|{DATE_DE}|{AGE_DE})\s*$",
     re.IGNORECASE,
 )
