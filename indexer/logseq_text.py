@@ -16,7 +16,7 @@ import re
 
 from indexer.callouts import PLAIN_ADVICE
 from indexer.page_links import page_refs_only
-from indexer.roles import Role, heading_role
+from indexer.roles import Role, heading_role, names_product_field
 from indexer.sections import is_page_field
 
 # A property, of the page ("title:: …", "tags:: vpn, macos") or of a block ("cause:: …", "fix::"), and a
@@ -35,6 +35,9 @@ _INTERNAL = frozenset(("id", "collapsed", "heading", "background-color", "create
 _INTERNAL_PREFIXES = ("logseq.", "card-")
 # A link to another page in a property's value ("[[Print relay]]", a tag's "#[[label printers]]"): its words.
 _PAGE_LINK = re.compile(r"#?\[\[([^\[\]\n]+)\]\]")
+# A tag of a "tags::" value: a link as above or a hashtag ("#vpn", not the "#" of "C#"), each one tag as
+# the words between its commas are ("tags:: #vpn #[[label printers]]", "tags:: [[vpn]] [[macos]]").
+_TAG = re.compile(rf"{_PAGE_LINK.pattern}|(?<![^\s,])#([^\s,#\[\]]+)")
 # The spaces a block is nested by where an outline is not nested by tabs: Roam Research's export (four to
 # a level), or Logseq's with its bullet indentation set to spaces.
 _SPACED = re.compile(r"^( +)(?=- )")
@@ -174,6 +177,14 @@ def _page_property(key: str, value: str) -> str:
     if key.lower() == "title":
         return f"# {value}" if value else ""
     label = key.replace("-", " ").replace("_", " ").capitalize()
+    links = _PAGE_LINK.findall(value)
+    if key.lower() == "tags":
+        # Read as one value, "#vpn" kept its "#" and "[[vpn]] [[macos]]" was the one tag "vpn macos".
+        value = ", ".join(filter(None, (tag.strip() for tag in _TAG.sub(r",\1\2,", value).split(","))))
+    elif (key.lower() in ("product", "products") or names_product_field(label)) and len(links) > 1:
+        # An article has one product, as front matter's is one text: the first page of a list of them.
+        # Joined, "[[Print relay]], [[Label API]]" was a product "Print relay, Label API" no scope names.
+        value = links[0] if not _PAGE_LINK.sub("", value).strip(" ,") else value
     value = _PAGE_LINK.sub(r"\1", value)
     # Only a field of the page ("product", "tags", "owner"): "type:: troubleshooting" among them made
     # them no fields at all; a blank line for it parts the others into paragraphs of fields.

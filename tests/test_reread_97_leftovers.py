@@ -399,6 +399,28 @@ def test_a_logseq_page_s_properties_scope_it_as_front_matter_does(tmp_path: Path
     assert article.tags == ["scanning", "warehouse"]
 
 
+@pytest.mark.parametrize(
+    "tags", ["#scanning, #[[warehouse]]", "[[scanning]] [[warehouse]]", "#scanning #warehouse"]
+)
+def test_a_logseq_page_s_tags_are_one_tag_a_link_without_the_hash(tmp_path: Path, tags: str) -> None:
+    # "#scanning" kept its "#" and "[[a]] [[b]]" was one tag "a b": `--tag scanning` found nothing.
+    text = LOGSEQ_PAGE.replace("tags:: scanning, [[warehouse]]", f"tags:: {tags}")
+    assert read(tmp_path / "pages", "scanner-gateway.md", text).tags == ["scanning", "warehouse"]
+
+
+def test_a_logseq_page_s_products_are_not_joined_into_one(tmp_path: Path) -> None:
+    # "product:: [[A]], [[B]]" was the product "A, B", which no `--product` names; an article has one
+    # product, as front matter's is one text: the first page it links.
+    text = LOGSEQ_PAGE.replace("[[Scanner Gateway]]", "[[Scanner Gateway]], [[Inventory API]]")
+    assert read(tmp_path / "pages", "scanner-gateway.md", text).product == "Scanner Gateway"
+
+
+def test_a_logseq_page_s_product_of_several_words_in_one_link_is_that_product(tmp_path: Path) -> None:
+    """Guard: one link, or plain words with a comma in them, are the product as written."""
+    text = LOGSEQ_PAGE.replace("[[Scanner Gateway]]", "Scanner Gateway, cloud edition")
+    assert read(tmp_path / "pages", "scanner-gateway.md", text).product == "Scanner Gateway, cloud edition"
+
+
 def test_a_logseq_page_titled_below_its_other_properties_is_still_titled_and_scoped(tmp_path: Path) -> None:
     """ "title::" after the other properties titles the page above them, so that they stay its fields;
     "type::" (nothing about the page) is no text of a problem."""
