@@ -1468,17 +1468,22 @@ class _Reader:
             # and the sentence announcing it ("The client receives this message:") says no reason.
             example = {q.block for q in logged if is_server_error(q.text)}
             example |= {n - 1 for n in example if n and blocks[n - 1].type == "paragraph"}
+            opened = (
+                part_label_opening(section.title)
+                if not section.children and (not blocks or blocks[0].type != "paragraph")
+                else None
+            )
+            if opened is not None and opened[0] is Role.CAUSE and section.title[opened[1] :].strip():
+                # A heading that states the cause after its label, with nothing under it ("### Cause: the
+                # spool volume is full", as a Logseq page's "cause:: …" property is read) or only a list
+                # that says more (a block nested under that property): the cause is what it says first.
+                # Read as a heading only, the problem had no cause, or only the nested block's words.
+                draft.cause.append((section.title[opened[1] :].strip(), section.line))
             draft.cause.extend(
                 (described_text(b), line_of(b))
                 for n, b in enumerate(blocks)
                 if n not in example and not is_callout(b)
             )
-            opened = part_label_opening(section.title) if not blocks and not section.children else None
-            if opened is not None and opened[0] is Role.CAUSE and section.title[opened[1] :].strip():
-                # A heading that states the cause after its label, with nothing under it ("### Cause: the
-                # spool volume is full", as a Logseq page's "cause:: …" property is read): the cause is
-                # what it says. Read as a heading only, the problem had no cause.
-                draft.cause.append((section.title[opened[1] :].strip(), section.line))
             self._callouts_as_notes(draft, blocks)
         elif role is Role.SYMPTOMS:
             draft.symptoms.extend((described_text(b), line_of(b)) for b in text_blocks)

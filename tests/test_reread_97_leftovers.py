@@ -381,6 +381,22 @@ def test_a_logseq_block_s_cause_property_is_its_problem_s_cause(tmp_path: Path) 
     ]
 
 
+def test_a_logseq_cause_property_with_a_block_under_it_keeps_its_value_as_the_cause(tmp_path: Path) -> None:
+    # With a child block, the cause was the child's words only, and what "cause::" says was lost.
+    text = LOGSEQ_PAGE.replace(
+        "\t- cause:: the gateway's API token was rotated in the inventory system\n",
+        "\t- cause:: the gateway's API token was rotated in the inventory system\n"
+        "\t\t- The rotation job runs on the first of each month\n",
+    )
+    tokens, _ = read(tmp_path / "pages", "scanner-gateway.md", text).problems
+    assert tokens.cause.startswith("the gateway's API token was rotated in the inventory system")
+    assert "The rotation job runs on the first of each month" in tokens.cause
+    assert [s.text for s in tokens.steps] == [
+        "Paste the new token under Settings → Upstream",
+        "Resend the held batches",
+    ]
+
+
 def test_a_cause_heading_with_text_under_it_keeps_that_text_as_the_cause(tmp_path: Path) -> None:
     """Guard: under "## Cause: …", the text the part holds is the cause, as before."""
     text = CAUSE_WITH_BACKGROUND.replace("## Cause\n\n### Background", "## Cause: tenant move")
