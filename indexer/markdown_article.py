@@ -2630,13 +2630,20 @@ def _states_only(section: Section) -> bool:
 # is to upgrade the agent"), or before it done ("Hotfix HF-2291 must be installed on every app server", but
 # not "should be fixed in 22.1", where the fix stands), and what doing it does ("Upgrading the agent to 21.4
 # resolves the issue"). Read as saying nothing to do, each such Resolution was a note after the workaround.
+# A passive of what a vendor does with a fix says where it stands, not what to do ("A permanent fix should
+# be delivered in 8.2", "… is to be included in the 8.2 release", "The root cause still needs to be
+# investigated"; but "The fix must be applied on every node", "The issue must be escalated").
+# And the "-ing" word is a gerund of doing, with no comma before what it does: not a preposition or a
+# pronoun ("Starting with 8.2, the service removes …", "During the upgrade, …", "Nothing in 8.1 fixes …").
 _DUTY = re.compile(r"\b(?:should|must|needs? to|ha(?:s|ve) to|(?:is|are) to)\s+", re.IGNORECASE)
 _DUTY_DONE = re.compile(
-    r"be\s+(?!(?:fixed|resolved|addressed|corrected|planned|released|shipped)\b)[a-z]+(?:ed|en)\b",
+    r"be\s+(?!(?:fixed|resolved|addressed|corrected|planned|released|shipped|delivered|included|provided|"
+    r"investigated|scheduled|targeted|expected|published|backported|tracked)\b)[a-z]+(?:ed|en)\b",
     re.IGNORECASE,
 )
 _DOING_FIXES = re.compile(
-    r"^[A-Za-z]+ing\b(?:[^.!?\n]|\.(?=\d)){1,120}?\b(?:resolves|fixes|solves|corrects|removes|prevents)\b",
+    r"^(?!(?:during|according|pending|regarding|concerning|notwithstanding|[a-z]*thing)\b)[A-Za-z]+ing\b"
+    r"(?:[^.!?,;\n]|\.(?=\d)){1,120}?\b(?:resolves|fixes|solves|corrects|removes|prevents)\b",
     re.IGNORECASE,
 )
 

@@ -121,6 +121,39 @@ def test_a_resolution_that_says_where_the_fix_stands_is_still_notes(tmp_path: Pa
     ]
 
 
+@pytest.mark.parametrize(
+    "resolution",
+    [
+        "Starting with 8.2, the import service retries a deadlocked batch and removes the stale lock itself.",
+        "During the 8.2 upgrade, the installer removes the old lock table automatically.",
+        "Nothing in 8.1 fixes the issue; a fix is planned for 8.2.",
+        "According to the vendor, 8.2 fixes the issue.",
+        "A permanent fix should be delivered in 8.2.",
+        "A fix is to be included in the 8.2 release.",
+        "The root cause still needs to be investigated by the vendor.",
+    ],
+)
+def test_a_resolution_that_says_what_a_release_will_do_is_a_note(tmp_path: Path, resolution: str) -> None:
+    # An "-ing" word that is no gerund of doing ("Starting with", "During", "Nothing"), or a passive of
+    # where the fix stands ("should be delivered in 8.2"), made the status the fix's last step.
+    (problem,) = read(tmp_path, "ke-0412.md", KNOWN_ERROR.format(resolution=resolution)).problems
+    assert [s.group for s in problem.steps] == ["Workaround", "Workaround"]
+    assert [n.text for n in problem.notes] == [f"Resolution: {resolution}"]
+
+
+@pytest.mark.parametrize(
+    "resolution",
+    [
+        "The fix must be applied on every billing node.",
+        "Applying hotfix BP-8817 on every billing node prevents the deadlock.",
+    ],
+)
+def test_a_resolution_that_says_what_to_apply_stays_the_fix(tmp_path: Path, resolution: str) -> None:
+    """Guard: a passive of applying a fix, and a gerund of doing with no comma, are still the fix."""
+    (problem,) = read(tmp_path, "ke-0412.md", KNOWN_ERROR.format(resolution=resolution)).problems
+    assert [(s.group, s.text) for s in problem.steps][-1] == ("Resolution", resolution)
+
+
 # A service desk's knowledge article as its portal renders the record: each field a panel, its title a
 # <div> over the panel's body; the Cause panel's body opens with a heading of its own.
 PANELS_WITH_A_HEADING = """\
