@@ -524,16 +524,26 @@ def _bold_cause_label(block: SyntaxTreeNode) -> bool:
 # error is seen, what is seen. So does a "when" after a time of day or a frequency ("every night at 01:30,
 # when the export job runs": the time it names), a "since" before a point in time ("since the upgrade to
 # 4.2", "since last week") and an "even if" ("even if no job is scheduled"): read as why clauses, each made
-# what is seen the cause. (English words, as a wiki writes them.)
+# what is seen the cause. (English words, as a wiki writes them.) A point in time is a version or a year
+# ("since version 7.3", "since 7.3", "since 2023", not "since 2 services share …"), a day, a month, a change
+# ("since the 7.3 upgrade", "since we upgraded to 7.3"); a "when" is the time's only right after it and a
+# comma, and only a time word makes "every"/"each" a frequency: "on every node when its clock drifts" and
+# "daily when the two jobs overlap" say why. "Even when" is "even if".
 _SINCE_A_TIME = (
-    r"since (?:v?\d|yesterday|today|last|then"
-    r"|the (?:last |latest |recent )?(?:upgrade|update|migration|release|rollout|patch|reboot|restart|outage))"
+    r"since (?:v\d|version|\d+\.\d|\d{4}\b|yesterday|today|last|then|(?:we|they|you|i) \w+ed\b"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august"
+    r"|september|october|november|december"
+    r"|the (?:last |latest |recent |[\w.]*\d[\w.]* )?"
+    r"(?:upgrade|update|migration|release|rollout|patch|reboot|restart|outage))"
 )
-_A_TIME = rf"(?:{CLOCK}|\b(?:every|each) \w+|\b(?:night|dai|hour|week|month)ly\b)"
+_A_TIME = (
+    rf"(?:{CLOCK}|\b(?:every|each) (?:\d+ )?(?:second|minute|hour|night|day|morning|evening|afternoon"
+    r"|week|weekend|month|year)s?|\b(?:night|dai|hour|week|month)ly)"
+)
 _TELLS_WHEN_IT_HAPPENS = re.compile(
     rf"{THIS_OPENING} (?:{MEANS_NOT_WHAT_TO_DO}|indicates"
     rf"|(?:happens|occurs)(?=[^.!?\n]{{0,200}}?\b(?:because|(?!{_SINCE_A_TIME})since|where|(?<!even )if|due to)\b"
-    rf"|(?:(?!{_A_TIME})[^.!?\n]){{0,200}}?\bwhen(?:ever)?\b))\b",
+    rf"|(?:(?!{_A_TIME},[ \t]*when)[^.!?\n]){{0,200}}?\b(?<!even )when(?:ever)?\b))\b",
     re.IGNORECASE,
 )
 

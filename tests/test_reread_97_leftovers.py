@@ -69,6 +69,40 @@ def test_a_sentence_that_says_why_an_error_happens_stays_its_cause(tmp_path: Pat
     assert problem.symptoms == ""
 
 
+@pytest.mark.parametrize(
+    "when",
+    [
+        "since version 7.3 of the library service.",
+        "since the 7.3 upgrade.",
+        "since Monday on all studio Macs.",
+        "since we upgraded to 7.3.",
+        "even when no thumbnail job is scheduled.",
+    ],
+)
+def test_a_since_before_a_version_a_day_or_a_change_says_when_it_is_seen(tmp_path: Path, when: str) -> None:
+    # Only "since the upgrade …" was a point in time, and "even when" was read unlike "even if": the cause.
+    (problem,) = read(tmp_path, "catalog.md", NIGHTLY_LOCK.format(when=when)).problems
+    assert problem.cause == ""
+    assert problem.symptoms == f"This happens {when}"
+
+
+@pytest.mark.parametrize(
+    "why",
+    [
+        "on every node when its clock drifts more than five minutes from the NTP server.",
+        "on each sync when the local catalog still has a stale lock file from a crashed import.",
+        "daily when the thumbnail job and the import overlap.",
+        "since 2 library services share one catalog folder.",
+    ],
+)
+def test_a_when_or_since_clause_of_why_after_a_frequency_is_the_cause(tmp_path: Path, why: str) -> None:
+    # "every <any noun>" counted as a time, any "when" after one was no why clause, and "since <digit>"
+    # was a version: each reason was read as what is seen.
+    (problem,) = read(tmp_path, "catalog.md", NIGHTLY_LOCK.format(when=why)).problems
+    assert problem.cause == f"This happens {why}"
+    assert problem.symptoms == ""
+
+
 # A known-error record: the symptom, the Workaround's steps, then the Resolution field.
 KNOWN_ERROR = """\
 # KE-0412: Invoice import stops with "deadlock detected"
