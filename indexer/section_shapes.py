@@ -103,8 +103,11 @@ _DATED_RECORD = re.compile(r"[A-Za-z]{2,8}[ _-]?(?:19|20)\d\d[-:]\d{1,7}")
 # in English words only, that log was a problem of its own whose steps were its entries. The participle
 # is the last word before the date: with a gap on either side of it, every participle on a long line
 # made the rule scan the rest of the line for a date (a 50 kB item of "verschoben " took 32 s to read).
+# No name opens with a German article or pronoun either: "Der Bereitschaftsdienst hat … entfernt – 14.
+# März 2024" is a write-up's step, which the English words alone let be read as a log.
 _ACTIVITY_ENTRY = re.compile(
-    r"(?!(?:the|a|an|our|my|their|this|that|we|i|they|he|she|it|someone)\s)"
+    r"(?!(?:the|a|an|our|my|their|this|that|we|i|they|he|she|it|someone"
+    r"|der|die|das|dem|den|ein|eine|einer|wir|ich|man|unser|unsere|er|sie|es|jemand)\s)"
     rf"@?[\w.'-]+(?: [\w.'-]+){{0,3}} (?:{ACTIVITY_VERB}\b[^\n]*?[\s\u00b7,|\u2013\u2014-]"
     rf"|(?:hat|ist) [^\n]*? {ACTIVITY_PARTICIPLE_DE}[ \t\u00b7,|\u2013\u2014-]{{1,5}})"
     rf"(?:{DATE}|{ROUGH_AGE}|(?!\d){CLOCK}|{MONTH}\.? \d{{1,2}}|{DATE_DE}|{AGE_DE})\s*$",

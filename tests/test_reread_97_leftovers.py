@@ -329,6 +329,20 @@ def test_a_german_write_up_s_list_of_what_was_done_stays_its_steps(tmp_path: Pat
     ] in fixes
 
 
+def test_a_german_write_up_s_dated_list_of_what_was_done_stays_its_steps(tmp_path: Path) -> None:
+    """Guard: items that open with an article or a pronoun and end in a German date are what the team
+    did, not a board's log: with the name guard in English words only, the section was boilerplate."""
+    done = [
+        "Der Bereitschaftsdienst hat das alte Zertifikat vom Load Balancer entfernt – 14. März 2024",
+        "Das Team hat die Zertifikatskette auf allen drei Proxys geändert – 14. März 2024",
+    ]
+    text = KARTE.replace(
+        KARTE[KARTE.index("## Aktivität") :], "## Maßnahmen\n\n" + "".join(f"- {d}\n" for d in done)
+    )
+    article = read(tmp_path / "karten", "rechnungsexport.md", text)
+    assert [[s.text for s in p.steps] for p in article.problems if p.title == "Maßnahmen"] == [done]
+
+
 def test_a_long_list_item_under_an_activity_heading_is_read_in_linear_time(tmp_path: Path) -> None:
     """A pasted line of 50 kB with a German participle in every word is read in a moment, not half a minute."""
     text = KARTE + "- Jana Krüger hat " + "verschoben " * 4500 + "\n"
