@@ -1462,6 +1462,10 @@ class _Converter:
         # The level of the panels' titles (see _PANEL_TITLE) since the last heading of the page's own: one
         # under it, so that each panel is the next one's sibling, not its parent (0 until a panel is read).
         self.panel_level = 0
+        # How many <div>s are open, and how many were around the last panel's title while the one holding
+        # it (the panel) is still open, else 0: a heading in that panel's body is under the panel's title.
+        self.divs_open = 0
+        self.panel_divs = 0
         # The level of a question page's answer posts' headings, once the first is written (see _ANSWER_POST);
         # and the index in heading_lines of the heading that holds the answers' count (see _ANSWER_COUNT).
         self.answers_level = 0
@@ -1588,6 +1592,7 @@ class _Converter:
 
     def start(self, tag: str, attributes: str, line: int) -> None:
         """Read an element's start tag."""
+        self.divs_open += tag == "div"
         labels_fold, self.after_fold_start = tag == "summary" and self.after_fold_start, tag == "details"
         if tag == "main" and self.main_in_furniture is not None and not self.skipping:
             wrapper, depth, mains = self.main_in_furniture
@@ -1850,6 +1855,7 @@ class _Converter:
             self.flush()
             self.panel_level = self.panel_level or self._level_under_last_heading()
             self.heading, self.block_line = self.panel_level, line
+            self.panel_divs = self.divs_open - (tag == "div")
         elif tag in _HEADINGS and (
             self.callouts or ("title" in attributes and _has_class(attributes, _SUBTITLE))
         ):
@@ -1860,7 +1866,11 @@ class _Converter:
         elif tag in _HEADINGS:
             self.flush()
             self.heading, self.block_line = _HEADINGS[tag], line
-            if self.heading <= self.panel_level:
+            if self.panel_divs and self.divs_open >= self.panel_divs:
+                # A heading in the body of the panel open is under its title, whatever its level: a portal's
+                # editor writes "<h2>" by default, and at the panels' level it ended them (as below).
+                self.heading = min(max(self.heading, self.panel_level + 1), 6)
+            elif self.heading <= self.panel_level:
                 # Only a heading at the panels' level or above ends them; one deeper is inside a panel's
                 # body (a Cause panel's "<h3>Background</h3>"). Reset by it, the next panels nested under
                 # it, and the Cause panel lost its text to "Background".
@@ -1910,6 +1920,9 @@ class _Converter:
                 self.fixed_fonts += 1
 
     def end(self, tag: str) -> None:
+        if tag == "div" and self.divs_open:
+            self.divs_open -= 1
+            self.panel_divs = self.panel_divs if self.divs_open >= self.panel_divs else 0
         if tag == "main" and self.main_in_furniture is not None and not self.skipping:
             wrapper, depth, mains = self.main_in_furniture
             self.main_in_furniture = (wrapper, depth, mains - 1) if mains > 1 else None

@@ -231,6 +231,22 @@ def test_a_heading_inside_a_panel_s_body_leaves_the_panels_at_their_level(tmp_pa
     assert problem.notes == []
 
 
+def test_a_heading_at_the_panels_level_inside_a_panel_s_body_is_under_that_panel(tmp_path: Path) -> None:
+    # A portal's rich-text editor writes <h2> by default: at the panels' own level, it ended them, the
+    # Cause had no text and "Background" and "Environment" were more information.
+    page = PANELS_WITH_A_HEADING.replace("<h3>Background</h3>", "<h2>Background</h2>")
+    [problem] = read(tmp_path / "kb", "kb0012044.html", page).problems
+    assert (
+        problem.cause
+        == "The shared mailbox was moved to the new tenant, and phones keep the old server's address."
+    )
+    assert problem.seen_in == "iOS Mail and Android Gmail, Exchange Online"
+    assert [s.text for s in problem.steps] == [
+        "Remove the mail account from the phone.",
+        "Add it again with the new server address.",
+    ]
+
+
 def test_a_heading_at_the_panels_level_still_ends_them(tmp_path: Path) -> None:
     """Guard: a heading at the panels' level between them heads what comes after, as before."""
     page = PANELS_WITH_A_HEADING.replace(
