@@ -516,6 +516,11 @@ def _bold_cause_label(block: SyntaxTreeNode) -> bool:
     return heading_role(inline_text(parts[0]).strip().rstrip(":：").strip()) is Role.CAUSE
 
 
+# What a cause heading says after its label when the cause is not known yet ("### Cause: TBD", a Logseq
+# page's "cause:: unknown"): no cause. Read as one, the answer's cause was "TBD".
+_NO_CAUSE_YET = re.compile(
+    r"(?:unknown|unclear|tb[acd]|to be (?:determined|confirmed)|n/?a|none|see below|-+)\.?", re.IGNORECASE
+)
 # A paragraph that opens by saying when the error just shown happens or what it means ("This happens on
 # macOS, where the default open-file limit …", "It usually occurs after …, because …", "This error means
 # …"), as a wiki's entry explains its error block before "**Fix**". "Happens" and "occurs" say why only
@@ -1483,12 +1488,13 @@ class _Reader:
                 if not section.children and (not blocks or blocks[0].type != "paragraph")
                 else None
             )
-            if opened is not None and opened[0] is Role.CAUSE and section.title[opened[1] :].strip():
+            stated = section.title[opened[1] :].strip() if opened and opened[0] is Role.CAUSE else ""
+            if stated and not _NO_CAUSE_YET.fullmatch(stated):
                 # A heading that states the cause after its label, with nothing under it ("### Cause: the
                 # spool volume is full", as a Logseq page's "cause:: …" property is read) or only a list
                 # that says more (a block nested under that property): the cause is what it says first.
                 # Read as a heading only, the problem had no cause, or only the nested block's words.
-                draft.cause.append((section.title[opened[1] :].strip(), section.line))
+                draft.cause.append((stated, section.line))
             draft.cause.extend(
                 (described_text(b), line_of(b))
                 for n, b in enumerate(blocks)

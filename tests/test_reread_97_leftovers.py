@@ -494,6 +494,17 @@ def test_a_logseq_cause_property_with_a_block_under_it_keeps_its_value_as_the_ca
     ]
 
 
+@pytest.mark.parametrize("placeholder", ["TBD", "unknown", "n/a", "see below"])
+def test_a_logseq_cause_property_that_holds_a_placeholder_gives_no_cause(
+    tmp_path: Path, placeholder: str
+) -> None:
+    # "cause:: TBD" was the cause "TBD": a word that says the cause is not known yet is none.
+    text = LOGSEQ_PAGE.replace("the DHCP lease of the gateway changed its address", placeholder)
+    tokens, dhcp = read(tmp_path / "pages", "scanner-gateway.md", text).problems
+    assert dhcp.cause == ""
+    assert tokens.cause == "the gateway's API token was rotated in the inventory system"
+
+
 def test_a_cause_heading_with_text_under_it_keeps_that_text_as_the_cause(tmp_path: Path) -> None:
     """Guard: under "## Cause: …", the text the part holds is the cause, as before."""
     text = CAUSE_WITH_BACKGROUND.replace("## Cause\n\n### Background", "## Cause: tenant move")
