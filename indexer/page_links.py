@@ -23,7 +23,7 @@ _LINK = r"\[\[[^\[\]\n]++\]\]"
 _APART = r"(?:[ \t]*+(?:[,;|\u00b7]|and\b)[ \t]*+|[ \t]++)"
 # Its label in English or in another language ("Siehe auch", "Voir aussi", "Se også": roles.RELATED_ELSEWHERE);
 # in English only, a German answer's "*Siehe auch:* [Rollout-Checkliste](…)" was its last step. Not "\b" at
-# its end: a Thai label may end in a vowel sign ("ดูเพิ่มเติม"), no word character.
+# its end: a Hindi label may end in a combining sign ("यह भी देखें", its anusvara), no word character.
 _RELATED = re.compile(
     rf"(?:related|see also|further reading|additional resources|{RELATED_ELSEWHERE})(?!\w)", re.IGNORECASE
 )
