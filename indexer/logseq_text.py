@@ -144,7 +144,7 @@ def _rewrite(lines: list[str]) -> list[str]:
         elif prop and _internal(prop[1]):
             out.append("")
         elif prop:
-            words = prop[1].replace("-", " ").replace("_", " ").capitalize()
+            words = _key_words(prop[1])
             anchor, indent = depth, ""
             value = (prop[2] or "").strip()
             # A heading of its part, its value in its words ("### Cause: the spool volume is full"): a
@@ -169,6 +169,11 @@ def _rewrite(lines: list[str]) -> list[str]:
     return _title_first(out, first_block)
 
 
+def _key_words(key: str) -> str:
+    """A property's key in words, as a heading or a field's label ("root-cause" "Root cause")."""
+    return key.replace("-", " ").replace("_", " ").capitalize()
+
+
 def _page_property(key: str, value: str) -> str:
     """A page property's line as Markdown: the title its heading, a field of the page a field under it
     ("**Product:** Print relay", its links' words only), whose product and tags scope the page as front
@@ -176,7 +181,7 @@ def _page_property(key: str, value: str) -> str:
     "tags:: …" scoped no answer."""
     if key.lower() == "title":
         return f"# {value}" if value else ""
-    label = key.replace("-", " ").replace("_", " ").capitalize()
+    label = _key_words(key)
     links = _PAGE_LINK.findall(value)
     if key.lower() == "tags":
         # Read as one value, "#vpn" kept its "#" and "[[vpn]] [[macos]]" was the one tag "vpn macos".
