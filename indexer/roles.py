@@ -151,10 +151,7 @@ _RELATED = (
     r"(alerts?|runbooks?|playbooks?|dashboards?|pages?|guides?|tutorials?|questions|faqs?|kb articles?|"
     r"knowledge( base)? articles?|articles?|links|topics|docs|documentation|resources|errors|(error )?codes|"
     # A bug tracker's entries about it ("Related GitHub Tickets"): links to read, no fix.
-    r"((github|gitlab|jira) )?(tickets?|issues?|pull requests?|prs|bugs)|"
-    # A help desk portal's field of links to its other articles (SysAid's "Related Items" after the
-    # Solution): read as the last problem's body, its titles were searchable as that problem's words.
-    r"items)"
+    r"((github|gitlab|jira) )?(tickets?|issues?|pull requests?|prs|bugs))"
 )
 _ROLE_PATTERNS: list[tuple[Role, re.Pattern[str]]] = [
     (
@@ -918,6 +915,13 @@ def names_additional_information(title: str) -> bool:
     links elsewhere: a page's links to read elsewhere, as often as more about its problem (a TID's
     follow-up, "If the error persists, …")."""
     return normalise_heading(title) == "additional information"
+
+
+def names_related_items(title: str) -> bool:
+    """A heading "Related items", a help desk portal's field of links to its other articles (SysAid's, after
+    the Solution), but as often the name of a storefront's widget that fails: boilerplate only where its
+    section holds nothing but links (see section_shapes.section_role)."""
+    return normalise_heading(title) == "related items"
 
 
 def asks_if_fixed(title: str) -> bool:

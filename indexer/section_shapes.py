@@ -57,6 +57,7 @@ from indexer.roles import (
     names_escalation,
     names_indicators,
     names_questions,
+    names_related_items,
     normalise_heading,
     reads_as_instruction,
     sends_on,
@@ -387,6 +388,11 @@ def section_role(section: Section) -> Role:
         # …"), as "More information" is. Read as boilerplate, it was left out of the problem. A sentence
         # that only announces the links ("see the following articles:") says nothing more.
         return Role.INFO
+    if role is Role.TOPIC and names_related_items(section.title) and _links_only(section.blocks):
+        # A help desk portal's "Related Items" field, a list of links to its other articles: read as the last
+        # problem's body, their titles were its words. Over a paragraph or steps it names what fails (a
+        # storefront's "Related items" carousel), a problem of its own.
+        return Role.BOILERPLATE
     if role is Role.BOILERPLATE and asks_if_fixed(section.title):
         told = [b for b in section.blocks if b.type != "bullet_list" or _further_fixes(b)]
         return Role.TOPIC if is_procedural(told) else role
@@ -411,6 +417,18 @@ def _logs_activity(section: Section) -> bool:
         bool(items)
         and all(b.type in LISTS for b in said)
         and all(_ACTIVITY_ENTRY.match(block_text(item)) for item in items)
+    )
+
+
+def _links_only(blocks: list[SyntaxTreeNode]) -> bool:
+    """Whether a section's ``blocks`` are lists only, each item of them one paragraph that links elsewhere."""
+    return bool(blocks) and all(
+        b.type in LISTS
+        and all(
+            len(item.children) == 1 and item.children[0].type == "paragraph" and has_links(item)
+            for item in b.children
+        )
+        for b in blocks
     )
 
 

@@ -281,3 +281,43 @@ def test_bullets_without_a_choice_between_them_stay_steps(tmp_path: Path) -> Non
     )
     unconfirmed, _ = read(tmp_path / "kb", "invoices.md", page).problems
     assert [step.number for step in unconfirmed.steps] == ["1", "2"]
+
+
+# A storefront app's article whose first problem is named after the widget that fails ("Related items"), over
+# its symptom and steps.
+WIDGETS_PAGE = """\
+# Product page widgets are empty
+
+## Related items
+
+The Related items carousel on the product page is empty after a catalog import.
+
+1. Open **Apps > Recommendations**.
+2. Click **Rebuild index**.
+
+## Recently bought together
+
+The block shows "No data (REC-204)".
+
+1. Turn on order tracking in **Settings**.
+"""
+
+
+def test_a_problem_named_after_a_related_items_widget_stays_a_problem(tmp_path: Path) -> None:
+    carousel, bought = read(tmp_path / "kb", "widgets.md", WIDGETS_PAGE).problems
+    assert carousel.title == "Related items"
+    assert [step.text for step in carousel.steps] == ["Open Apps > Recommendations.", "Click Rebuild index."]
+    assert bought.title == "Recently bought together"
+    assert [step.text for step in bought.steps] == ["Turn on order tracking in Settings."]
+
+
+def test_a_related_items_heading_over_links_only_is_no_problem(tmp_path: Path) -> None:
+    # Guard: the same heading over nothing but links to other articles is the page's, as in a portal's field.
+    page = WIDGETS_PAGE.replace(
+        "## Recently bought together",
+        "## Related items\n\n- [Carousel shows old products](/kb/carousel-stale)\n"
+        "- [Import a catalog](/kb/import)\n\n## Recently bought together",
+    ).replace("## Related items\n\nThe Related", "## Carousel is empty\n\nThe Related", 1)
+    article = read(tmp_path / "kb", "widgets.md", page)
+    assert [p.title for p in article.problems] == ["Carousel is empty", "Recently bought together"]
+    assert "Import a catalog" not in " ".join(step.text for p in article.problems for step in p.steps)
