@@ -400,11 +400,11 @@ _CHAT_WIDGET = re.compile(
 # "search"), whatever its class: a help centre's header over every article, its heading a question to the
 # reader ("How can we help?" over "Search for articles..."). Read as the page's, that heading was a problem
 # whose step was the category card after it, and the article's own problems were groups of steps of its
-# <h1>. Looked for up to the header's end, in its first characters only; a header with no search field (an
-# article's own, its title and byline) stays the page's.
+# <h1>. Looked for up to the header's end, however far it is: an inline SVG logo or a menu of many links
+# runs a site header past any window (in the first 4 KB only, such a header was read as the article's
+# again). A header with no search field (an article's own, its title and byline) stays the page's.
 _SEARCH_FIELD = re.compile(r"""<input\b[^<>]*?\btype\s*=\s*["']?search\b|\brole\s*=\s*["']?search\b""", re.I)
 _HEADER_END = re.compile(r"</header\s*>", re.I)
-_HEADER_PEEK_CHARS = 4096
 # The banner a vendor's knowledge base shows a reader without a subscription ("Subscriber exclusive
 # content … Log In"), saved with the page: a class that says it is one ("paywall", "subscription-prompt"),
 # or a subscription's class beside a banner's ("banner subscriber-only"). A subscription's class alone
@@ -1358,6 +1358,9 @@ class _Converter:
         # The controls the page's labels name (see _chosen_option), gathered at its first drop-down.
         self.label_targets: set[str] | None = None
         self.tag_end = 0
+        # For each pattern looked ahead for in ``source`` (see _next_found): where it was last looked for
+        # from, and where it was found then (-1: nowhere after).
+        self.found_ahead: dict[re.Pattern[str], tuple[int, int]] = {}
         self.layout_depth = layout_depth
         # Where the outermost table open begins its content in ``source``, and that offset's line.
         self.table_content: tuple[int, int] = (0, 0)
@@ -2136,9 +2139,20 @@ class _Converter:
 
     def _holds_search_field(self) -> bool:
         """Whether the <header> whose start tag was just read holds a search field before its end (see
-        _SEARCH_FIELD), within its first characters."""
-        end = _HEADER_END.search(self.source, self.tag_end, self.tag_end + _HEADER_PEEK_CHARS)
-        return end is not None and _SEARCH_FIELD.search(self.source, self.tag_end, end.start()) is not None
+        _SEARCH_FIELD)."""
+        end = self._next_found(_HEADER_END, self.tag_end)
+        return end != -1 and -1 < self._next_found(_SEARCH_FIELD, self.tag_end) < end
+
+    def _next_found(self, pattern: re.Pattern[str], start: int) -> int:
+        """Where ``pattern`` is next found in ``source`` at or after ``start``; -1 if nowhere. What was found
+        is kept: a look from a place before it finds the same, so a page of many elements that look ahead
+        (thousands of <header> tags, none closed) is read once, not once an element."""
+        since, found = self.found_ahead.get(pattern, (-1, -1))
+        if since == -1 or start < since or start > found != -1:
+            match = pattern.search(self.source, start)
+            since, found = start, -1 if match is None else match.start()
+            self.found_ahead[pattern] = (since, found)
+        return found
 
     def _opens_tab_panel(self, tag: str, attributes: str) -> bool:
         """Whether an element is the panel of a tab whose label was read. A panel is shown even when

@@ -321,3 +321,21 @@ def test_a_related_items_heading_over_links_only_is_no_problem(tmp_path: Path) -
     article = read(tmp_path / "kb", "widgets.md", page)
     assert [p.title for p in article.problems] == ["Carousel is empty", "Recently bought together"]
     assert "Import a catalog" not in " ".join(step.text for p in article.problems for step in p.steps)
+
+
+# The site's logo as many help centres inline it in their header, an SVG of a few kilobytes.
+_SVG_LOGO = (
+    '<a class="hc-logo" href="/"><svg viewBox="0 0 240 48" aria-hidden="true"><path d="'
+    + " ".join(f"M{n % 240} {n % 48}c1.5 0 2.7 1.2 2.7 2.7s-1.2 2.7-2.7 2.7z" for n in range(160))
+    + '"/></svg></a>'
+)
+
+
+def test_a_search_header_with_an_inline_logo_is_no_problem(tmp_path: Path) -> None:
+    page = SEARCH_HEADER_PAGE.replace('<header class="hc-top">', f'<header class="hc-top">\n  {_SVG_LOGO}')
+    article = read(tmp_path / "kb", "labels.html", page)
+    assert [p.title for p in article.problems] == [
+        '"403 Forbidden: carrier account suspended"',
+        "Labels print blank",
+    ]
+    assert [step.text for step in article.problems[1].steps] == ["Switch the printer to direct thermal mode."]
