@@ -402,9 +402,12 @@ _CHAT_WIDGET = re.compile(
 # whose step was the category card after it, and the article's own problems were groups of steps of its
 # <h1>. Looked for up to the header's end, however far it is: an inline SVG logo or a menu of many links
 # runs a site header past any window (in the first 4 KB only, such a header was read as the article's
-# again). A header with no search field (an article's own, its title and byline) stays the page's.
+# again). A header with no search field (an article's own, its title and byline) stays the page's, and so
+# does one that holds an <h1>: an article's own header may hold a box to search its section beside its
+# title, which, skipped, gave way to the page's <title> ("KB-2231 | Acme Support").
 _SEARCH_FIELD = re.compile(r"""<input\b[^<>]*?\btype\s*=\s*["']?search\b|\brole\s*=\s*["']?search\b""", re.I)
 _HEADER_END = re.compile(r"</header\s*>", re.I)
+_TITLE_HEADING = re.compile(r"<h1\b", re.I)
 # The banner a vendor's knowledge base shows a reader without a subscription ("Subscriber exclusive
 # content … Log In"), saved with the page: a class that says it is one ("paywall", "subscription-prompt"),
 # or a subscription's class beside a banner's ("banner subscriber-only"). A subscription's class alone
@@ -2138,10 +2141,14 @@ class _Converter:
         return bool(shown) and not html.unescape(_TAGS_IN_PEEK.sub(" ", outside)).strip()
 
     def _holds_search_field(self) -> bool:
-        """Whether the <header> whose start tag was just read holds a search field before its end (see
-        _SEARCH_FIELD)."""
+        """Whether the <header> whose start tag was just read holds a search field before its end, and no
+        <h1> (see _SEARCH_FIELD)."""
         end = self._next_found(_HEADER_END, self.tag_end)
-        return end != -1 and -1 < self._next_found(_SEARCH_FIELD, self.tag_end) < end
+        return (
+            end != -1
+            and -1 < self._next_found(_SEARCH_FIELD, self.tag_end) < end
+            and not -1 < self._next_found(_TITLE_HEADING, self.tag_end) < end
+        )
 
     def _next_found(self, pattern: re.Pattern[str], start: int) -> int:
         """Where ``pattern`` is next found in ``source`` at or after ``start``; -1 if nowhere. What was found

@@ -339,3 +339,20 @@ def test_a_search_header_with_an_inline_logo_is_no_problem(tmp_path: Path) -> No
         "Labels print blank",
     ]
     assert [step.text for step in article.problems[1].steps] == ["Switch the printer to direct thermal mode."]
+
+
+def test_an_article_s_own_header_with_its_title_and_a_search_box_titles_it(tmp_path: Path) -> None:
+    # The article's own <header>: its <h1> and byline, and a box to search its section.
+    page = SEARCH_HEADER_PAGE.replace(
+        SEARCH_HEADER_PAGE[SEARCH_HEADER_PAGE.index("<header") : SEARCH_HEADER_PAGE.index("<article>")], ""
+    ).replace(
+        "<article>\n  <h1>Label printing fails</h1>",
+        '<article>\n<header class="article-header"><h1>Label printing fails</h1><p class="meta">Updated 3 days'
+        ' ago</p>\n<form role="search"><input type="search" placeholder="Search this section"></form></header>',
+    )
+    article = read(tmp_path / "kb", "labels.html", page)
+    assert article.title == "Label printing fails"
+    assert [p.title for p in article.problems] == [
+        '"403 Forbidden: carrier account suspended"',
+        "Labels print blank",
+    ]
