@@ -405,7 +405,15 @@ _CHAT_WIDGET = re.compile(
 # again). A header with no search field (an article's own, its title and byline) stays the page's, and so
 # does one that holds an <h1>: an article's own header may hold a box to search its section beside its
 # title, which, skipped, gave way to the page's <title> ("KB-2231 | Acme Support").
-_SEARCH_FIELD = re.compile(r"""<input\b[^<>]*?\btype\s*=\s*["']?search\b|\brole\s*=\s*["']?search\b""", re.I)
+# Many themes write the field as a text box, known by its name ("q", "query"), its label or placeholder
+# ("Search the help center"), or its form's action ("/search"): with type="search" only, such a header was
+# read as the article's.
+_SEARCH_FIELD = re.compile(
+    r"""<input\b[^<>]*?\b(?:type\s*=\s*["']?search\b|name\s*=\s*["']?(?:q|query|search)\b"""
+    r"""|(?:aria-label|placeholder)\s*=\s*["']?search\b)"""
+    r"""|<form\b[^<>]*?\baction\s*=\s*["']?[^"'\s<>]*/search\b|\brole\s*=\s*["']?search\b""",
+    re.I,
+)
 _HEADER_END = re.compile(r"</header\s*>", re.I)
 _TITLE_HEADING = re.compile(r"<h1\b", re.I)
 # The banner a vendor's knowledge base shows a reader without a subscription ("Subscriber exclusive

@@ -341,6 +341,18 @@ def test_a_search_header_with_an_inline_logo_is_no_problem(tmp_path: Path) -> No
     assert [step.text for step in article.problems[1].steps] == ["Switch the printer to direct thermal mode."]
 
 
+def test_a_search_header_whose_field_is_a_text_box_named_search_is_no_problem(tmp_path: Path) -> None:
+    page = SEARCH_HEADER_PAGE.replace(
+        '<input type="search" name="q" placeholder="Search the help center">',
+        '<input type="text" name="q" aria-label="Search" autocomplete="off">',
+    )
+    article = read(tmp_path / "kb", "labels.html", page)
+    assert [p.title for p in article.problems] == [
+        '"403 Forbidden: carrier account suspended"',
+        "Labels print blank",
+    ]
+
+
 def test_an_article_s_own_header_with_its_title_and_a_search_box_titles_it(tmp_path: Path) -> None:
     # The article's own <header>: its <h1> and byline, and a box to search its section.
     page = SEARCH_HEADER_PAGE.replace(
