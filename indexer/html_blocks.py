@@ -387,8 +387,12 @@ _SEARCH_ID = re.compile(r"[a-z]{2,12}Search(?:[A-Z][a-z]{1,12})?|search(?:Banner
 # heading's generated anchor is camel-cased, and a class so joined names the widget, as _SEARCH_ID's ids do.
 # Read as the page's, the search box's words opened the symptoms and the prompt ("Was this FAQ helpful? Yes
 # No") and the footer were notes after the fix. The whole class, in its own case: "faqSearchTips" may hold
-# the article's advice.
-_CAMEL_CASED_CHROME = re.compile(r"[a-z]{2,12}(?:Search|Helpful|Footer)")
+# the article's advice. A footer only after the page's or the product's prefix, a word of the page or an
+# initialism (no vowel: "whd", "kb"): a CMS names a component's own parts so too ("noteFooter", "cardFooter",
+# "panelFooter"), and a note's "If the ribbon is still not detected, replace the sensor" was dropped.
+_CAMEL_CASED_CHROME = re.compile(
+    r"[a-z]{2,12}(?:Search|Helpful)|(?:page|site|portal|faq|help|docs?|global|main|app|[b-df-hj-np-tv-z]{2,5})Footer"
+)
 # A support chat's widget on the page, by its block's class or id ("la-chat-placeholder", LiveAgent's
 # "liveagent-chat-button", "chat-widget", "livechat-launcher"): a button and its caption ("Chat with us", "We
 # typically reply in a few minutes") that its script replaces, set after the article, which were notes of

@@ -368,3 +368,16 @@ def test_an_article_s_own_header_with_its_title_and_a_search_box_titles_it(tmp_p
         '"403 Forbidden: carrier account suspended"',
         "Labels print blank",
     ]
+
+
+def test_a_note_s_own_camel_cased_footer_stays_its_text(tmp_path: Path) -> None:
+    # A CMS's note component after the steps, its parts classed in camelCase ("noteFooter"): the article's.
+    page = FAQ_PAGE.replace(
+        "</ol>\n</div>",
+        '</ol>\n<div class="noteFooter"><p>If the ribbon is still not detected, replace the ribbon sensor'
+        " (part P1058930-099).</p></div>\n</div>",
+    )
+    (problem,) = read(tmp_path / "kb", "faq-118.html", page).problems
+    assert [note.text for note in problem.notes] == [
+        "If the ribbon is still not detected, replace the ribbon sensor (part P1058930-099)."
+    ]
