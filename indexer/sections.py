@@ -999,10 +999,17 @@ def _contact_links(text: str) -> bool:
 
 
 # A knowledge base's links that act on the page itself, as an export sets them on its footer's line
-# ("Edit article", "History", "Print", "Watch this page"), parted by bars or middle dots.
+# ("Edit article", "History", "Print", "Watch this page"), parted by bars or middle dots; its page history
+# by other names ("View history", "Revisions") and its comments' count ("Comments (2)"), and the same
+# links in the languages whose footers are read ("Bearbeiten · Verlauf", "Modifier · Historique"): in
+# English only, they were the last problem's note. Kept apart from _PAGE_FURNITURE's "Edit this page",
+# which takes any lead anywhere in the article: a bare "Print" or "History" there would take a tip's
+# menu path ("choose File | Print"); here the lead must be a field of the page's (see _page_actions).
 _PAGE_ACTION = re.compile(
-    r"(?:edit|print|share|watch|subscribe|export)(?: (?:this )?(?:article|page))?|(?:page |article )?history"
-    r"|permalink",
+    r"(?:edit|print|share|watch|subscribe|export)(?: (?:this )?(?:article|page))?"
+    r"|(?:view |page |article )?(?:history|revisions)|permalink|comments(?: \(\d+\))?"
+    r"|bearbeiten|verlauf|versionen|drucken|teilen|modifier|historique|imprimer|partager"
+    r"|editar|historial|imprimir|compartir",
     re.IGNORECASE,
 )
 

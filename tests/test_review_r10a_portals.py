@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from test_house_styles import read
 
 # A Crisp-like help centre's page: the site's header, its heading a question to the reader over the search
@@ -381,3 +382,33 @@ def test_a_note_s_own_camel_cased_footer_stays_its_text(tmp_path: Path) -> None:
     assert [note.text for note in problem.notes] == [
         "If the ribbon is still not detected, replace the ribbon sensor (part P1058930-099)."
     ]
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "*Related:* BINF-2210, BINF-2214 · [Edit this article](#) · [View history](#)",
+        "*Related:* BINF-2210, BINF-2214 · [Edit](#) · [Revisions](#)",
+        "*Related:* BINF-2210, BINF-2214 · [Edit article](#) · [History](#) · [Comments (2)](#)",
+        "*Verwandt:* BINF-2210, BINF-2214 · [Bearbeiten](#) · [Verlauf](#)",
+        "*Liés :* BINF-2210, BINF-2214 · [Modifier](#) · [Historique](#)",
+    ],
+)
+def test_a_tracker_export_s_footer_of_page_actions_in_other_words_is_no_note(
+    tmp_path: Path, footer: str
+) -> None:
+    page = TRACKER_EXPORT.replace(
+        "*Related:* BINF-2210, BINF-2214 · [Edit article](#) · [History](#)", footer
+    )
+    (problem,) = read(tmp_path / "kb", "arm-runners.md", page).problems
+    assert [note.text for note in problem.notes] == []
+
+
+def test_a_tip_that_names_a_menu_path_with_bars_stays_a_note(tmp_path: Path) -> None:
+    # Guard: a tip after the last rule that names a menu path with bars ("File | Print") is no page action.
+    page = TRACKER_EXPORT.replace(
+        "*Related:* BINF-2210, BINF-2214 · [Edit article](#) · [History](#)",
+        "Tip: to keep the build log, choose File | Print",
+    )
+    (problem,) = read(tmp_path / "kb", "arm-runners.md", page).problems
+    assert [note.text for note in problem.notes] == ["Tip: to keep the build log, choose File | Print"]
