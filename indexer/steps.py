@@ -82,8 +82,10 @@ _NUMBERED_TITLE_SOURCE = re.compile(r"([*_]{2})\d{1,3}\\?[.)]\s*")
 # A paragraph this long is an explanation, not a group heading, even if it ends in ':'.
 MAX_GROUP_LEAD = 200
 # How a bulleted item ends that offers the next item as another way out ("Finish the DNS steps and click
-# Verify, or"): the items are one choice (see _StepReader._choice).
-_OFFERS_CHOICE = re.compile(r"(?:^|[\s,;])or$", re.IGNORECASE)
+# Verify, or"): the items are one choice (see _StepReader._choices). "Or" in the languages whose help
+# centres are read too ("…, oder", "…, ou", "…, o", Dutch "…, of", "…, или", "…、または"): in English only, a
+# German choice was two steps to do one after the other.
+_OFFERS_CHOICE = re.compile(r"(?:^|[\s,;、])(?:or|oder|ou|o|of|eller|или|または)$", re.IGNORECASE)
 # The longest bold name of a case a bulleted item opens with (see _StepReader._case_labels).
 MAX_CASE_LABEL = 60
 # Bold labels that order steps, not cases: "**First:** … **Next:** … **Finally:** …" is one procedure.
@@ -627,12 +629,19 @@ class _StepReader:
                 steps[0].text = steps[0].text.removeprefix(f"{label}:").lstrip()
                 self.run.steps.extend(steps)
             return
-        if self._choice(block):
+        if choices := self._choices(block):
             self.seen_list, self.after_remark = True, False
-            self.counter += 1
-            text = " ".join(block_text(item) for item in block.children)
-            source = block_source(block, self.lines)
-            self.run.steps.append(Step(0, str(self.counter), source, text, line_of(block), self.group))
+            for choice in choices:
+                self.counter += 1
+                # Each item read as a step is (its checklist box left out), then the choice's items together.
+                steps = [
+                    _item_steps(item, str(self.counter), self.group, None, 0, self.lines)[0]
+                    for item in choice
+                ]
+                steps[0].text = " ".join(step.text for step in steps)
+                if len(steps) > 1:
+                    steps[0].markdown = "\n".join(f"- {step.markdown}" for step in steps)
+                self.run.steps.append(steps[0])
             return
         if block.type == "ordered_list" and self.counter == 0:
             # "Steps 1 to 4 are in the installation guide." then "5. Stop the service.": the
@@ -646,18 +655,29 @@ class _StepReader:
             self.counter += 1
             self.run.steps.extend(_item_steps(item, str(self.counter), self.group, None, 0, self.lines))
 
-    def _choice(self, block: SyntaxTreeNode) -> bool:
-        """Whether a list of the fix is bullets of one choice: each item but the last ends by offering the
-        next (see _OFFERS_CHOICE), and none holds a list. One step, its ways out together, as a help centre
-        writes "- Finish the DNS steps and click Verify, or" over "- use the default sender until
-        verification passes.": read as a step per item, they were steps 1 and 2, one after the other."""
+    def _choices(self, block: SyntaxTreeNode) -> list[list[SyntaxTreeNode]]:
+        """A bulleted list of the fix that offers a choice, as its steps: each run of items that end by
+        offering the next (see _OFFERS_CHOICE) is one step with the item after it, each other item a step;
+        none if no item offers one or an item holds a list. A help centre writes "- Finish the DNS steps and
+        click Verify, or" over "- use the default sender until verification passes.", alone or after the
+        steps before it ("- Open Settings > Email."): read as a step per item, the ways out were steps to do
+        one after the other."""
         items = block.children
-        return (
-            block.type == "bullet_list"
-            and len(items) >= 2
-            and not any(child.type in LISTS for item in items for child in item.children)
-            and all(_OFFERS_CHOICE.search(block_text(item)) for item in items[:-1])
-        )
+        if (
+            block.type != "bullet_list"
+            or any(child.type in LISTS for item in items for child in item.children)
+            or not any(_OFFERS_CHOICE.search(block_text(item)) for item in items[:-1])
+        ):
+            return []
+        choices: list[list[SyntaxTreeNode]] = []
+        offered = False
+        for item in items:
+            if offered:
+                choices[-1].append(item)
+            else:
+                choices.append([item])
+            offered = bool(_OFFERS_CHOICE.search(block_text(item)))
+        return choices
 
     def _case_labels(self, block: SyntaxTreeNode, index: int) -> list[str]:
         """The cases a bulleted list of the fix's alone sets apart, an item each, by the bold label each

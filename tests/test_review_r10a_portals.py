@@ -412,3 +412,37 @@ def test_a_tip_that_names_a_menu_path_with_bars_stays_a_note(tmp_path: Path) -> 
     )
     (problem,) = read(tmp_path / "kb", "arm-runners.md", page).problems
     assert [note.text for note in problem.notes] == ["Tip: to keep the build log, choose File | Print"]
+
+
+def test_a_choice_offered_by_the_last_bullets_of_a_procedure_is_one_step(tmp_path: Path) -> None:
+    page = CHOICE_PAGE.replace(
+        "- Open the confirmation email and click **Confirm**, or\n",
+        "- Open **Settings > Email**.\n- Click **Resend confirmation**, or\n",
+    )
+    unconfirmed, _ = read(tmp_path / "kb", "invoices.md", page).problems
+    assert [(step.number, step.text) for step in unconfirmed.steps] == [
+        ("1", "Open Settings > Email."),
+        ("2", "Click Resend confirmation, or send from the default address until the address is confirmed."),
+    ]
+
+
+def test_a_choice_offered_in_german_is_one_step(tmp_path: Path) -> None:
+    page = CHOICE_PAGE.replace(
+        "- Open the confirmation email and click **Confirm**, or\n- send from the default address until the"
+        " address is confirmed.",
+        "- Öffnen Sie die Bestätigungs-E-Mail und klicken Sie auf **Bestätigen**, oder\n"
+        "- senden Sie von der Standardadresse, bis sie bestätigt ist.",
+    )
+    unconfirmed, _ = read(tmp_path / "kb", "invoices.md", page).problems
+    assert [step.number for step in unconfirmed.steps] == ["1"]
+
+
+def test_a_choice_offered_as_checklist_items_is_one_step_without_the_boxes(tmp_path: Path) -> None:
+    page = CHOICE_PAGE.replace("- Open the confirmation", "- [ ] Open the confirmation").replace(
+        "- send from", "- [ ] send from"
+    )
+    unconfirmed, _ = read(tmp_path / "kb", "invoices.md", page).problems
+    assert [step.text for step in unconfirmed.steps] == [
+        "Open the confirmation email and click Confirm, or send from the default address until the address is"
+        " confirmed."
+    ]
