@@ -396,9 +396,13 @@ _CAMEL_CASED_CHROME = re.compile(
 # A support chat's widget on the page, by its block's class or id ("la-chat-placeholder", LiveAgent's
 # "liveagent-chat-button", "chat-widget", "livechat-launcher"): a button and its caption ("Chat with us", "We
 # typically reply in a few minutes") that its script replaces, set after the article, which were notes of
-# its last fix. The whole name: "chat-transcript" holds what a customer wrote.
+# its last fix. A chat or a chatbot and one or more of the widget's words after it ("chatbot-widget",
+# "chat-widget-button"), or a live or support chat by that alone ("support-chat"). The whole name:
+# "chat-transcript" holds what a customer wrote, and so may a block classed "chat" alone.
 _CHAT_WIDGET = re.compile(
-    r"^(?:[a-z0-9]{1,12}[-_])?(?:live[-_]?)?chat[-_]?(?:button|widget|launcher|placeholder|bubble)(?:[-_]container)?$"
+    r"^(?:[a-z0-9]{1,12}[-_])?(?:(?:live|support)[-_]?chat(?:bot)?(?=(?:[-_]container)?$)"
+    r"|(?:live[-_]?|support[-_]?)?chat(?:bot)?(?:[-_]?(?:button|widget|launcher|placeholder|bubble))+)"
+    r"(?:[-_]container)?$"
 )
 # A page's <header> that holds a search field (an <input type="search">, or a form or block whose role is
 # "search"), whatever its class: a help centre's header over every article, its heading a question to the

@@ -446,3 +446,26 @@ def test_a_choice_offered_as_checklist_items_is_one_step_without_the_boxes(tmp_p
         "Open the confirmation email and click Confirm, or send from the default address until the address is"
         " confirmed."
     ]
+
+
+@pytest.mark.parametrize(
+    "names", ['class="chatbot-widget"', 'class="support-chat"', 'id="chat-widget-button"']
+)
+def test_a_chat_widget_by_other_names_is_no_note(tmp_path: Path, names: str) -> None:
+    page = CHAT_WIDGET_PAGE.replace('id="liveagent-chat-button" class="la-chat-placeholder"', names)
+    (problem,) = read(tmp_path / "kb", "invoices.html", page).problems
+    assert [note.text for note in problem.notes] == []
+
+
+def test_a_block_classed_chat_alone_stays_the_article_s(tmp_path: Path) -> None:
+    # Guard: a block classed "chat" alone (a transcript of what was said) is the article's.
+    page = CHAT_WIDGET_PAGE.replace(
+        '<div id="liveagent-chat-button" class="la-chat-placeholder"><p>Chat with us</p><p>Usually replies within'
+        " an hour</p></div>",
+        "",
+    ).replace(
+        "</article>",
+        '<div class="chat"><p>If the relay still refuses, send us the log.</p></div>\n</article>',
+    )
+    (problem,) = read(tmp_path / "kb", "invoices.html", page).problems
+    assert "If the relay still refuses, send us the log." in [note.text for note in problem.notes]
