@@ -381,17 +381,20 @@ _SEARCH_BANNER = re.compile(
     r"^(?:[a-z0-9]{1,12}[-_]{1,2})?(?:search[-_]?(?:banner|hero|header|bar|box|area|container|wrapper)"
     r"|(?:docs|site|kb|help|global|hero|header)[-_]?search)$"
 )
-_SEARCH_ID = re.compile(r"[a-z]{2,12}Search(?:[A-Z][a-z]{1,12})?|search(?:Banner|Hero|Header|Bar|Box|Area)")
+# (A short prefix run into "Search", "docsSearch", is _CAMEL_CASED_CHROME's, for ids and classes alike.)
+_SEARCH_ID = re.compile(r"search(?:Banner|Hero|Header|Bar|Box|Area)")
 # A portal's furniture by a class the product writes in camelCase, its own short prefix run into the
 # component's name (SolarWinds Web Help Desk's "faqSearch" box, "faqHelpful" prompt and "whdFooter"): no
 # heading's generated anchor is camel-cased, and a class so joined names the widget, as _SEARCH_ID's ids do.
 # Read as the page's, the search box's words opened the symptoms and the prompt ("Was this FAQ helpful? Yes
-# No") and the footer were notes after the fix. The whole class, in its own case: "faqSearchTips" may hold
-# the article's advice. A footer only after the page's or the product's prefix, a word of the page or an
+# No") and the footer were notes after the fix. The whole class or id, in its own case, a search box's part
+# after it ("faqSearchBox") at most: "faqSearchTips" may hold the article's advice (as an id, it was dropped,
+# while the class was kept). A footer only after the page's or the product's prefix, a word of the page or an
 # initialism (no vowel: "whd", "kb"): a CMS names a component's own parts so too ("noteFooter", "cardFooter",
 # "panelFooter"), and a note's "If the ribbon is still not detected, replace the sensor" was dropped.
 _CAMEL_CASED_CHROME = re.compile(
-    r"[a-z]{2,12}(?:Search|Helpful)|(?:page|site|portal|faq|help|docs?|global|main|app|[b-df-hj-np-tv-z]{2,5})Footer"
+    r"[a-z]{2,12}Search(?:Bar|Box|Area|Form|Field|Panel)?|[a-z]{2,12}Helpful"
+    r"|(?:page|site|portal|faq|help|docs?|global|main|app|[b-df-hj-np-tv-z]{2,5})Footer"
 )
 # A support chat's widget on the page, by its block's class or id ("la-chat-placeholder", LiveAgent's
 # "liveagent-chat-button", "chat-widget", "livechat-launcher"): a button and its caption ("Chat with us", "We
@@ -1156,7 +1159,7 @@ def _is_furniture(tag: str, attributes: str) -> bool:
     or a blog template's chrome, a blog's share buttons or sidebar widgets, a SharePoint page's navigation
     and ribbon (see _FURNITURE_CLASSES) or a subscription banner or sign-up box (see _PAYWALL), by its
     class, or a list that is the trail to the page by its id (see _TRAIL_LIST), or its search banner (see
-    _SEARCH_BANNER), by its class or id, or a portal's widget by a camel-cased class (see
+    _SEARCH_BANNER), by its class or id, or a portal's widget by a camel-cased class or id (see
     _CAMEL_CASED_CHROME), or a support chat's widget by its class or id (see _CHAT_WIDGET), or a
     documentation generator's listing of a method's source (see _SOURCE_LISTING), or a sidebar <aside> by
     its id (see _SIDEBAR_ID), or a SharePoint web part of links (see _LINKS_WEB_PART), or a region the site
@@ -1198,7 +1201,8 @@ def _is_furniture(tag: str, attributes: str) -> bool:
     ):
         return True
     if any(word in lowered for word in ("search", "helpful", "footer")) and any(
-        _CAMEL_CASED_CHROME.fullmatch(name) for name in _attribute(_CLASS, attributes).split()
+        _CAMEL_CASED_CHROME.fullmatch(name)
+        for name in [*_attribute(_CLASS, attributes).split(), _attribute(_ID, attributes)]
     ):
         return True
     if "chat" in lowered and (

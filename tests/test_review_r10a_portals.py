@@ -469,3 +469,27 @@ def test_a_block_classed_chat_alone_stays_the_article_s(tmp_path: Path) -> None:
     )
     (problem,) = read(tmp_path / "kb", "invoices.html", page).problems
     assert "If the relay still refuses, send us the log." in [note.text for note in problem.notes]
+
+
+def test_a_block_id_d_in_camel_case_after_what_it_holds_stays_text(tmp_path: Path) -> None:
+    # Guard's twin by id: the id and the class read camel-cased names alike, "faqSearchTips" is the article's.
+    page = FAQ_PAGE.replace(
+        '<div class="faqHelpful">',
+        '<div id="faqSearchTips"><p>If the printer is not listed, search for it by its serial number.</p></div>\n'
+        '<div class="faqHelpful">',
+    )
+    (problem,) = read(tmp_path / "kb", "faq-118.html", page).problems
+    assert [note.text for note in problem.notes] == [
+        "If the printer is not listed, search for it by its serial number."
+    ]
+
+
+def test_a_search_box_id_d_in_camel_case_is_no_text(tmp_path: Path) -> None:
+    # Guard: the search box by a camel-cased id, its part named after it ("faqSearchBox"), is the page's.
+    page = FAQ_PAGE.replace('<div class="faqSearch">', '<div id="faqSearchBox">')
+    (problem,) = read(tmp_path / "kb", "faq-118.html", page).problems
+    assert "Search FAQs" not in problem.symptoms
+    assert [step.text for step in problem.steps] == [
+        "Open the lid and reseat the ribbon.",
+        "Run a cleaning card.",
+    ]
