@@ -16,6 +16,7 @@ from api.matcher import match
 from api.query import prepare
 from indexer.build import build_index
 from indexer.errortext import log_lines
+from tests.live import cpu_budget
 from tests.test_house_styles import read
 
 BUILD_ISOLATION = """\
@@ -272,3 +273,15 @@ def test_a_strip_that_names_its_error_and_a_line_with_one_dot_stay() -> None:
     """Guard: a strip with an error's message in a field says what failed; two fields are a phrase."""
     for line in ("Sentry · web · TypeError: order is undefined · 14 events", "Disk full · node-3"):
         assert prepare(line).parts == [line]
+
+
+def test_a_long_line_that_opens_with_tried_is_read_in_linear_time() -> None:
+    """A pasted line that opens like the label ("Tried", "What we have already tried so far") and runs on
+    in blanks was tried against the label's run of optional blanks in O(n⁴): 52 s for 506 characters, a
+    worker held. A label is a short line; the same label in bold, with its colon inside, still heads a list."""
+    lines = ["Tried" + " " * 3000 + "x", "what we have already tried so far" + " " * 3000 + "x"]
+    with cpu_budget(1.0):
+        for line in lines:
+            prepare(f"My sync fails with error 0x80070005.\n{line}\n- restarted the sync client")
+    post = "Sync fails with error 0x80070005.\n**Things we have already tried:**\n- restarted the sync client\nAny idea?"
+    assert prepare(post).parts == ["Sync fails with error 0x80070005. Any idea?"]
