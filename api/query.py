@@ -98,6 +98,17 @@ def _is_header_strip(line: str) -> bool:
     return bool(_HEADER_STRIP.fullmatch(line.strip())) and not _ERROR_FIELD.search(line)
 
 
+def _header_strips(text: str) -> str:
+    """The notification strips (:func:`_is_header_strip`) among the last MAX_LINES lines of ``text``, at most
+    MAX_PREPARED_CHARS of them: no words of the error, but the codes and the alert name they give are the query's
+    ("Contoso Portal · Sign-in failed · AADSTS50105 · …", "[FIRING:1] OrdersApiQueueLag · orders-api · prod"
+    lost the code and the alert that answer them)."""
+    lines = text.splitlines()[-MAX_LINES:]
+    return "\n".join(line for line in lines if _STRIP_MARK in line and _is_header_strip(line))[
+        :MAX_PREPARED_CHARS
+    ]
+
+
 @dataclass(frozen=True)
 class Scope:
     """Which articles a query may be answered from: one product, and tags they all carry.
@@ -189,6 +200,7 @@ def prepare(text: str) -> PreparedQuery:
     parts, wrapper_codes, numbers = (
         json_messages(text, max_chars=MAX_PREPARED_CHARS) if "{" in text else ([], [], [])
     )
+    strips = _header_strips(text) if not parts and _STRIP_MARK in text else ""
     parts = parts or _lines_worth_matching(text, max_lines=MAX_LINES)
     if sum(len(p) for p in parts) > MAX_PREPARED_CHARS:
         truncated = True
@@ -197,16 +209,20 @@ def prepare(text: str) -> PreparedQuery:
     parts = _within([p for p in (clean(p) for p in parts) if p], MAX_PREPARED_CHARS)
     joined = "\n".join(parts)
     codes = error_codes(joined, any_case=True)
-    codes += [c for c in wrapper_codes if c not in codes]
+    codes += [c for c in [*wrapper_codes, *error_codes(strips, any_case=True)] if c not in codes]
     if len(joined) > MAX_MATCHED_CHARS:
         truncated = True
     # An alert's name (Alertmanager's "[FIRING:1] PaymentLatencyHigh …") is a code where a runbook
     # heads a section with it, whatever words it is made of.
-    named = [m.group(0) for m in ALERT_NAME.finditer(joined)]
+    named = [m.group(0) for text_of in (joined, strips) for m in ALERT_NAME.finditer(text_of)]
     # So is an exit code a problem's title names it by ("msiexec returned exit code 1618" for "## Setup exits
     # with code 1618"): only that number, not a product's code of its digits (E1618), as "error 1618" would.
     if_known = [
-        c for c in dict.fromkeys([*codes_if_known(joined), *named, *exit_codes(joined)]) if c not in codes
+        c
+        for c in dict.fromkeys(
+            [*codes_if_known(joined), *named, *exit_codes(joined), *codes_if_known(strips)]
+        )
+        if c not in codes
     ]
     # Read in the paste as written too: a log level that labels a number ("Error: 18456, Severity: 14,
     # State: 8.", as a database server logs its errors) is cut from the lines matched.
@@ -285,7 +301,8 @@ def _lines_worth_matching(text: str, *, max_lines: int | None = None) -> list[st
     if any(mark in text for mark in _TRIED_MARKS):
         lines = _without_attempts(lines)
     if _STRIP_MARK in text:
-        lines = [line for line in lines if not _is_header_strip(line)]
+        # A paste of strips alone is what there is to match.
+        lines = [line for line in lines if not _is_header_strip(line)] or lines
     lines = log_lines(lines)
     if sum(len(line) for line in lines) <= LONG_QUERY_CHARS:
         return [" ".join(lines)] if lines else []

@@ -285,3 +285,64 @@ def test_a_long_line_that_opens_with_tried_is_read_in_linear_time() -> None:
             prepare(f"My sync fails with error 0x80070005.\n{line}\n- restarted the sync client")
     post = "Sync fails with error 0x80070005.\n**Things we have already tried:**\n- restarted the sync client\nAny idea?"
     assert prepare(post).parts == ["Sync fails with error 0x80070005. Any idea?"]
+
+
+SHIPPING_RUNBOOK = """\
+# shipping-api runbook
+
+## Alerts
+
+| Alert | Meaning | First action |
+| --- | --- | --- |
+| `ShippingApiQueueLag` | label jobs wait more than 10 minutes in the queue | Scale the label workers to 6 |
+| `ShippingApiCarrierDown` | the carrier's API answers 5xx for 5 minutes | Switch labels to the backup carrier |
+
+## Labels print blank
+
+**Symptoms:** the label printer feeds a white label; the worker logs `SHP-2210 empty template`.
+
+1. Reload the label templates with `shipctl templates reload`.
+"""
+
+SIGN_IN = """\
+# Portal sign-in
+
+## Sign-in fails with SSO-50105
+
+**Symptoms:** users of an app cannot sign in; the portal shows `SSO-50105: the user is not assigned to a role
+for the application`.
+
+1. Assign the user, or a group they are in, to the application.
+
+## Users are asked to sign in again every day
+
+**Symptoms:** users of the portal app are signed out every morning and must sign in again.
+
+1. Extend the session lifetime in the portal's sign-in policy.
+"""
+
+
+def test_a_notifications_strip_keeps_its_codes_and_alert_name(tmp_path: Path) -> None:
+    """A strip of fields dropped as the notification's header can be the only place that names the alert
+    or the error code: its words go, its codes stay the query's, and a paste of strips alone stays words."""
+    read(tmp_path / "docs", "shipping-api.md", SHIPPING_RUNBOOK)
+    read(tmp_path / "docs", "sign-in.md", SIGN_IN)
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    # Before: no match at all (every line dropped), and with a sentence under the strip, another section.
+    for alert in (
+        "[FIRING:1] ShippingApiQueueLag · shipping-api · production",
+        "[FIRING:1] ShippingApiQueueLag · shipping-api · production\nWorkers are behind on the queue.",
+    ):
+        assert match(kb, alert).matches[0].problem.title == "ShippingApiQueueLag"
+    paste = "Portal · Sign-in failed · SSO-50105 · alice@example.com\nUsers of the payroll app cannot sign in since Monday."
+    assert match(kb, paste).matches[0].problem.title == "Sign-in fails with SSO-50105"
+    prepared = prepare(paste)
+    assert (prepared.parts, prepared.codes) == (
+        ["Users of the payroll app cannot sign in since Monday."],
+        ["SSO50105"],
+    )
+    # The nearest shape: a CI strip over an error line is still no words of it (its job's name a code only if
+    # the knowledge base knows it).
+    ci = prepare(CI_NOTIFICATION)
+    assert "tap_syntax" not in ci.parts[0] and "tap_syntax" not in ci.codes
