@@ -314,7 +314,7 @@ def _lines_worth_matching(text: str, *, max_lines: int | None = None) -> list[st
 
 def _without_attempts(lines: list[str]) -> list[str]:
     """``lines`` without the list of what the asker already tried (:data:`_TRIED_LABEL`) but for what
-    they checked (:data:`_CHECKED_ITEM`), and without the label."""
+    they checked (:data:`_CHECKED_ITEM`) and the attempts that quote an error, and without the label."""
     kept: list[str] = []
     attempts = False
     for line in lines:
@@ -323,7 +323,9 @@ def _without_attempts(lines: list[str]) -> list[str]:
             attempts = True
             continue
         attempts = attempts and bool(_LIST_ITEM.match(line))
-        if not attempts or _CHECKED_ITEM.match(line):
+        # An attempt that quotes what it printed ("- brew update: fatal: early EOF", "… fails with 0x80070005")
+        # gives the question's error, as a finding does: dropped, the error went with it.
+        if not attempts or _CHECKED_ITEM.match(line) or _ERROR_FIELD.search(line) or error_codes(line):
             kept.append(line)
     return kept
 

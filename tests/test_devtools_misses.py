@@ -346,3 +346,51 @@ def test_a_notifications_strip_keeps_its_codes_and_alert_name(tmp_path: Path) ->
     # the knowledge base knows it).
     ci = prepare(CI_NOTIFICATION)
     assert "tap_syntax" not in ci.parts[0] and "tap_syntax" not in ci.codes
+
+
+PKG_TROUBLESHOOTING = """\
+# Troubleshooting
+
+## Update and diagnose
+
+Most problems go away once the tool and its package lists are current.
+
+1. Run `pkgtool update` to fetch the newest package lists.
+2. Run `pkgtool doctor` and fix what it reports.
+3. Run the failing command again with `--verbose` and read the last lines.
+"""
+
+PKG_COMMON_ISSUES = """\
+# Common issues
+
+## Clone or network failures
+
+**Symptoms:** `pkgtool update` stops with `fatal: early EOF` or `fatal: index-pack failed`.
+
+A proxy or a flaky connection cut the transfer of the package lists repository.
+
+1. Fetch the repository in smaller steps with `git -C "$(pkgtool --repo)" fetch --depth=1`.
+2. Set `http.postBuffer` to 524288000 for the repository, and run `pkgtool update` again.
+"""
+
+ATTEMPT_WITH_ERROR_POST = """\
+pkgtool update keeps failing on my work laptop
+What I've tried:
+- pkgtool update: fatal: early EOF, fatal: index-pack failed
+- switching to another Wi-Fi, same thing
+"""
+
+
+def test_an_attempt_that_quotes_the_error_stays_words_of_the_question(tmp_path: Path) -> None:
+    """An asker lists an attempt with what it printed ("X: fatal: …"): the error is the question's,
+    as a checked finding is. Before: the list went, the error with it, and the general section answered."""
+    read(tmp_path / "docs", "troubleshooting.md", PKG_TROUBLESHOOTING)
+    read(tmp_path / "docs", "common-issues.md", PKG_COMMON_ISSUES)
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    assert match(kb, ATTEMPT_WITH_ERROR_POST).matches[0].problem.title == "Clone or network failures"
+    [asked] = prepare(ATTEMPT_WITH_ERROR_POST).parts
+    assert "fatal: early EOF" in asked and "Wi-Fi" not in asked and "tried" not in asked
+    # The nearest shape: an attempt that only says what was run, or that it failed, is still no words.
+    [asked] = prepare(TRIED_POST).parts
+    assert "sudo" not in asked and "doctor" not in asked
