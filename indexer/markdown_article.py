@@ -1081,9 +1081,11 @@ class _Reader:
         if not self.pointing:
             return
         by_anchor = {
-            _anchor(d.title): d
+            anchor: d
             for d in self.drafts
             if d.origin != "table" and d.steps and not d.whole_article
+            for anchor in (_anchor(d.title), self._heading_id(d.line))
+            if anchor
         }
         kept: list[_Draft] = []
         for draft in self.drafts:
@@ -1094,6 +1096,13 @@ class _Reader:
             target.codes.extend(c for c in draft.codes if c not in target.codes)
             target.body.extend([draft.title, *(t for t, _ in draft.cause), *draft.body])
         self.drafts = kept
+
+    def _heading_id(self, line: int) -> str:
+        """The id a heading on source ``line`` gives itself (``## Slow checkout {#slow-checkout}``, MkDocs'
+        attr_list and Pandoc), or ""."""
+        source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        given = _HEADING_ID.search(source) if source.lstrip().startswith("#") else None
+        return given[1].lower() if given else ""
 
     def finish(self, root: Section) -> ReadArticle:
         """The article's problems (signal ones if any), body and outline."""
@@ -2255,7 +2264,7 @@ class _Reader:
                     draft.steps = self._row_steps(row, cells, fix, line)
                     sources = row_sources(row, self.lines)
                     if fix < len(sources) and (pointer := _SECTION_POINTER.fullmatch(sources[fix])):
-                        self.pointing[id(draft)] = pointer[1].lower()
+                        self.pointing[id(draft)] = _anchor(pointer[1])
                 self.drafts.append(draft)
                 above = draft
                 for name in (draft.title, *draft.codes):
@@ -2684,10 +2693,18 @@ def without_title_label(title: str) -> str:
 _SECTION_POINTER = re.compile(r"(?:(?:see|go to)[ \t]+)?\[[^\[\]\n]+\]\(#([\w-]+)\)\.?", re.IGNORECASE)
 
 
+# A heading's own id among the attributes after its words ("## Slow checkout {#slow-checkout .tip}").
+_HEADING_ID = re.compile(r"\{[^{}\n]*?#([\w:.-]+)[^{}\n]*\}[ \t]*$")
+
+
 def _anchor(title: str) -> str:
-    """The anchor a docs site gives a heading of ``title``, as MkDocs and GitHub write it: its words in lower
-    case, punctuation left out, a hyphen for each space ("High error rate" is "high-error-rate")."""
-    return re.sub(r"[^\w\s-]", "", title.strip().lower()).replace(" ", "-")
+    """The anchor a docs site gives a heading of ``title`` (or a link's anchor, spelled so), as MkDocs and GitHub
+    write it: its words in lower case, punctuation left out, a hyphen between words ("High error rate" is
+    "high-error-rate"). A run of hyphens and blanks is one hyphen, as MkDocs writes it: GitHub's
+    "high-error-rate---eu" for "High error rate - EU" is MkDocs' "high-error-rate-eu", and a pointer written for
+    MkDocs was not found."""
+    words = re.sub(r"[^\w\s-]", "", title.strip().lower())
+    return re.sub(r"[-\s]+", "-", words).strip("-")
 
 
 def _draft_text(draft: _Draft) -> list[str]:

@@ -277,3 +277,46 @@ def test_an_alert_whose_first_action_points_to_a_section_is_that_section_s_code(
     build_index([tmp_path / "kb"], tmp_path / "kb.db")
     answer = match(KnowledgeBase(tmp_path / "kb.db"), "CacheProxyHitRatioLow firing")
     assert answer.matches[0].problem.title == "Hit ratio drops"
+
+
+TECHDOCS_ORDERS = """\
+---
+title: orders-api runbook
+---
+# orders-api runbook
+
+## Alerts
+
+| Alert | Meaning | First action |
+| --- | --- | --- |
+| `OrdersApiHighErrorRate` | more than 2% of requests fail | See [High error rate - EU](#high-error-rate-eu) |
+| `OrdersApiSlowCheckout` | p95 above 3 s | See [Slow checkout](#slow-checkout-path) |
+| `OrdersApiDiskFull` | volume above 95% | Purge exports older than 30 days |
+
+## High error rate - EU
+
+**Symptoms:** the EU gateway logs `ORD-5021 upstream reset by peer`.
+
+1. Fail the EU region over to the standby cluster.
+2. Restart the payment adapter pods.
+
+## Slow checkout {#slow-checkout-path}
+
+**Symptoms:** the checkout workers log `ORD-4410 cart lock timeout`.
+
+1. Scale the checkout workers to 8.
+"""
+
+
+def test_a_pointer_to_a_section_finds_it_by_mkdocs_anchor_and_its_own_id(tmp_path: Path) -> None:
+    # Before: "High error rate - EU" was looked for as GitHub writes it ("high-error-rate---eu"), and a heading's
+    # own id ({#slow-checkout-path}) not at all: each row stayed a problem whose one step was the pointer.
+    article = read(tmp_path / "kb", "orders.md", TECHDOCS_ORDERS)
+    disk, errors, slow = article.problems
+    assert sorted(errors.error_codes) == ["ORD5021", "OrdersApiHighErrorRate"]
+    assert (slow.title, sorted(slow.error_codes)) == ("Slow checkout", ["ORD4410", "OrdersApiSlowCheckout"])
+    # The nearest shape: a row whose action says what to do stays a problem of its own.
+    assert (disk.title, [s.text for s in disk.steps]) == (
+        "OrdersApiDiskFull",
+        ["Purge exports older than 30 days"],
+    )
