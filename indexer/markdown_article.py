@@ -2688,9 +2688,11 @@ def without_title_label(title: str) -> str:
     return title[label.end() :] if label else title
 
 
-# A table cell that only points to a section of the page: a link to its anchor, perhaps after "See" ("See
-# [High error rate](#high-error-rate).").
-_SECTION_POINTER = re.compile(r"(?:(?:see|go to)[ \t]+)?\[[^\[\]\n]+\]\(#([\w-]+)\)\.?", re.IGNORECASE)
+# A table cell that only points to a section of the page: a link to its anchor, perhaps after a word or two and
+# before a full stop or a colon ("See [High error rate](#high-error-rate).", "Go to [Latency](#latency)"), in any
+# language ("Siehe [Latenz](#latenz)", "Voir [Latence](#latence)", "请参阅[延迟](#延迟)": "see" and "go to" alone
+# left a German runbook's pointer a problem whose one step was "Siehe Latenz").
+_SECTION_POINTER = re.compile(r"(?:[^\W\d_]++[ \t]*+){0,2}\[[^\[\]\n]+\]\(#([\w-]+)\)[.:!]?")
 
 
 # A heading's own id among the attributes after its words ("## Slow checkout {#slow-checkout .tip}").

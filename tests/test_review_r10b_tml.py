@@ -320,3 +320,34 @@ def test_a_pointer_to_a_section_finds_it_by_mkdocs_anchor_and_its_own_id(tmp_pat
         "OrdersApiDiskFull",
         ["Purge exports older than 30 days"],
     )
+
+
+TECHDOCS_LAGER = """\
+# lager-api Runbook
+
+## Alarme
+
+| Alert | Meaning | First action |
+| --- | --- | --- |
+| `LagerApiLatenzHoch` | p95 über 2 s | Siehe [Latenz](#latenz). |
+| `LagerApiPlatteVoll` | Volume über 95 % | Exporte älter als 30 Tage löschen |
+| `LagerApiNeustart` | Pod startet neu | Den Pod `lager-api` neu starten |
+
+## Latenz
+
+**Symptome:** das Gateway protokolliert `LGR-3307 upstream langsam`.
+
+1. Die Worker auf 6 skalieren.
+2. Den Cache der Artikelliste leeren.
+"""
+
+
+def test_a_pointer_to_a_section_in_another_language_is_that_section_s_code(tmp_path: Path) -> None:
+    # Before: only "See" or "Go to" before the link made a pointer: "Siehe [Latenz](#latenz)." stayed a problem of
+    # its own whose one step was "Siehe Latenz".
+    article = read(tmp_path / "kb", "lager.md", TECHDOCS_LAGER)
+    titles = [p.title for p in article.problems]
+    assert titles == ["LagerApiPlatteVoll", "LagerApiNeustart", "Latenz"]
+    assert sorted(article.problems[2].error_codes) == ["LGR3307", "LagerApiLatenzHoch"]
+    # The nearest shape: an action of a few words with code in it, and one of more words, stay steps.
+    assert [s.text for s in article.problems[1].steps] == ["Den Pod lager-api neu starten"]
