@@ -9,7 +9,8 @@ and ``<pre>`` blocks, ``[[Target][words]]`` links, ``!WikiWord`` and ``<nop>`` t
 ``-- Main.JanSmit - 14 Oct 2026`` signature. Read as plain text, the headings were text, so the topic was
 one problem holding every other's symptoms as steps, and ``=Error 1053: …=`` was no error message. Each
 construct is rewritten as the Markdown that says the same, line for line, so that every line keeps its
-number.
+number: but a paragraph right under a list (which TML ends the list with, and Markdown would run into the
+item) adds a line, so what follows it is reported a line later.
 """
 
 from __future__ import annotations
@@ -121,12 +122,16 @@ def _rewrite(lines: list[str]) -> list[str]:
             rest = _inline(line[icon.end() :])
             out.append(f"> [!{kind}] {rest}" if kind else rest)
             columns = []
-        elif columns:
-            # A line going on with an item's text (TML wraps it indented, or not at all).
+        elif columns and line[:1] in (" ", "\t"):
+            # A line going on with an item's text, indented as TML wraps it. An unindented line ends the list, as
+            # Foswiki's and TWiki's renderers end it: read as more of the last item, a "*Cause:* …" line right
+            # under a topic's steps was its last step's words, and the problem had no cause.
             out.append(" " * columns[-1] + _inline(stripped))
         else:
-            # Indentation is no code in TML: left in, four spaces made a code block of a paragraph.
-            out.append(_inline(stripped))
+            # Indentation is no code in TML: left in, four spaces made a code block of a paragraph. Right under a
+            # list, a blank line before it ends the list (Markdown would run it into the item).
+            out.append(f"\n{_inline(stripped)}" if columns else _inline(stripped))
+            columns = []
     return out
 
 

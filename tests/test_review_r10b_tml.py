@@ -351,3 +351,32 @@ def test_a_pointer_to_a_section_in_another_language_is_that_section_s_code(tmp_p
     assert sorted(article.problems[2].error_codes) == ["LGR3307", "LagerApiLatenzHoch"]
     # The nearest shape: an action of a few words with code in it, and one of more words, stay steps.
     assert [s.text for s in article.problems[1].steps] == ["Den Pod lager-api neu starten"]
+
+
+FOSWIKI_SPOOLER = """\
+%META:TOPICINFO{author="JanSmit" date="1791000000" format="1.1" version="3"}%
+---+ Print server troubleshooting
+
+%TOC%
+
+---++ Spooler stops
+*Symptoms*
+   * The spooler service stops after every print job.
+*Resolution*
+   1. Restart the spooler with =net start spooler=.
+   1. Clear the queue folder
+      =/var/spool/print/queue= and start the spooler again.
+*Cause:* a corrupt driver in the queue.
+"""
+
+
+def test_an_unindented_line_right_under_a_tml_list_ends_it(tmp_path: Path) -> None:
+    # Before: the "*Cause:*" line under the list was read as more of its last item, and the problem had no cause.
+    (problem,) = read(tmp_path / "kb", "PrintServer.txt", FOSWIKI_SPOOLER).problems
+    assert problem.title == "Spooler stops"
+    assert problem.cause == "a corrupt driver in the queue."
+    # The nearest shape: an item's text wrapped onto a line indented under it is still that item's.
+    assert [" ".join(s.text.split()) for s in problem.steps] == [
+        "Restart the spooler with net start spooler.",
+        "Clear the queue folder /var/spool/print/queue and start the spooler again.",
+    ]
