@@ -9,8 +9,8 @@ and ``<pre>`` blocks, ``[[Target][words]]`` links, ``!WikiWord`` and ``<nop>`` t
 ``-- Main.JanSmit - 14 Oct 2026`` signature. Read as plain text, the headings were text, so the topic was
 one problem holding every other's symptoms as steps, and ``=Error 1053: …=`` was no error message. Each
 construct is rewritten as the Markdown that says the same, line for line, so that every line keeps its
-number: but a paragraph right under a list (which TML ends the list with, and Markdown would run into the
-item) adds a line, so what follows it is reported a line later.
+number: but a paragraph or a table right under a list (which TML ends the list with, and Markdown would run
+into the item) and the rule under a table's header row each add a line, so what follows is reported later.
 """
 
 from __future__ import annotations
@@ -43,6 +43,11 @@ _BLOCK_CLOSE = re.compile(r"</(?:verbatim|pre)>")
 _TOPIC_MARK = re.compile(
     r"%[A-Z][A-Z0-9_:]*(?:\{[^\n{}]*\})?%|^(?: {3}|\t)+(?:\*|1\.)[ \t]|<verbatim>|\[\[[^\]\n]+\]\[", re.M
 )
+# A table's row ("| =E-201 paper jam= | Open tray 2. |"), and a header row of bold cells ("| *Error* | *Fix* |"),
+# under which Markdown wants its rule. "%BR%" is a line break in a cell.
+_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
+_HEADER_ROW = re.compile(r"[ \t]*(?:\|[ \t]*\*[^*|\n]+\*[ \t]*)+\|[ \t]*")
+_LINE_BREAK = "%BR%"
 # Inline markup, as Foswiki's renderer finds it: a mark after a space or "(" (or at the line's start),
 # words that neither open nor close with a space, the mark before a space or punctuation. A span's words
 # are bounded, so a line of lone marks is read in linear time.
@@ -79,7 +84,9 @@ def _rewrite(lines: list[str]) -> list[str]:
     # is indented to it.
     columns: list[int] = []
     block: str | None = None  # the open block's indentation
+    in_table = False  # whether the line before was a table's row
     for line in lines:
+        previous_row, in_table = in_table, bool(_TABLE_ROW.match(line))
         if block is not None:
             closing = _BLOCK_CLOSE.search(line)
             if closing is None:
@@ -121,6 +128,15 @@ def _rewrite(lines: list[str]) -> list[str]:
             kind = _ICON_KINDS.get(icon[1])
             rest = _inline(line[icon.end() :])
             out.append(f"> [!{kind}] {rest}" if kind else rest)
+            columns = []
+        elif in_table:
+            # A run of "|" lines is a table, as Foswiki and TWiki render it: read as a paragraph, an error table was
+            # one step ("| **Error** | **Fix** | | `E-201 …` | …") and its rows no problems. A blank line before it
+            # and the rule under its header row each add a line.
+            row = _inline(stripped.replace(_LINE_BREAK, "<br>"))
+            if not previous_row and _HEADER_ROW.fullmatch(stripped):
+                row += "\n|" + " --- |" * (stripped.count("|") - 1)
+            out.append(f"\n{row}" if columns else row)
             columns = []
         elif columns and line[:1] in (" ", "\t"):
             # A line going on with an item's text, indented as TML wraps it. An unindented line ends the list, as

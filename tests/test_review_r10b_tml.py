@@ -380,3 +380,46 @@ def test_an_unindented_line_right_under_a_tml_list_ends_it(tmp_path: Path) -> No
         "Restart the spooler with net start spooler.",
         "Clear the queue folder /var/spool/print/queue and start the spooler again.",
     ]
+
+
+FOSWIKI_PRINTER_ERRORS = """\
+%META:TOPICINFO{author="JanSmit" date="1791000000" format="1.1" version="5"}%
+---+ Label printer troubleshooting
+
+%TOC%
+
+---++ Printer error codes
+| *Error* | *Fix* |
+| =E-207 label stock jammed at the cutter= | Open the cutter cover and pull the label out. |
+| =E-318 print head over temperature= | Let the printer cool for 10 minutes. %BR% Lower the print speed. |
+
+---++ Labels print blank
+*Symptoms*
+   * Every label comes out white.
+*Resolution*
+   1. Turn the ribbon over: its ink side faces the labels.
+"""
+
+
+def test_a_tml_table_under_a_bold_header_row_is_a_table(tmp_path: Path) -> None:
+    # Before: the table was one paragraph ("| **Error** | **Fix** | | `E-207 …` | …"), one step of nothing, its
+    # errors no problems, and "%BR%" left in.
+    article = read(tmp_path / "kb", "LabelPrinter.txt", FOSWIKI_PRINTER_ERRORS)
+    jam, heat, blank = article.problems
+    assert (jam.title, jam.error_messages) == (
+        "E-207 label stock jammed at the cutter",
+        ["E-207 label stock jammed at the cutter"],
+    )
+    assert [s.text for s in heat.steps] == ["Let the printer cool for 10 minutes. Lower the print speed."]
+    assert (blank.title, [s.text for s in blank.steps]) == (
+        "Labels print blank",
+        ["Turn the ribbon over: its ink side faces the labels."],
+    )
+    build_index([tmp_path / "kb"], tmp_path / "kb.db")
+    answer = match(KnowledgeBase(tmp_path / "kb.db"), "E-318 print head over temperature")
+    assert answer.matches[0].problem.title == "E-318 print head over temperature"
+    # The nearest shape: rows under no header of bold cells are left as they were written.
+    assert (
+        tml_markdown("%TOC%\n---+ Notes\n| tray 1 | A4 |\n| tray 2 | A5 |")
+        == "\n# Notes\n| tray 1 | A4 |\n| tray 2 | A5 |"
+    )
