@@ -371,15 +371,21 @@ def log_lines(lines: list[str]) -> list[str]:
 # seconds into it ("#12 1.873 Collecting …") and ends a step with "#11 DONE 0.0s" or "#5 CACHED". They say how
 # far the build went: read as words, a pip failure inside a RUN was answered with a cookbook's "File
 # preparation steps" and "Running commands after installation" for their "step", "using cache" and "running".
+# BuildKit's default progress in a terminal too: its head ("[+] Building 9.8s (8/10)"), a line a step or part of
+# one, its time at the end (" => [internal] load build definition from Dockerfile  0.0s", " => => transferring
+# dockerfile: 412B  0.0s", " => CACHED [2/5] WORKDIR /app  0.0s"), and the rules around what a step printed
+# ("------"); the failed step's line (" => ERROR [4/5] RUN pip install …  8.3s") stays, as its instruction.
 # The mark is a shape only a builder prints: a step of a count or a layer's arrow, a BuildKit line's timing.
 _BUILD_MARK = re.compile(
-    r"^(?:(?i:step) \d+/\d+ ?: | *-{2,3}> (?:Using cache|Running in [0-9a-f]{12}|[0-9a-f]{12}$)|#\d+ (?:\d+\.\d+ |DONE \d))",
+    r"^(?:(?i:step) \d+/\d+ ?: | *-{2,3}> (?:Using cache|Running in [0-9a-f]{12}|[0-9a-f]{12}$)|#\d+ (?:\d+\.\d+ |DONE \d)"
+    r"|\[\+\] Building \d+\.\d+s \(\d+/\d+\)| *=> \S.* \d+\.\d+s$)",
     re.M,
 )
 # Of such a build's lines, those that are only its own ("Step 9/14 : " and "#12 1.873 " are cut from theirs).
 _BUILDER_LINE = re.compile(
     r" *-{2,3}> (?:Using cache|Running in [0-9a-f]{12}|[0-9a-f]{12})(?: [0-9a-f]{12,64})?\s*"
     r"|Removing intermediate container [0-9a-f]{12}\s*|#\d+ (?:DONE \d+(?:\.\d+)?s|CACHED)\s*"
+    r"|\[\+\] Building \d+\.\d+s \(\d+/\d+\).*| *=> (?!ERROR )\S.* \d+\.\d+s\s*| *-{6,}\s*"
 )
 _BUILDER_PREFIX = re.compile(r"(?i:step) \d+/\d+ ?: |#\d+ (?:\d+\.\d+ +)?")
 

@@ -394,3 +394,37 @@ def test_an_attempt_that_quotes_the_error_stays_words_of_the_question(tmp_path: 
     # The nearest shape: an attempt that only says what was run, or that it failed, is still no words.
     [asked] = prepare(TRIED_POST).parts
     assert "sudo" not in asked and "doctor" not in asked
+
+
+BUILDKIT_TTY_BUILD = """\
+[+] Building 9.8s (8/10) docker:default
+ => [internal] load build definition from Dockerfile                          0.0s
+ => => transferring dockerfile: 412B                                          0.0s
+ => [internal] load metadata for docker.io/library/python:3.12-slim           1.2s
+ => CACHED [2/5] WORKDIR /app                                                 0.0s
+ => [3/5] COPY requirements.txt ./                                            0.1s
+ => ERROR [4/5] RUN pip install --no-build-isolation -r requirements.txt      8.3s
+------
+ > [4/5] RUN pip install --no-build-isolation -r requirements.txt:
+#0 6.988   Preparing metadata (pyproject.toml): finished with status 'error'
+#0 7.001   ModuleNotFoundError: No module named 'Cython'
+------
+"""
+
+
+def test_buildkits_default_progress_lines_are_no_words_of_the_failure() -> None:
+    """BuildKit's default progress (`docker build` in a terminal since Docker 23): " => [internal] load build
+    definition …  0.0s", " => => transferring …", " => CACHED [2/5] …", its "[+] Building" head and its
+    "------" rules say how far the build went. Before, "build definition", "metadata" and "transferring"
+    were words of the paste. The failed step's line stays, as its instruction."""
+    # With its head, or without it as a paste often starts lower.
+    assert log_lines(BUILDKIT_TTY_BUILD.splitlines()[1:]) == log_lines(BUILDKIT_TTY_BUILD.splitlines())
+    lines = log_lines(BUILDKIT_TTY_BUILD.splitlines())
+    assert not [line for line in lines if "definition" in line or "transferring" in line or "CACHED" in line]
+    assert not [line for line in lines if "Building" in line or line.strip() == "------"]
+    assert "=> ERROR [4/5] RUN pip install --no-build-isolation -r requirements.txt      8.3s" in [
+        line.strip() for line in lines
+    ]
+    assert "ModuleNotFoundError: No module named 'Cython'" in [
+        line.split("   ")[-1].strip() for line in lines
+    ]
