@@ -94,6 +94,11 @@ _RST_CODE_DIRECTIVE = re.compile(r"^\.\.[ \t]+(?:" + "|".join(_CODE_NAMES) + r")
 # left in a page whose build did not resolve it: the other file's text is not in the page, and the line
 # is markup. After a fix's steps it was a note of them, shown under the fix.
 _SNIPPET_INCLUDE = re.compile(r"""^-+8<-+[ \t]+(?:"[^"\n]+"|'[^'\n]+')$""")
+# Its block form: a mark alone on its line ("--8<--"), a file's path or URL a line, the mark again. After a
+# fix's steps the block was a note of them too ("--8<-- includes/escalation.md … --8<--").
+_SNIPPET_MARK = re.compile(r"^-+8<-+$")
+_SNIPPET_PATH = re.compile(r"^[^\s\"']\S*$")
+MAX_SNIPPET_FILES = 50
 # An AsciiDoc listing or literal block left in by a conversion to Markdown: its attribute line
 # ("[source,bash]", "[listing]", "[literal]", the language after "source,"), then a delimiter line
 # ("----", "....") over the code, closed by the same delimiter. Read as CommonMark, the delimiters
@@ -539,6 +544,18 @@ def _html_file(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     return True
 
 
+def _snippet_block_end(state: StateBlock, start: int, end: int) -> int | None:
+    """The line that closes a snippet include's block opened on ``start`` (:data:`_SNIPPET_MARK`), where
+    each line between names a file, or None."""
+    for line in range(start + 1, min(end, start + 2 + MAX_SNIPPET_FILES)):
+        text = _line(state, line)
+        if _SNIPPET_MARK.match(text):
+            return line if line > start + 1 else None
+        if not _SNIPPET_PATH.match(text):
+            return None
+    return None
+
+
 def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """Container directives (``:::{note}``, ``{{< notice >}}``), a Jekyll include of a note
     (``{% include note.html content="…" %}``) and markup-only lines (a snippet include, ``--8<-- "…"``)."""
@@ -580,6 +597,13 @@ def _directive_block(state: StateBlock, start: int, end: int, silent: bool) -> b
         and tag.group(2).lower() in _LIQUID_CONTAINERS
     ):
         name, args = tag.group(2).lower(), tag.group(3).strip()
+    elif _SNIPPET_MARK.match(text):
+        closed = _snippet_block_end(state, start, end)
+        if closed is None:
+            return False
+        if not silent:
+            state.line = closed + 1
+        return True
     elif not (
         _IAL.match(text)
         or _LIQUID.match(text)

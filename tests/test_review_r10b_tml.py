@@ -423,3 +423,37 @@ def test_a_tml_table_under_a_bold_header_row_is_a_table(tmp_path: Path) -> None:
         tml_markdown("%TOC%\n---+ Notes\n| tray 1 | A4 |\n| tray 2 | A5 |")
         == "\n# Notes\n| tray 1 | A4 |\n| tray 2 | A5 |"
     )
+
+
+TECHDOCS_BILLING = """\
+# billing-worker runbook
+
+## Invoices are not sent
+
+**Symptoms:** the worker logs `BLW-1203 mail relay refused the connection`.
+
+1. Check the relay's allow list for the worker's address.
+2. Resend the day's invoices with `billingctl resend --since today`.
+
+--8<--
+includes/escalation.md
+includes/abbreviations.md
+--8<--
+
+--8<--
+Cut the report along this line before you file it.
+--8<--
+"""
+
+
+def test_a_snippet_include_block_after_a_fix_s_steps_is_no_note(tmp_path: Path) -> None:
+    # Before: the block form of the include ("--8<--", a path a line, "--8<--") was a note after the steps.
+    (problem,) = read(tmp_path / "kb", "billing.md", TECHDOCS_BILLING).problems
+    assert [s.text for s in problem.steps] == [
+        "Check the relay's allow list for the worker's address.",
+        "Resend the day's invoices with billingctl resend --since today.",
+    ]
+    # The nearest shape: marks around a sentence, no file's path, stay the page's text.
+    assert [" ".join(n.text.split()) for n in problem.notes] == [
+        "--8<-- Cut the report along this line before you file it. --8<--"
+    ]
