@@ -3761,10 +3761,9 @@ def _field_cases(lines: list[str], start: int) -> _FieldCases | None:
             break
         if level and line.startswith("```"):
             fenced = not fenced
-        if case is not None and _case_word(case, field.label) == (
-            field.word or _case_word(case, field.label)
-        ):
-            field.word = _case_word(case, field.label)
+        word = _case_word(case, field.label) if case is not None else ""
+        if case is not None and (not field.word or word == field.word):
+            field.word = word
             field.cases.append((case, [field.end]))
         elif not field.cases:
             field.shared.append(field.end)
