@@ -2261,8 +2261,8 @@ class _Reader:
                 draft.body.extend(others)
                 draft.codes.extend(code for cell in others for code in error_codes(cell))
                 if fix is not None:
-                    draft.steps = self._row_steps(row, cells, fix, line)
                     sources = row_sources(row, self.lines)
+                    draft.steps = _row_steps(cells, sources, fix, line)
                     if fix < len(sources) and (pointer := _SECTION_POINTER.fullmatch(sources[fix])):
                         self.pointing[id(draft)] = _anchor(pointer[1])
                 self.drafts.append(draft)
@@ -2277,12 +2277,6 @@ class _Reader:
                 for b in child.blocks
             ]
             self._coded_notes(self.drafts[made:], [*section.blocks[index + 1 :], *notes])
-
-    def _row_steps(self, row: SyntaxTreeNode, cells: list[str], fix: int, line: int) -> list[Step]:
-        """The steps a table ``row``'s fix cell gives, read from its source where the row has one."""
-        sources = row_sources(row, self.lines)
-        source = sources[fix] if fix < len(sources) else cells[fix]
-        return cell_steps(cells[fix], source, line)
 
     def _coded_notes(self, drafts: list[_Draft], after: Blocks) -> None:
         """The items of the lists after a code table (its notes) that name a row's code, as notes on
@@ -2319,7 +2313,7 @@ class _Reader:
             draft.groups.add(first)
         if said:
             draft.cause.append((said, line))
-        steps = self._row_steps(row, cells, fix, line)
+        steps = _row_steps(cells, row_sources(row, self.lines), fix, line)
         if said:
             steps = [replace(step, group=said) for step in steps]
             draft.groups.add(said)
@@ -2697,6 +2691,11 @@ _SECTION_POINTER = re.compile(r"(?:[^\W\d_]++[ \t]*+){0,2}\[[^\[\]\n]+\]\(#([\w-
 
 # A heading's own id among the attributes after its words ("## Slow checkout {#slow-checkout .tip}").
 _HEADING_ID = re.compile(r"\{[^{}\n]*?#([\w:.-]+)[^{}\n]*\}[ \t]*$")
+
+
+def _row_steps(cells: list[str], sources: list[str], fix: int, line: int) -> list[Step]:
+    """The steps a table row's fix cell gives, read from its source (``sources``) where the row has one."""
+    return cell_steps(cells[fix], sources[fix] if fix < len(sources) else cells[fix], line)
 
 
 def _anchor(title: str) -> str:
