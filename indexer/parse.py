@@ -696,11 +696,15 @@ def _markdown_article(
         or title_line
         or stem
     )
-    if written and title.startswith(f"{article_id} ") and title[len(article_id) :].strip():
+    rest = title[len(article_id) :].strip() if written and title.startswith(f"{article_id} ") else ""
+    if rest and (_words(rest) == _words(written_title) or _NOTE_ID.fullmatch(article_id)):
         # A Zettlr or Obsidian note's heading repeats the note's id before its title ("# 202610141032
         # pgvault backup failures", its front matter's id 202610141032): the id is no word of the title,
-        # and as one it titled the note's problem too.
-        title = title[len(article_id) :].strip()
+        # and as one it titled the note's problem too. Only a note's id (a long run of digits, a time
+        # stamp) or one whose rest is the front matter's title is dropped: a docs page's id is often the
+        # error or the product its title opens with ("id: ORA-00942" over "# ORA-00942 table or view does
+        # not exist"), and without it the code was lost.
+        title = rest
     lines = text.split("\n")
     given = meta.get("url")
     if given is not None and not (isinstance(given, str) and _web_address(given)):
@@ -738,6 +742,11 @@ def _markdown_article(
         outline=read.outline,
         left_out=left_out,
     )
+
+
+# A Zettelkasten note's id: the time stamp Zettlr and Obsidian's unique-note plugin give it (202610141032,
+# twelve digits or more), which a note's heading repeats before its title.
+_NOTE_ID = re.compile(r"\d{12,}")
 
 
 # The number a stylesheet prints before a section's title, a full stop after its last number (DocBook's

@@ -372,3 +372,46 @@ def test_a_line_of_two_colons_outside_a_tab_stays_text(tmp_path: Path) -> None:
     text = ARCHBEE_TABS.replace(':::tabs\n::tab{title="Python"}\n', "").replace("::\n:::\n", "::\n")
     notes = [n.text for n in read(tmp_path / "docs", "signature.md", text).problems[0].notes]
     assert notes == ["Read request.get_data() before parsing the JSON.\n::"]
+
+
+# Reread F #1: a docs page whose front matter id is the error code or the product its title opens with.
+DOCS_CODE_ID = """\
+---
+id: ORA-00942
+---
+# ORA-00942 table or view does not exist
+
+The query fails because the table is missing or you lack the privilege on it.
+
+1. Check that the table exists in the schema you query.
+2. Ask the table's owner to grant SELECT on it.
+"""
+
+
+def test_a_front_matter_id_that_is_the_title_s_error_code_stays_in_the_title(tmp_path: Path) -> None:
+    # Before: the title was "table or view does not exist", the code was lost and a paste of it found nothing.
+    article = read(tmp_path / "docs", "ora-00942.md", DOCS_CODE_ID)
+    assert article.title == "ORA-00942 table or view does not exist"
+    assert article.problems[0].error_codes == ["ORA00942"]
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    best = match(KnowledgeBase(tmp_path / "index.db"), "ORA-00942").matches[0]
+    assert (best.problem.id, best.confidence) == ("ORA-00942#1", "high")
+
+
+def test_a_front_matter_id_that_is_the_product_stays_in_the_title(tmp_path: Path) -> None:
+    text = DOCS_CODE_ID.replace("id: ORA-00942", "id: helm").replace(
+        "# ORA-00942 table or view does not exist",
+        '# helm upgrade fails with "another operation is in progress"',
+    )
+    assert (
+        read(tmp_path / "docs", "helm.md", text).title
+        == 'helm upgrade fails with "another operation is in progress"'
+    )
+
+
+def test_an_id_before_the_front_matter_s_own_title_is_dropped(tmp_path: Path) -> None:
+    # Guard: an id that is no time stamp, before the very title the front matter gives, is still no word of it.
+    text = DOCS_CODE_ID.replace("id: ORA-00942", "id: kb-118\ntitle: Table or view does not exist").replace(
+        "# ORA-00942 table", "# kb-118 Table"
+    )
+    assert read(tmp_path / "docs", "kb-118.md", text).title == "Table or view does not exist"
