@@ -534,7 +534,7 @@ class _SectionReader:
             # Under a label opened before in this section ("Symptom: …", "Cause: …"), a fix's plain label too.
             after_parts = any(child.level >= BOLD_LABEL_LEVEL for child in stack[-1].children)
             runs = _labelled_runs(node, self.inline_label, fixes=after_parts)
-            if _symptom_lead_in(stack[-1], runs, self.blocks[index + 1 : index + 3], self.inline_label):
+            if _symptom_lead_in(stack[-1], runs, self.blocks[index + 1 : index + 4], self.inline_label):
                 return False
             if runs:
                 _open_labelled_runs(stack, runs, self.inline_label)
@@ -1890,9 +1890,10 @@ def _symptom_lead_in(
     lead-in that announces what is shown ("**Symptom:** Outlook fails to start with:") over the message
     in a code block and then numbered steps (a bulleted list there may go on saying what is seen): the
     message is what is seen, the steps still the fix. So is one over a sentence with no label of its own
-    and then numbered steps, as a Zettlr or Typora note writes a problem ("Symptom: the log repeats …",
-    why it happens in plain words, the steps): opened as a part, the label took the heading's problem to
-    body text, and the paragraph, the cause, with it."""
+    and then steps, numbered or bulleted, perhaps after a fix's lead-in ("To fix it:"), as a Zettlr or
+    Typora note writes a problem ("Symptom: the log repeats …", why it happens in plain words, the steps):
+    opened as a part, the label took the heading's problem to body text, and the paragraph, the cause,
+    with it."""
     if not (
         len(runs) == 1
         and 0 < section.level < BOLD_QUESTION_LEVEL
@@ -1905,12 +1906,17 @@ def _symptom_lead_in(
     following = after[0]
     if following.type in CODE and len(after) > 1 and inline_text(runs[0][1]).rstrip().endswith(":"):
         return after[1].type == "ordered_list" or is_step_table(after[1])
-    if following.type == "paragraph" and len(after) > 1 and after[1].type == "ordered_list":
-        # A sentence, not a label alone nor a lead-in of the steps ("Resolution:", "To fix it:").
-        parts = _shown_parts(following)
+    # The steps after the sentence, numbered or bulleted, or after a fix's lead-in of theirs ("To fix it:").
+    steps = after[1:2] if len(after) > 1 and after[1].type in LISTS else ()
+    if len(after) > 2 and after[1].type == "paragraph" and after[2].type in LISTS:
+        lead = inline_text(after[1]).strip()
+        steps = after[2:3] if lead.endswith(":") and heading_role(lead.rstrip(":")) is Role.RESOLUTION else ()
+    if following.type == "paragraph" and steps:
+        # A sentence, not a label alone nor a lead-in of the steps ("Resolution:", "To fix it:"). It may
+        # open with code, emphasis or a link ("`relayd` looks recipients up …"), not be one bold run.
         return (
-            bool(parts)
-            and parts[0].type == "text"
+            bool(_shown_parts(following))
+            and bold_run(following) is None
             and not inline_text(following).rstrip().endswith(":")
             and not _labelled_runs(following, inline_label, fixes=True)
         )

@@ -415,3 +415,65 @@ def test_an_id_before_the_front_matter_s_own_title_is_dropped(tmp_path: Path) ->
         "# ORA-00942 table", "# kb-118 Table"
     )
     assert read(tmp_path / "docs", "kb-118.md", text).title == "Table or view does not exist"
+
+
+# Reread F #2: the plain "Symptom:" note whose cause opens with code, whose steps are bullets, or whose
+# steps a "To fix it:" line leads in.
+ZETTEL_PLAIN_VARIED = """\
+# Mail relay notes
+
+## Relay refuses outgoing mail
+
+Symptom: the queue log repeats `451 4.3.0 Temporary lookup failure`.
+
+`relayd` looks recipients up in a directory it can no longer reach since the VLAN change.
+
+To fix it:
+
+- Stop the relay service.
+- Point the lookup at the directory's new address.
+- Start the relay service and flush the queue.
+
+## Mail is delivered late
+
+Symptom: messages arrive an hour after they were sent.
+
+1. Lower the queue run interval to five minutes.
+"""
+
+
+def test_a_plain_symptom_line_over_a_cause_opening_with_code_a_lead_in_and_bullets(tmp_path: Path) -> None:
+    # Before: the page was one problem "Mail relay notes", and the 451 message was in none.
+    article = read(tmp_path / "docs", "relay.md", ZETTEL_PLAIN_VARIED)
+    assert [p.title for p in article.problems] == ["Relay refuses outgoing mail", "Mail is delivered late"]
+    first = article.problems[0]
+    assert first.error_codes == ["4.3.0", "451"]
+    assert first.cause.startswith("relayd looks recipients up")
+    assert [s.text for s in first.steps] == [
+        "Stop the relay service.",
+        "Point the lookup at the directory's new address.",
+        "Start the relay service and flush the queue.",
+    ]
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    best = match(KnowledgeBase(tmp_path / "index.db"), "451 4.3.0 Temporary lookup failure").matches[0]
+    assert best.problem.id == "relay#1"
+    assert best.confidence == "high"
+
+
+def test_a_plain_symptom_line_over_a_cause_opening_with_emphasis_and_numbered_steps(tmp_path: Path) -> None:
+    text = ZETTEL_PLAIN.replace("The relay looks", "*The relay* looks")
+    first = read(tmp_path / "docs", "relay.md", text).problems[0]
+    assert first.title == "Relay refuses outgoing mail"
+    assert first.cause.startswith("The relay looks recipients up")
+    assert len(first.steps) == 3
+
+
+def test_a_plain_symptom_line_over_a_list_another_lead_in_announces_is_no_fix(tmp_path: Path) -> None:
+    # Guard: a line that leads in no fix ("Affected versions:") keeps its list out of the steps, as before.
+    text = ZETTEL_PLAIN_VARIED.replace("To fix it:", "Affected versions:").replace(
+        "- Stop the relay service.\n- Point the lookup at the directory's new address.\n"
+        "- Start the relay service and flush the queue.",
+        "- 3.1\n- 3.2",
+    )
+    steps = [s.text for p in read(tmp_path / "docs", "relay.md", text).problems for s in p.steps]
+    assert "3.1" not in steps
