@@ -905,8 +905,19 @@ _QUESTIONS = re.compile(r"^(faqs?|frequently asked questions|(common|frequent|ty
 # sends the reader on: to support, or to a further fix of its own (a factory reset).
 # A whole title only in other words ("Still failing?", "Still broken?", "Didn't help?", as a ClickUp or
 # Notion toggle after the steps folds a further fix): "Still failing after the upgrade" is a problem.
+# The same in the languages whose "why" folds are read (sections._ASKS_WHY): "Immer noch Fehler?",
+# "¿Sigue fallando?", "Toujours bloqué ?".
 _ASKS_IF_FIXED = re.compile(
-    rf"^(still stuck|{_STILL_FAILING})\b|^(still (failing|broken)|(didn['’]?t|did not) (work|help))\??$"
+    rf"^(still stuck|{_STILL_FAILING})\b|^¿?(still (failing|broken)|(didn['’]?t|did not) (work|help)|"
+    r"immer noch (fehler|probleme)|(es )?funktioniert (es )?(immer )?noch nicht|(hat|das hat) nicht geholfen|"
+    r"toujours (en [ée]chec|bloqu[ée]e?|des probl[èe]mes)|([çc]a|cela) ne (marche|fonctionne) toujours pas|"
+    r"sigue (fallando|sin funcionar)|no (funcion[óo]|sirvi[óo])|"
+    r"ancora (problemi|errori)|non funziona ancora|non ha funzionato|"
+    r"nog steeds (problemen|fouten)|werkt (het )?nog steeds niet|"
+    r"nadal nie dzia[łl]a|nadal (problemy|b[łl][ąa]d)|"
+    r"fortfarande (problem|fel)|fungerar (det )?fortfarande inte|"
+    r"(stadig|fortsatt) (problemer|fejl|feil)|virker (det )?(stadig|fortsatt) ikke|"
+    r"ei (viel[äa]k[äa][äa]n|edelleenk[äa][äa]n) toimi)\s?\??$"
 )
 
 

@@ -1747,7 +1747,12 @@ def _folds_aside(fold: Section, parent: Section) -> bool:
     failing?") over further steps, as a ClickUp doc folds its fallback after the steps: as a question of
     its own, it was the problem, and the section it closes, with its error's code and its fix, was lost."""
     title = fold.title.strip()
-    further = asks_if_fixed(title) and all(b.type in LISTS for b in fold.blocks)
+    # Its further steps: a list, with a lead-in over it ("Try the following:") or a command after it.
+    further = (
+        asks_if_fixed(title)
+        and any(b.type in LISTS for b in fold.blocks)
+        and all(b.type in (*LISTS, "paragraph", *CODE) for b in fold.blocks)
+    )
     return (
         not fold.children
         and bool(fold.blocks)

@@ -477,3 +477,61 @@ def test_a_plain_symptom_line_over_a_list_another_lead_in_announces_is_no_fix(tm
     )
     steps = [s.text for p in read(tmp_path / "docs", "relay.md", text).problems for s in p.steps]
     assert "3.1" not in steps
+
+
+# Reread F #3: the "Still failing?" fold with a command after its steps, or titled in German.
+CLICKUP_TOGGLE_COMMAND = CLICKUP_TOGGLE.replace(
+    "- Remove the printer and add it again by its host name.\n",
+    "1. Remove the printer.\n2. Add it again by its host name:\n\n```\nlpadmin -p label -v ipp://lp-7.example/ipp\n```\n",
+)
+
+
+def test_a_still_failing_fold_with_a_command_after_its_steps_is_a_group_of_the_problem_above(
+    tmp_path: Path,
+) -> None:
+    # Before: "Still failing?" was the first problem, and LP-ERR-0311 and its fix were lost.
+    article = read(tmp_path / "docs", "printer.md", CLICKUP_TOGGLE_COMMAND)
+    assert [p.title for p in article.problems] == [
+        "Jobs stay queued on the label printer",
+        "Labels print blank",
+    ]
+    first = article.problems[0]
+    assert first.error_codes == ["LPERR0311"]
+    assert [(s.group, s.number, s.text) for s in first.steps][2:] == [
+        ("Still failing?", "1", "Remove the printer."),
+        ("Still failing?", "2", "Add it again by its host name:\nlpadmin -p label -v ipp://lp-7.example/ipp"),
+    ]
+
+
+def test_a_still_failing_fold_with_a_lead_in_keeps_the_problem_above(tmp_path: Path) -> None:
+    text = CLICKUP_TOGGLE.replace("- Remove the printer", "Try the following:\n\n- Remove the printer")
+    article = read(tmp_path / "docs", "printer.md", text)
+    assert [p.title for p in article.problems] == [
+        "Jobs stay queued on the label printer",
+        "Labels print blank",
+    ]
+    first = article.problems[0]
+    assert first.error_codes == ["LPERR0311"]
+    assert [s.text for s in first.steps][-1] == "Remove the printer and add it again by its host name."
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    best = match(KnowledgeBase(tmp_path / "index.db"), "LP-ERR-0311: Spool handoff timed out").matches[0]
+    assert (best.problem.id, best.confidence) == ("printer#1", "high")
+
+
+def test_a_still_failing_fold_in_german_is_a_group_of_the_problem_above(tmp_path: Path) -> None:
+    text = CLICKUP_TOGGLE.replace("Still failing?", "Immer noch Fehler?")
+    first = read(tmp_path / "docs", "printer.md", text).problems[0]
+    assert first.title == "Jobs stay queued on the label printer"
+    assert _steps(first)[-1] == (
+        "Immer noch Fehler?",
+        "1",
+        "Remove the printer and add it again by its host name.",
+    )
+
+
+def test_a_fold_titled_by_a_german_problem_still_heads_its_answer(tmp_path: Path) -> None:
+    # Guard: a fold whose title names a problem of its own, not whether the fix worked, is its entry.
+    text = CLICKUP_TOGGLE_COMMAND.replace("Still failing?", "Wie drucke ich ein Testetikett?")
+    assert "Wie drucke ich ein Testetikett?" in [
+        p.title for p in read(tmp_path / "docs", "printer.md", text).problems
+    ]
