@@ -177,9 +177,10 @@ _PLAIN_PART_OR_FIX_LABEL = re.compile(
     r"(symptoms?|causes?|resolution|solution|workaround|fix|(?:user |corrective )?action|mitigation|what to do|procedure)\s*:",
     re.I,
 )
-# The steps' own label alone on its line, as a Zettlr or Typora note leads in its numbered fix ("Steps:").
-# Alone only: "Steps: 3 of 5" is a count.
-_PLAIN_STEPS_LABEL = re.compile(r"(?:steps|steps to (?:fix|resolve)(?: it| this)?)\s*:", re.I)
+# A label that names a list of steps, alone on its line, whose words name the fix (see _steps_label):
+# "Steps", "Steps to resolve the issue", "Resolution steps". Not a sentence that ends in them ("To
+# resolve this issue, follow these steps:"), a lead-in of the steps read as it was.
+_STEPS_LABEL_WORDS = re.compile(r"steps\b.*|\w+ steps", re.I)
 # An AsciiDoc block title left in by a conversion to Markdown (".Cause", ".Procedure"): a dot right
 # before a word, alone on its line. It names a part as a bold label does where its words name one.
 # An Ubuntu SRU template's bracketed label ("[Impact]", "[Workaround]", "[Test Plan]") does the same.
@@ -528,7 +529,8 @@ class _SectionReader:
         label = (
             ""
             if question
-            else _bold_label(node, self.is_label, self.inline_label) or _steps_label(node, stack[-1])
+            else _bold_label(node, self.is_label, self.inline_label)
+            or _steps_label(node, stack[-1], self.blocks[index + 1 :])
         )
         if not (question or label or node.type == "heading"):
             # Under a label opened before in this section ("Symptom: …", "Cause: …"), a fix's plain label too.
@@ -1834,15 +1836,34 @@ def _bold_label(
     return text if 0 < len(text) <= most and is_label(text) else ""
 
 
-def _steps_label(node: SyntaxTreeNode, section: Section) -> str:
-    """ "Steps", for a plain "Steps:" alone on its line after what ``section`` says is seen ("The nightly
-    job ends with:", the error, then "Steps:" over the fix): read as text, it was one more line of the
-    symptoms. First in its section, it is the steps' lead-in, as before; else ""."""
+def _steps_label(node: SyntaxTreeNode, section: Section, after: Sequence[SyntaxTreeNode]) -> str:
+    """The label of a plain line alone that names the fix's steps ("Steps:", "Resolution steps:", "Steps
+    to resolve the issue:": steps, in words heading_role reads as the resolution's) after what ``section``
+    says is seen ("The nightly job ends with:", the error, then "Steps:" over the fix): read as text, it
+    was one more line of the symptoms. First in its section, it is the steps' lead-in, as before; else
+    "". A fix's lead-in with no "steps" in it ("To fix it:") is read as it was."""
     parts = _shown_parts(node)
-    plain = len(parts) == 1 and parts[0].type == "text"
-    return (
-        "Steps" if plain and section.blocks and _PLAIN_STEPS_LABEL.fullmatch(parts[0].content.strip()) else ""
-    )
+    plain = len(parts) == 1 and parts[0].type == "text" and section.blocks
+    label = _plain_fix_label(node) if plain else ""
+    if not _STEPS_LABEL_WORDS.fullmatch(label):
+        return ""
+    # A bug note's "Steps:" over how to reproduce it, with its own "Fix:" after in the section: as the
+    # resolution's label, the reproduction was read as the fix's first steps.
+    for block in after:
+        if block.type == "heading":
+            break
+        if _plain_fix_label(block):
+            return ""
+    return label
+
+
+def _plain_fix_label(node: SyntaxTreeNode) -> str:
+    """The words of a paragraph that is a label of the fix alone on its line ("Fix:", "Resolution steps:",
+    "**Solution:**"), without its colon, else "". Alone only: "Steps: 3 of 5" is a count."""
+    text = inline_text(node).strip() if node.type == "paragraph" else ""
+    words = text[:-1].strip()
+    fix = text.endswith(":") and "\n" not in text and heading_role(words) is Role.RESOLUTION
+    return words if fix else ""
 
 
 MAX_TOGGLE_WORDS = 4

@@ -275,7 +275,10 @@ def test_a_steps_count_is_no_label(tmp_path: Path) -> None:
     text = ZETTEL_STEPS.replace("Steps:\n", "Steps: 3 of 5 finished before it stopped.\n")
     article = read(tmp_path / "docs", "build.md", text)
     assert "Steps" not in [entry.title for entry in article.outline]
-    assert article.problems[0].cause == "Steps: 3 of 5 finished before it stopped."
+    assert _steps(article.problems[0]) == [
+        (None, "1", "Install the build-essential package."),
+        (None, "2", "Start the build again."),
+    ]
 
 
 # An Archbee page: its hints name their kind in a type attribute.
@@ -535,3 +538,42 @@ def test_a_fold_titled_by_a_german_problem_still_heads_its_answer(tmp_path: Path
     assert "Wie drucke ich ein Testetikett?" in [
         p.title for p in read(tmp_path / "docs", "printer.md", text).problems
     ]
+
+
+def test_a_resolution_steps_line_leads_in_the_fix_not_the_symptoms(tmp_path: Path) -> None:
+    # Reread F #7: a label of the steps in heading_role's words, not only "Steps:", leads in the fix.
+    problem = read(
+        tmp_path / "docs", "build.md", ZETTEL_STEPS.replace("Steps:", "Resolution steps:")
+    ).problems[0]
+    assert "Resolution steps" not in problem.symptoms
+    assert [s.text for s in problem.steps] == [
+        "Install the build-essential package.",
+        "Start the build again.",
+    ]
+
+
+# Reread F #4: a bug note whose "Steps:" reproduce the bug, its own "Fix:" after them.
+BUG_NOTE = """# Editor notes
+
+## Export to PDF crashes the editor
+
+The editor closes without a message when a document with tables is exported.
+
+Steps:
+
+1. Open a document that has a table.
+2. Choose File > Export > PDF.
+
+Fix:
+
+1. Update the editor to 4.2.1.
+2. Export again.
+"""
+
+
+def test_steps_that_reproduce_a_bug_before_its_fix_label_are_no_steps_of_the_fix(tmp_path: Path) -> None:
+    # Before: the fix was "Open a document that has a table.", "Choose File > Export > PDF.", then the fix.
+    article = read(tmp_path / "docs", "editor.md", BUG_NOTE)
+    assert [p.title for p in article.problems] == ["Export to PDF crashes the editor"]
+    assert [s.text for s in article.problems[0].steps] == ["Update the editor to 4.2.1.", "Export again."]
+    assert "Steps" not in [entry.title for entry in article.outline]
