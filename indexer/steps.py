@@ -29,6 +29,7 @@ from enum import Enum
 
 from markdown_it.tree import SyntaxTreeNode
 
+from indexer.dates import DATE, DATE_DE
 from indexer.errortext import FAILURE_WORDS
 from indexer.inline_text import inline_parts, inline_text
 from indexer.labelled_items import without_label
@@ -605,13 +606,14 @@ class _StepReader:
         """A bulleted list right after the numbered steps whose every item is a toggle, as Notion exports
         one: a name that tells nothing to do over indented paragraphs ("- Escalation contacts" over who to
         call). What a reader opens when needed, a note after the steps; read as one more step, its name
-        and paragraphs ran together."""
+        and paragraphs ran together. So is a checklist that logs who verified the last step (see
+        _logs_verification): it was steps 3 and 4 for the reader to do."""
         if not (
             block.type == "bullet_list"
             and self.run.steps
             and index > 0
             and self.blocks[index - 1].type == "ordered_list"
-            and all(_is_toggle(item) for item in block.children)
+            and (all(_is_toggle(item) for item in block.children) or _logs_verification(block))
         ):
             return False
         self.run.leftover.append(block)
@@ -1405,22 +1407,40 @@ _TASK_BOX = re.compile(r"^\[[ xX]\][ \t]+")
 _STRUCK_TASK = re.compile(r"\[[ xX]\][ \t]+(~~((?:(?!~~).)+)~~(?:[ \t]+(\([^()]+\)))?)")
 
 
-# A checklist's item ticked as done by someone: a check's past participle, then by whom ("[x] Verified on
-# Windows 11 by @Sam Lee", "[x] Tested by QA on 4.2").
+# A checklist's item ticked as done by someone: a check's past participle, then who or when ("[x] Verified
+# on Windows 11 by @Sam Lee", "[x] Tested on 4.2 — Sam Lee, Oct 3, 2026", "[x] Geprüft auf 4.2 von @sam"),
+# in the languages the bylines are read in (sections._BYLINE). Who is an @handle, a date, or a name in
+# capitals after "by": "[x] Checked the LED turns amber by holding the power button" is a step done.
+_CHECKED = (
+    r"(?:verified|tested|confirmed|checked|approved|reviewed|signed off|geprüft|getestet|bestätigt|verifiziert|"
+    r"freigegeben|vérifié|testé|validé|confirmé|verificado|probado|comprobado|validado|confirmado|testado|"
+    r"verificato|testato|confermato|geverifieerd|getest|gecontroleerd|bevestigd|zweryfikowano|przetestowano|"
+    r"sprawdzono|potwierdzono|проверено|протестировано|подтверждено)"
+)
 _VERIFIED_TASK = re.compile(
-    r"\[[xX]\][ \t]+(?:verified|tested|confirmed|checked|approved|reviewed|signed off)\b.*\bby\b",
+    rf"\[[xX]\][ \t]+{_CHECKED}\b(?=.{{0,200}}?(?:@\w|{DATE}|{DATE_DE}"
+    r"|\b(?:by|von|par|por|da|door|przez)[ \t]+(?-i:[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*)*)[ \t]*(?:\(|,|$|[ \t]on\b)))",
+    re.IGNORECASE,
+)
+# The checks still to do in such a log: a check's verb and where it is to be done ("[ ] Verify on macOS 15",
+# "[ ] Testen auf dem 16-Zoll-Modell"), not a step ("[ ] Unplug the dock's power").
+_PENDING_CHECK = re.compile(
+    r"\[ \][ \t]+(?:verify|test|check|confirm|validate|prüfen|testen|verifizieren|vérifier|tester|valider|"
+    r"verificar|probar|comprobar|testar|verificare|testare|controllare|verifiëren|controleren|sprawdzić|"
+    r"przetestować|zweryfikować|проверить|протестировать)[ \t]+(?:on|in|with|auf|mit|unter|sur|avec|sous|en|"
+    r"con|em|su|op|met|onder|na|w|на|в)\b",
     re.IGNORECASE,
 )
 
 
 def _logs_verification(block: SyntaxTreeNode) -> bool:
     """Whether a bulleted list is a checklist, with no sub-items, that logs who verified the step above it
-    (an item ticked "Verified … by …", the others the checks still to do): the team's record, no steps."""
-    items = [item.children[0] for item in block.children if len(item.children) == 1]
+    (items ticked "Verified … by …", the others the checks still to do): the team's record, no steps."""
+    items = [block_text(item.children[0]) for item in block.children if len(item.children) == 1]
     return (
         len(items) == len(block.children)
-        and all(_TASK_BOX.match(block_text(item)) for item in items)
-        and any(_VERIFIED_TASK.match(block_text(item)) for item in items)
+        and all(_VERIFIED_TASK.match(item) or _PENDING_CHECK.match(item) for item in items)
+        and any(_VERIFIED_TASK.match(item) for item in items)
     )
 
 
@@ -1439,12 +1459,15 @@ def _struck_out(item: SyntaxTreeNode) -> tuple[str, str] | None:
 def _item_steps(
     item: SyntaxTreeNode, number: str, group: str | None, parent: str | None, depth: int, lines: list[str]
 ) -> list[Step]:
-    nested = [c for c in item.children if c.type in LISTS]
+    # A checklist indented under the step that logs who verified it ("- [x] Verified on Windows 11 by
+    # @Sam Lee"): shown with the step as the author wrote it, no sub-steps 1.1 and 1.2 for the reader to do.
+    logs = [c for c in item.children if c.type == "bullet_list" and _logs_verification(c)]
+    nested = [c for c in item.children if c.type in LISTS and c not in logs]
     end = item.children.index(nested[-1]) + 1 if nested else len(item.children)
     # What the item says after its last sub-step ("And then confirm.", the command it runs) comes
     # after them: it goes with that sub-step, where a reader meets it, not into the item's text
     # before them. A lead-in between two lists of sub-steps stays the item's.
-    after = [c for c in item.children[end:] if block_text(c)]
+    after = [c for c in item.children[end:] if block_text(c) and c not in logs]
     text = "\n".join(t for t in (block_text(c) for c in item.children[:end] if c.type not in LISTS) if t)
     markdown = source_slice(lines, item, nested + after)
     if _TASK_BOX.match(text):

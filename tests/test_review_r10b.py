@@ -577,3 +577,58 @@ def test_steps_that_reproduce_a_bug_before_its_fix_label_are_no_steps_of_the_fix
     assert [p.title for p in article.problems] == ["Export to PDF crashes the editor"]
     assert [s.text for s in article.problems[0].steps] == ["Update the editor to 4.2.1.", "Export again."]
     assert "Steps" not in [entry.title for entry in article.outline]
+
+
+# Reread F #5 and #6: the verification log after the last step, in German or without "by"; and a to-do
+# checklist whose ticked item says "by" as a means.
+VERIFIED_LOG = "- [x] Verified on the 14-inch model by @Priya Natarajan (Sep 12, 2026)\n- [ ] Verify on the 16-inch model\n"
+
+
+def test_a_verification_log_after_the_last_step_is_a_note(tmp_path: Path) -> None:
+    # Before: the two check lines were steps 3 and 4.
+    text = CLICKUP_VERIFIED.replace(VERIFIED_LOG, "") + VERIFIED_LOG
+    problem = read(tmp_path / "docs", "dock.md", text).problems[0]
+    assert [s.number for s in problem.steps] == ["1", "2"]
+    assert [n.line for n in problem.notes] == [9]
+
+
+def test_a_verification_log_in_german_or_without_by_is_a_note(tmp_path: Path) -> None:
+    # Before: both were sub-steps 1.1 and 1.2.
+    german = CLICKUP_VERIFIED.replace(
+        "Verified on the 14-inch model by", "Geprüft am 14-Zoll-Modell von"
+    ).replace("Verify on the 16-inch model", "Prüfen auf dem 16-Zoll-Modell")
+    dashed = CLICKUP_VERIFIED.replace(
+        "by @Priya Natarajan (Sep 12, 2026)", "— @Priya Natarajan, Sep 12, 2026"
+    )
+    for name, text in (("de.md", german), ("dashed.md", dashed)):
+        problem = read(tmp_path / name, name, text).problems[0]
+        assert [s.number for s in problem.steps] == ["1", "2"], name
+        assert [n.line for n in problem.notes] == [8], name
+
+
+def test_a_to_do_checklist_with_a_step_done_by_some_means_stays_sub_steps(tmp_path: Path) -> None:
+    # Before: "by holding" read as who verified it, and the whole checklist was a note.
+    text = CLICKUP_VERIFIED.replace(
+        VERIFIED_LOG,
+        "- [ ] Unplug the dock's power for ten seconds\n- [x] Checked the LED turns amber by holding the power button\n",
+    )
+    problem = read(tmp_path / "docs", "dock.md", text).problems[0]
+    assert [(s.number, s.text) for s in problem.steps] == [
+        ("1", "Update the dock firmware to 2.31."),
+        ("1.1", "Unplug the dock's power for ten seconds"),
+        ("1.2", "Checked the LED turns amber by holding the power button"),
+        ("2", "Reconnect the dock and wait for the display to wake."),
+    ]
+    assert problem.notes == []
+
+
+def test_a_verification_log_indented_under_a_step_is_no_sub_steps(tmp_path: Path) -> None:
+    # Before: the two check lines were sub-steps 1.1 and 1.2; now they are shown with step 1 as written.
+    indented = "".join(f"   {line}\n" for line in VERIFIED_LOG.splitlines())
+    text = CLICKUP_VERIFIED.replace(VERIFIED_LOG, "").replace("2.31.\n", f"2.31.\n{indented}")
+    steps = read(tmp_path / "docs", "dock.md", text).problems[0].steps
+    assert [(s.number, s.text) for s in steps] == [
+        ("1", "Update the dock firmware to 2.31."),
+        ("2", "Reconnect the dock and wait for the display to wake."),
+    ]
+    assert "Verified on the 14-inch model by @Priya Natarajan" in steps[0].markdown
