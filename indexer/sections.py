@@ -1336,10 +1336,11 @@ _BYLINE = re.compile(
     + r"|generated (?:at|on) [^\n]{1,80}? using [^\W\d_][\w .-]{0,30}? v?\d+(?:\.\d+)+\b[^\n]*$"
     # A doc tool's stamp under a page it exports, its author then the tool ("Created by Dana Ortiz in
     # ClickUp", as ClickUp closes a doc under its rule): read as a note of the last problem, it was shown in
-    # its answer. A name of a few capitalised words or a handle, a tool's one capitalised name.
+    # its answer. A name of a few capitalised words or a handle, a tool's one capitalised name, perhaps the
+    # day ("… in ClickUp on Oct 3, 2026").
     + r"|created by (?:@[\w.-]{1,40}|(?-i:[^\W\d_a-zß-öø-ÿ])[\w'-]{0,30})"
     r"(?: (?-i:[^\W\d_a-zß-öø-ÿ])[\w'-]{0,30}\.?){0,2} (?:in|with) "
-    r"(?-i:[^\W\d_a-zß-öø-ÿ])[\w.-]{1,30}"
+    rf"(?-i:[^\W\d_a-zß-öø-ÿ])[\w.-]{{1,30}}(?: on {DATE})?"
     + _BYLINE_TAIL
     # A wiki's stamp on an exported page, the tool then the day ("Exported from Slab on Nov 28, 2025").
     + rf"|exported from [^\n]{{1,40}}? on {DATE}"

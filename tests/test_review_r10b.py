@@ -632,3 +632,12 @@ def test_a_verification_log_indented_under_a_step_is_no_sub_steps(tmp_path: Path
         ("2", "Reconnect the dock and wait for the display to wake."),
     ]
     assert "Verified on the 14-inch model by @Priya Natarajan" in steps[0].markdown
+
+
+def test_a_doc_tool_s_created_by_stamp_with_its_day_is_no_note(tmp_path: Path) -> None:
+    # Reread F #9. Before: "Created by … in ClickUp on Oct 3, 2026" was a note of the last problem.
+    text = CLICKUP_FOOTER.replace("in ClickUp\n", "in ClickUp on Oct 3, 2026\n")
+    problem = read(tmp_path / "docs", "wifi.md", text).problems[0]
+    assert [n.text for n in problem.notes] == [
+        "⚠️ Guests may see a certificate prompt once. Tell them to accept it."
+    ]
