@@ -2043,8 +2043,9 @@ def _callout_kind(name: str, args: str) -> str:
     if name in ("versionadded", "versionchanged", "deprecated", "seealso", "todo"):
         return "note"
     if name == "hint":
-        # GitBook: {% hint style="warning" %}; "info" and "success" are notes. Archbee names the kind in a
-        # type attribute (:::hint{type="danger"}), which was a note.
+        # GitBook: {% hint style="warning" %}; "info" keeps its kind as any call-out name does, "success"
+        # (no call-out's name) is a note. Archbee names the kind in a type attribute (:::hint{type="danger"}),
+        # which was a note.
         style = _KIND_ATTRIBUTE.search(args)
         return style.group(1).lower() if style and style.group(1).lower() in CALLOUT_NAMES else "note"
     if name.startswith("callout-") and name.removeprefix("callout-") in CALLOUT_NAMES:
