@@ -1176,9 +1176,10 @@ def _lists_around(blocks: list[SyntaxTreeNode]) -> list[tuple[SyntaxTreeNode | N
 
 def _names_group(text: str, block: SyntaxTreeNode, following: SyntaxTreeNode | None) -> bool:
     """Whether a paragraph right before a list (``following``) names the steps in it: it ends in ":",
-    it names one of several ways ("Option B: exclude the record."), or it is a bold label and nothing
-    else over numbered steps ("**Permanent fix**", "**Workaround (if the upgrade cannot be installed)**";
-    over bullets, "**Important considerations**" says what they are, not which way they go)."""
+    it names one of several ways ("Option B: exclude the record."), it is a fold's title over the list it
+    folds ("<summary>Still failing?</summary>" over "- Switch to TCP 443."), or it is a bold label and
+    nothing else over numbered steps ("**Permanent fix**", "**Workaround (if the upgrade cannot be
+    installed)**"; over bullets, "**Important considerations**" says what they are, not which way they go)."""
     if text.endswith(":") or _ALTERNATIVE_LEAD.match(text):
         return True
     if following is not None and following.type in LISTS and token_meta(block, FOLD_TITLE):
