@@ -2093,7 +2093,8 @@ class _Reader:
             if is_callout(block) or block is lead_in:
                 continue
             if block.type == "paragraph" and (reads_as_cause(text) or block in missing):
-                draft.cause.append((_with_footnotes(block, text, run), line_of(block)))
+                draft.cause.append((text, line_of(block)))
+                draft.cause.extend(_cause_footnotes(block, run))
             elif block.type == "paragraph":
                 draft.symptoms.append((text, line_of(block)))
             else:
@@ -2753,28 +2754,27 @@ def _fixes_by_cause(sections: Sequence[Section]) -> dict[int, str]:
     return said
 
 
-def _with_footnotes(block: SyntaxTreeNode, text: str, run: StepRun) -> str:
-    """``text``, of a paragraph read as the problem's cause, followed by the footnotes it marks that say
-    why too (labelled "Cause:", without their label, or worded as a cause), which are taken from
+def _cause_footnotes(block: SyntaxTreeNode, run: StepRun) -> Lines:
+    """The footnotes that ``block``, a paragraph read as the problem's cause, marks and that say why too
+    (labelled "Cause:", without their label, or worded as a cause), each with its own line, taken from
     ``run``'s remarks: a Zettlr or Typora note says why in a footnote ("The archive has a gap.[^gap]",
     "[^gap]: Cause: the volume filled up …"). Left a note after the steps, the cause was cut in two and
-    its half shown as a remark on the fix. Any other footnote ("Caveat: on version 12 …") stays one."""
+    its half shown as a remark on the fix; its line is the footnote's, as each field lists the lines it
+    came from. Any other footnote ("Caveat: on version 12 …") stays one."""
     marks = set(footnote_marks(block))
-    if not marks:
-        return text
-    said = []
+    said: Lines = []
     for footnote in [b for b in run.leftover if b.type == "footnote" and b.meta.get("id") in marks]:
         written = block_text(footnote)
         opened = part_label_opening(written)
         if opened is not None and opened[0] is Role.CAUSE:
             why = written[opened[1] :].strip()
-            said.append(why[:1].upper() + why[1:])
+            said.append((why[:1].upper() + why[1:], line_of(footnote)))
         elif opened is None and reads_as_cause(written):
-            said.append(written)
+            said.append((written, line_of(footnote)))
         else:
             continue
         run.leftover.remove(footnote)
-    return " ".join([text, *said])
+    return said
 
 
 def _stated_cause(blocks: list[SyntaxTreeNode]) -> tuple[SyntaxTreeNode, str] | None:

@@ -192,8 +192,10 @@ def test_a_footnote_that_gives_the_cause_is_part_of_the_cause(tmp_path: Path) ->
     # Before: the footnote was a note after the steps, and the cause only its first half.
     problem = read(tmp_path / "docs", "renewal.md", ZETTEL_FOOTNOTE).problems[0]
     assert problem.cause == (
-        "The load balancer drops plain HTTP. The HTTP listener was removed when the site moved to HTTPS only."
+        "The load balancer drops plain HTTP.\n\nThe HTTP listener was removed when the site moved to HTTPS only."
     )
+    # Reread F #10: the cause lists the footnote's line too, as each field lists the lines it came from.
+    assert problem.origins["cause"] == [7, 12]
     assert problem.notes == []
     assert [s.number for s in problem.steps] == ["1", "2"]
 
