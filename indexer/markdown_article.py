@@ -1505,7 +1505,7 @@ class _Reader:
                 # Read as a heading only, the problem had no cause, or only the nested block's words.
                 draft.cause.append((stated, section.line))
             draft.cause.extend(
-                (described_text(b), line_of(b))
+                (_cause_text(b), line_of(b))
                 for n, b in enumerate(blocks)
                 if n not in example and not is_callout(b)
             )
@@ -2764,17 +2764,28 @@ def _cause_footnotes(block: SyntaxTreeNode, run: StepRun) -> Lines:
     marks = set(footnote_marks(block))
     said: Lines = []
     for footnote in [b for b in run.leftover if b.type == "footnote" and b.meta.get("id") in marks]:
-        written = block_text(footnote)
-        opened = part_label_opening(written)
-        if opened is not None and opened[0] is Role.CAUSE:
-            why = written[opened[1] :].strip()
-            said.append((why[:1].upper() + why[1:], line_of(footnote)))
-        elif opened is None and reads_as_cause(written):
-            said.append((written, line_of(footnote)))
-        else:
-            continue
-        run.leftover.remove(footnote)
+        if why := _footnote_why(block_text(footnote)):
+            said.append((why, line_of(footnote)))
+            run.leftover.remove(footnote)
     return said
+
+
+def _footnote_why(written: str) -> str:
+    """What a footnote's text ``written`` says of why, without its "Cause:" label ("Cause: the volume
+    filled up" is "The volume filled up"), or "" when it gives no cause."""
+    opened = part_label_opening(written)
+    if opened is not None and opened[0] is Role.CAUSE:
+        why = written[opened[1] :].strip()
+        return why[:1].upper() + why[1:]
+    return written if opened is None and reads_as_cause(written) else ""
+
+
+def _cause_text(block: SyntaxTreeNode) -> str:
+    """The text of a block of a problem's cause part; a footnote's that says why without its own "Cause:"
+    label, as a footnote on an unlabelled cause is read (_cause_footnotes): "**Cause:** the balancer
+    drops HTTP.[^lb]" gave "Cause: the HTTP listener was removed …" as its second paragraph."""
+    text = described_text(block)
+    return (_footnote_why(text) or text) if block.type == "footnote" else text
 
 
 def _stated_cause(blocks: list[SyntaxTreeNode]) -> tuple[SyntaxTreeNode, str] | None:

@@ -643,3 +643,13 @@ def test_a_doc_tool_s_created_by_stamp_with_its_day_is_no_note(tmp_path: Path) -
     assert [n.text for n in problem.notes] == [
         "⚠️ Guests may see a certificate prompt once. Tell them to accept it."
     ]
+
+
+def test_a_footnote_on_a_labelled_cause_is_part_of_it_without_its_label(tmp_path: Path) -> None:
+    # Reread F #10. Before: the cause's second paragraph kept the footnote's "Cause:" label.
+    text = ZETTEL_FOOTNOTE.replace("The load balancer drops", "**Cause:** the load balancer drops")
+    problem = read(tmp_path / "docs", "renewal.md", text).problems[0]
+    assert problem.cause == (
+        "the load balancer drops plain HTTP.\n\nThe HTTP listener was removed when the site moved to HTTPS only."
+    )
+    assert problem.origins["cause"] == [7, 12]
