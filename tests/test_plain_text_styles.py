@@ -294,9 +294,10 @@ def test_an_e_mail_answer_numbering_the_messages_it_answers_has_a_problem_for_ea
     ]
     assert second.error_messages == ["Print failed: Label size does not match the media (LP-0140)"]
     assert second.error_codes == ["LP0140"]
+    # Two bullets that offer each other as a choice ("…, or" / "…") are one step, either way of doing it
+    # (steps: a run of bullets ending in "or"); numbered as two, the reader did both.
     assert [step.text for step in second.steps] == [
-        "Choose the 62 mm roll in the printer preferences, or",
-        "print from the label app, which sets it itself.",
+        "Choose the 62 mm roll in the printer preferences, or print from the label app, which sets it itself.",
     ]
     # The greeting and the sign-off are no part of either problem.
     for problem in (first, second):
