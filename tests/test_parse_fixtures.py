@@ -343,10 +343,12 @@ LONG_VALUE = "Windows 11, " + "and every edition that shipped with the agent bef
             "Renew: run certbot renew\n\nSync stops at night.",
             "Owner: team-sync",
         ),
-        # A knowledge base's fields in a paragraph each, without emphasis, and the one label that names
-        # only the page, alone.
+        # A knowledge base's fields in a paragraph each, without emphasis, and the labels that name only
+        # the page, alone: what it applies to, and the words it is found by (its tags or keywords, as a
+        # form's Keywords field is read since R10a).
         ("Article ID: 318932\n\nProducts: Sync agent", "Sync stops at night.", "Article ID: 318932"),
         ("Applies to: Sync agent 3.x on Windows", "Sync stops at night.", "Applies to: Sync agent 3.x"),
+        ("Tags: laptops | sync", "Sync stops at night.", "Tags: laptops | sync"),
         ("**Model:** Scanner Pro  \n**Category:** Hardware", "Sync stops at night.", "Model: Scanner Pro"),
         # A lone plain label that may be a sentence, and paragraphs of labels of which one names no
         # field, are the problem's text.
@@ -356,7 +358,6 @@ LONG_VALUE = "Windows 11, " + "and every edition that shipped with the agent bef
             "Owner: team-sync\n\nRetry: never\n\nSync stops at night.",
             None,
         ),
-        ("Tags: laptops | sync", "Tags: laptops | sync\n\nSync stops at night.", None),
         ("Mode: offline | Retry: never", "Mode: offline | Retry: never\n\nSync stops at night.", None),
     ],
 )
