@@ -380,7 +380,11 @@ class _Draft:
             explained = []
         symptoms = [t for t, _ in stated if t]
         coded = self.code_title()
-        read = [_without_record_values(_without_quoted_values(m)) for m in messages]
+        quoted_by = [_quoted_values(m) for m in messages]
+        read = [
+            _without_record_values(_without_quoted_values(m, q))
+            for m, q in zip(messages, quoted_by, strict=True)
+        ]
         code_text = "\n".join([coded, *read, *self.codes])
         # The title and each message read alone as well: a heading that is a bare code ("E3001") marks it
         # as one, where the message quoted under it ("HOST UNREACHABLE") does not, and so does a display's
@@ -435,7 +439,7 @@ class _Draft:
         # naming the printer's model was answered high with it. Only where quoted as the message quotes them:
         # a symptom that names the value unquoted names the real code ("the console shows status BKP-4012"
         # over 'Job failed: status "BKP-4012"'), which was lost.
-        quoted = {value for m in messages for value in _quoted_values(m)}
+        quoted = set().union(*quoted_by)
         codes += [
             c
             for c in error_codes(
@@ -742,12 +746,12 @@ _WHAT_WENT_WRONG = {Role.SYMPTOMS, Role.ERRORS}
 _QUOTED_VALUE = re.compile(r"""(?:['"\u2018\u201c])[^\s'"\u2019\u201d]{1,60}['"\u2019\u201d]""")
 
 
-def _without_quoted_values(message: str) -> str:
-    """``message`` without the values it quotes, and without those of them written like a code where
-    it names them unquoted too: no codes of the problem's. A log line over a stack trace names the
-    record that failed ("Invoice INV-2026-0041871 rejected") that the root cause quotes ("Duplicate
-    entry 'INV-2026-0041871'"): one record, an occurrence's value."""
-    return _without_values(_QUOTED_VALUE.sub(" ", message), _quoted_values(message))
+def _without_quoted_values(message: str, values: set[str]) -> str:
+    """``message`` without the values it quotes (``values``, its :func:`_quoted_values`), and without those
+    of them written like a code where it names them unquoted too: no codes of the problem's. A log line
+    over a stack trace names the record that failed ("Invoice INV-2026-0041871 rejected") that the root
+    cause quotes ("Duplicate entry 'INV-2026-0041871'"): one record, an occurrence's value."""
+    return _without_values(_QUOTED_VALUE.sub(" ", message), values)
 
 
 def _quoted_values(message: str) -> set[str]:
