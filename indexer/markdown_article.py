@@ -1496,12 +1496,11 @@ class _Reader:
             # and the sentence announcing it ("The client receives this message:") says no reason.
             example = {q.block for q in logged if is_server_error(q.text)}
             example |= {n - 1 for n in example if n and blocks[n - 1].type == "paragraph"}
-            opened = (
-                part_label_opening(section.title)
+            stated = (
+                _after_cause_label(section.title) or ""
                 if not section.children and (not blocks or blocks[0].type != "paragraph")
-                else None
+                else ""
             )
-            stated = section.title[opened[1] :].strip() if opened and opened[0] is Role.CAUSE else ""
             if stated and not _NO_CAUSE_YET.fullmatch(stated):
                 # A heading that states the cause after its label, with nothing under it ("### Cause: the
                 # spool volume is full", as a Logseq page's "cause:: …" property is read) or only a list
@@ -2797,7 +2796,13 @@ def _stated_cause(blocks: list[SyntaxTreeNode]) -> tuple[SyntaxTreeNode, str] | 
     with its text after the label; None when there is none."""
     for block in blocks:
         text = block_text(block) if block.type == "paragraph" else ""
-        opened = part_label_opening(text) if text else None
-        if opened is not None and opened[0] is Role.CAUSE and text[opened[1] :].strip():
-            return block, text[opened[1] :].strip()
+        if text and (stated := _after_cause_label(text)):
+            return block, stated
     return None
+
+
+def _after_cause_label(text: str) -> str | None:
+    """What ``text`` says after the plain cause label it opens with ("Root cause: the disk filled up" is
+    "the disk filled up"), stripped; None when it opens with no cause label."""
+    opened = part_label_opening(text)
+    return text[opened[1] :].strip() if opened is not None and opened[0] is Role.CAUSE else None
