@@ -302,7 +302,7 @@ def _lines_worth_matching(text: str, *, max_lines: int | None = None) -> list[st
         lines = _without_attempts(lines)
     if _STRIP_MARK in text:
         # A paste of strips alone is what there is to match.
-        lines = [line for line in lines if not _is_header_strip(line)] or lines
+        lines = [line for line in lines if _STRIP_MARK not in line or not _is_header_strip(line)] or lines
     lines = log_lines(lines)
     if sum(len(line) for line in lines) <= LONG_QUERY_CHARS:
         return [" ".join(lines)] if lines else []
