@@ -628,7 +628,8 @@ def cell_with_output(code: SyntaxTreeNode, output: SyntaxTreeNode) -> bool:
     # A fence of no language or a shell's over indented output is a command and what it prints, as a
     # hand-written article shows its last step's "df -h /var/lib/docker" over the filesystems it lists;
     # so is one of any language no kernel runs (a database runbook's ```sql over the rows it returns).
-    return output.type == "code_block" and _code_cell(code, output) and _language(code) in _KERNEL_FENCES
+    # The language first: a set lookup that turns most fences away before _code_cell reads the fence through.
+    return output.type == "code_block" and _language(code) in _KERNEL_FENCES and _code_cell(code, output)
 
 
 def setup_cells(blocks: list[SyntaxTreeNode]) -> bool:
