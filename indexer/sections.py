@@ -351,8 +351,9 @@ class _SectionReader:
         # Where the page's headings stand: fields under the title before the last describe the page.
         self.headings = [at for at, block in enumerate(blocks) if block.type == "heading"]
         self.last_heading = self.headings[-1] if self.headings else -1
-        # The blocks that head a branch of a run between headings, by the run's start (see _sibling_branch).
-        self.branch_heads: dict[int, set[int]] = {}
+        # Whether a run between headings has a block that heads a branch, by the run's start
+        # (see _sibling_branch).
+        self.branched: dict[int, bool] = {}
         # A question's tags stand under its title or on a site's page whose posts are signed; under a
         # section of another page, bold or coded words in a row are what the section lists.
         self.signed = is_signed_page(blocks)
@@ -579,15 +580,14 @@ class _SectionReader:
         # of 800 bare '**If you see "E0001"**' entries over their commands took a minute to read.
         after = bisect_right(self.headings, index)
         start = self.headings[after - 1] + 1 if after else 0
-        if start not in self.branch_heads:
+        if start not in self.branched:
             end = self.headings[after] if after < len(self.headings) else len(self.blocks)
-            self.branch_heads[start] = {
-                id(block)
-                for block, below in pairwise(self.blocks[start:end])
-                if _conditioned_over_code(block, below)
+            self.branched[start] = any(
+                _conditioned_over_code(block, below)
                 and _bold_error_title(block, below, self.inline_label, after_rule=False)
-            }
-        return text if self.branch_heads[start] else ""
+                for block, below in pairwise(self.blocks[start:end])
+            )
+        return text if self.branched[start] else ""
 
     def _opens_toggled_parts(self, node: SyntaxTreeNode) -> bool:
         """Open a part per item of ``node``, if it is a list of toggled parts (:func:`_toggled_parts`)."""
