@@ -152,6 +152,7 @@ from indexer.roles import (
     names_environment,
     names_indicators,
     names_reference_metadata,
+    names_requirements,
     names_status,
     names_workaround,
     normalise_heading,
@@ -728,6 +729,7 @@ def read_markdown(
     for section in root.walk():
         pair_cases(section)
         split_entries(section)
+    reader.parted = any(section_role(s) in PROBLEM_PART_ROLES for s in root.walk())
     reader.visit(root, in_container=is_container_title(title), is_root=True)
     reader.event_sections(root)
     reader.code_tables(root)
@@ -901,6 +903,9 @@ class _Reader:
         self.uses: dict[int, tuple[_Draft | None, str]] = {}
         # A fix section → the cause it follows, which names its group of steps (see _fixes_by_cause).
         self.fix_causes: dict[int, str] = {}
+        # Whether a section of the page is a part of a problem (Symptoms, Cause, Solution): a
+        # troubleshooting article's, whose Prerequisites are its problems' and stay with them.
+        self.parted = False
 
     # -- the walk -------------------------------------------------------------------------
 
@@ -930,6 +935,20 @@ class _Reader:
         title = self.title if is_root else section.title
         if not is_root and parent and is_generic_title(section.title):
             title = f"{parent}: {section.title}"
+        if (
+            role is Role.BOILERPLATE
+            and section.children
+            and not self.parted
+            and names_requirements(section.title)
+        ):
+            # A reference page's Requirements: its own text stays boilerplate; its sub-headings, the
+            # platforms or cases it sets apart, are topics of their own, read by their own names. Read
+            # with it, "Windows Subsystem for Linux 1: … you may experience issues running executables"
+            # was in no problem, and a question about that failure found none. (On a page with
+            # Symptoms, a Cause or a Solution, its Prerequisites are what its problems' fixes need.)
+            self._own_blocks_to_body(section, "boilerplate")
+            self._visit_children(section, title, container=in_container, is_root=False)
+            return
         if role is Role.BOILERPLATE:
             self._to_body(section, "boilerplate")
             return

@@ -995,6 +995,17 @@ def names_status(title: str) -> bool:
     return bool(_STATUS.match(normalise_heading(title)))
 
 
+# What a reader needs before the page's instructions ("Requirements", "Prerequisites"): boilerplate by
+# its name, yet on an installation page its sub-headings are the platforms it sets apart ("ARM32 (Tier 3
+# Support)", "Windows Subsystem for Linux 1"), each saying what fails there.
+_REQUIREMENTS = re.compile(r"^(system )?(prerequisites?|requirements?)$")
+
+
+def names_requirements(title: str) -> bool:
+    """A heading over what a page's instructions need first ("Requirements", "Prerequisites")."""
+    return bool(_REQUIREMENTS.match(normalise_heading(title)))
+
+
 def names_environment(title: str) -> bool:
     """A heading over the environment a problem happens in ("Environment", "Affected environments")."""
     return bool(_ENVIRONMENT.match(normalise_heading(title)))
