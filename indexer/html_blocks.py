@@ -101,7 +101,15 @@ _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 # section elsewhere is no text, as browsers show none in HTML. Dropped, the error message a code macro
 # shows was lost.
 _MACRO_PARAMETER = "ac:parameter"
-_ELEMENT_ALIASES = {"ac:plain-text-body": "pre"}
+# The elements of an XML topic format that stand for HTML's blocks, as JetBrains Writerside mixes them
+# with a Markdown topic's text (DocBook and DITA name a procedure's steps alike): a <procedure> of
+# <step>s is a numbered list, its title a paragraph over it (see _TITLED_ELEMENTS). Unknown to HTML,
+# their text ran into one paragraph: a procedure's three steps were one step.
+_TOPIC_ELEMENTS = {"procedure": "ol", "step": "li"}
+_ELEMENT_ALIASES = {"ac:plain-text-body": "pre", **_TOPIC_ELEMENTS}
+# A topic element's title (<procedure title="Clear a stale lock">) → the element written before it for it.
+_TITLED_ELEMENTS = {"procedure": "p"}
+_TITLE = re.compile(rf"(?<![\w:-])title{_ATTRIBUTE_VALUE}", re.I)
 _PLAIN_TEXT_ELEMENTS = frozenset(("ac:plain-text-body", "ac:plain-text-link-body"))
 _CDATA_OPEN, _CDATA_CLOSE = "<![CDATA[", "]]>"
 # A code macro's language parameter, which labels its body as a <pre>'s class does, and how far its value
@@ -3997,6 +4005,14 @@ def _converted(block: str, *, fixed_code: bool, layout_depth: int = 0, page: boo
             end = converter.tag_end = tag.end()
             if name in _PLAIN_TEXT_ELEMENTS:
                 plain_text = not tag.group(1) and not tag.group(4)
+            if (
+                not tag.group(1)
+                and (titled := _TITLED_ELEMENTS.get(name))
+                and (title := _attribute(_TITLE, tag.group(3)))
+            ):
+                converter.start(titled, "", line)
+                converter.data(title, line)
+                converter.end(titled)
             name = _ELEMENT_ALIASES.get(name, name)
             if tag.group(1):
                 converter.end(name)

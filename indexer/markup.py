@@ -2189,6 +2189,7 @@ def _html_blocks(state: StateCore) -> None:
         state.md.block.parse(markdown, state.md, state.env, inner)
         first = token.map[0]  # type: ignore[index]
         _mark_fold_title(token.content, inner)
+        _mark_procedure_title(token.content, inner)
         for new in inner:
             new.level += token.level
             if new.map:
@@ -2361,6 +2362,22 @@ def _mark_fold_title(html: str, tokens: list[Token]) -> None:
     # Nothing is written before the summary: it is the first paragraph.
     if tokens and tokens[0].type == "paragraph_open":
         tokens[0].meta = {**(tokens[0].meta or {}), FOLD_TITLE: True}
+
+
+# A topic's titled procedure opening an HTML block (Writerside's <procedure title="Clear a stale lock">),
+# whose title the block's Markdown writes first (see indexer.html_blocks._TITLED_ELEMENTS).
+PROCEDURE_TITLE = "kb_procedure_title"
+_TITLED_PROCEDURE = re.compile(
+    r"""\s*<procedure\b[^<>]*?(?<![\w:-])title\s*=\s*(?:"[^"<]*[^"<\s]|'[^'<]*[^'<\s])""", re.I
+)
+
+
+def _mark_procedure_title(html: str, tokens: list[Token]) -> None:
+    """Mark the paragraph the title of a procedure that opens ``html`` became (``meta[PROCEDURE_TITLE]``):
+    it names the steps under it, as a heading over them does. Read as a paragraph, it was one more line of
+    what is seen, or of the cause over them, whose steps it took along."""
+    if tokens and tokens[0].type == "paragraph_open" and _TITLED_PROCEDURE.match(html):
+        tokens[0].meta = {**(tokens[0].meta or {}), PROCEDURE_TITLE: True}
 
 
 # The tags of an HTML block of tags alone, and a tab component among them (Docusaurus' <TabItem>).

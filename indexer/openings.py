@@ -16,6 +16,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from indexer.errortext import comparable
 from indexer.heading_text import CONDITION, answer_mark
+from indexer.markup import PROCEDURE_TITLE, token_meta
 from indexer.messages import (
     SENTENCE_END,
     Quote,
@@ -48,7 +49,8 @@ def lead_in_paragraph(blocks: list[SyntaxTreeNode], preamble: list[SyntaxTreeNod
     told = [block for block in preamble if not is_callout(block)]
     last = told[-1] if told else None
     text = block_text(last) if last is not None and last.type == "paragraph" else ""
-    if last is None or not leads_in(text):
+    # A topic's procedure's title over its steps leads in to them, whatever its words (see PROCEDURE_TITLE).
+    if last is None or not (leads_in(text) or token_meta(last, PROCEDURE_TITLE)):
         return None
     position = next(i for i, block in enumerate(blocks) if block is last) + 1
     if position < len(blocks) and tab_label(blocks[position]) and blocks[position].meta.get("label"):

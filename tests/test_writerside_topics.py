@@ -1,0 +1,85 @@
+"""Writerside topics: Markdown mixed with the XML elements JetBrains Writerside adds to it.
+
+A topic writes its fix as a ``<procedure title="…">`` of ``<step>`` elements, under bold part labels
+(``**Symptoms**``, ``**Cause**``) or right after the text that shows the error. Each test is a short
+topic written in that style and what a reader needs from it: the problems, their steps one per
+``<step>`` in order, the procedure's title over them, and the answer a pasted error gets; and a guard
+for the nearest Markdown shape, which reads as before.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_house_styles import read
+
+PROCEDURES_TOPIC = """\
+# Harbor relay troubleshooting
+
+## Relay cannot join the cluster
+
+The relay log shows `HRB-5120: Join refused: cluster certificate not trusted`.
+
+<procedure title="Trust the new cluster certificate">
+    <step>Download ca.pem from Settings | Cluster | Certificates.</step>
+    <step>Copy it to /etc/harbor-relay/ca.pem.</step>
+    <step>Restart the relay service.</step>
+</procedure>
+
+## Spool directory full
+
+Deliveries stop with `HRB-3308: Cannot write to spool: no space left on device`.
+
+<procedure title="Free the spool">
+    <step>Purge the offline peer's queue.</step>
+    <step>Raise spool.maxSize in relay.conf.</step>
+</procedure>
+"""
+
+
+def test_each_step_of_a_procedure_is_a_step(tmp_path: Path) -> None:
+    """Before, a procedure's steps ran into one step ("Download … Copy … Restart …"), and its title was
+    none of its: the procedure's title leads in to its steps, not what is seen."""
+    article = read(tmp_path / "docs", "relay.md", PROCEDURES_TOPIC)
+    join, spool = article.problems
+    assert [(s.number, s.text) for s in join.steps] == [
+        ("1", "Download ca.pem from Settings | Cluster | Certificates."),
+        ("2", "Copy it to /etc/harbor-relay/ca.pem."),
+        ("3", "Restart the relay service."),
+    ]
+    assert [s.text for s in spool.steps] == [
+        "Purge the offline peer's queue.",
+        "Raise spool.maxSize in relay.conf.",
+    ]
+    assert spool.error_messages == ["HRB-3308: Cannot write to spool: no space left on device"]
+    assert [n.text for n in join.notes] == ["Trust the new cluster certificate"]
+    assert "Free the spool" not in spool.symptoms
+
+
+HTML_FIX = """\
+# Harbor relay troubleshooting
+
+## Spool directory full
+
+Deliveries stop with `HRB-3308: Cannot write to spool: no space left on device`.
+
+<div class="fix">
+    <p>Free the spool</p>
+    <ol>
+        <li>Purge the offline peer's queue.</li>
+        <li>Raise spool.maxSize in relay.conf.</li>
+    </ol>
+</div>
+"""
+
+
+def test_a_paragraph_over_an_html_list_reads_as_before(tmp_path: Path) -> None:
+    """Guard: HTML's own paragraph over its numbered list is no procedure's title: it is read as before
+    (here the cause), not as a lead-in."""
+    [problem] = read(tmp_path / "docs", "relay.md", HTML_FIX).problems
+    assert [s.text for s in problem.steps] == [
+        "Purge the offline peer's queue.",
+        "Raise spool.maxSize in relay.conf.",
+    ]
+    assert problem.cause == "Free the spool"
+    assert problem.notes == []
