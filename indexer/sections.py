@@ -48,6 +48,7 @@ from indexer.markup import (
     IN_TAB,
     MAX_HTML_CHARS,
     ONE_LINE_MARKDOWN,
+    PROCEDURE_TITLE,
     QUOTE_MARKER,
     STEP_TITLE,
     TAB_LABEL,
@@ -532,6 +533,7 @@ class _SectionReader:
             if question
             else _bold_label(node, self.is_label, self.inline_label)
             or _steps_label(node, stack[-1], self.blocks[index + 1 :])
+            or (_procedure_title(node) if stack[-1].level == BOLD_LABEL_LEVEL else "")
         )
         if not (question or label or node.type == "heading"):
             # Under a label opened before in this section ("Symptom: …", "Cause: …"), a fix's plain label too.
@@ -1795,6 +1797,18 @@ def _fold_title(node: SyntaxTreeNode) -> str:
     content as a bold question heads its answer. "" for any other block."""
     if node.type != "paragraph" or not token_meta(node, FOLD_TITLE):
         return ""
+    text = inline_text(node).strip()
+    return text if len(text) <= MAX_FOLD_TITLE and "\n" not in text else ""
+
+
+def _procedure_title(node: SyntaxTreeNode) -> str:
+    """The title of a topic's procedure, a paragraph its ``title`` became (see indexer.markup.PROCEDURE_TITLE):
+    it heads the procedure's steps as a label does, after a part's label ("**Cause**", whose text took the
+    steps as its own: a Writerside topic's two problems were one, of no steps). "" for any other block;
+    elsewhere it is the lead-in over its steps (see indexer.openings.lead_in_paragraph)."""
+    if node.type != "paragraph" or not token_meta(node, PROCEDURE_TITLE):
+        return ""
+    # A title, as a fold's is: longer than a part's label ("Renew the relay's certificate on every node").
     text = inline_text(node).strip()
     return text if len(text) <= MAX_FOLD_TITLE and "\n" not in text else ""
 

@@ -11,7 +11,107 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from api.knowledge import KnowledgeBase
+from api.matcher import match
+from indexer.build import build_index
 from tests.test_house_styles import read
+
+LABELLED_TOPIC = """\
+# Harbor relay troubleshooting
+
+## Relay cannot join the cluster
+
+**Symptoms**
+
+The relay log shows:
+
+```
+HRB-5120: Join refused: cluster certificate not trusted
+```
+
+**Cause**
+
+The cluster's CA certificate was rotated and the relay still trusts the old one.
+
+<procedure title="Trust the new cluster certificate on every relay node">
+    <step>Download ca.pem from Settings | Cluster | Certificates.</step>
+    <step>Copy it to /etc/harbor-relay/ca.pem.</step>
+    <step>Restart the relay service.</step>
+</procedure>
+
+## Spool directory full
+
+**Symptoms**
+
+```
+HRB-3308: Cannot write to spool /var/spool/harbor: no space left on device
+```
+
+**Cause**
+
+Messages for an offline peer piled up in the spool.
+
+<procedure title="Free the spool">
+    <step>Purge the offline peer's queue.</step>
+    <step>Raise spool.maxSize in relay.conf.</step>
+</procedure>
+"""
+
+
+def test_a_procedure_after_a_cause_label_is_its_problems_fix(tmp_path: Path) -> None:
+    """Before, the procedure was read as more of the cause, so neither problem had steps and the topic
+    was one problem of the whole article: the spool error was answered "high" with the certificate's
+    cause, and no steps."""
+    article = read(tmp_path / "docs", "relay.md", LABELLED_TOPIC)
+    assert [p.title for p in article.problems] == ["Relay cannot join the cluster", "Spool directory full"]
+    join, spool = article.problems
+    assert join.error_messages == ["HRB-5120: Join refused: cluster certificate not trusted"]
+    assert join.cause == "The cluster's CA certificate was rotated and the relay still trusts the old one."
+    assert [s.text for s in join.steps] == [
+        "Download ca.pem from Settings | Cluster | Certificates.",
+        "Copy it to /etc/harbor-relay/ca.pem.",
+        "Restart the relay service.",
+    ]
+    assert spool.cause == "Messages for an offline peer piled up in the spool."
+    assert [s.text for s in spool.steps] == [
+        "Purge the offline peer's queue.",
+        "Raise spool.maxSize in relay.conf.",
+    ]
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    best = match(KnowledgeBase(tmp_path / "index.db"), "HRB-3308: Cannot write to spool").matches[0]
+    assert best.problem.title == "Spool directory full"
+    assert "certificate" not in best.problem.cause
+    assert best.steps[0].text == "Purge the offline peer's queue."
+
+
+MARKDOWN_CAUSE = """\
+# Harbor relay troubleshooting
+
+## Relay cannot join the cluster
+
+**Symptoms**
+
+The relay log shows `HRB-5120: Join refused: cluster certificate not trusted`.
+
+**Cause**
+
+The cluster's CA certificate was rotated.
+
+Trust the new cluster certificate
+
+1. Download ca.pem from Settings | Cluster | Certificates.
+2. Restart the relay service.
+"""
+
+
+def test_a_plain_paragraph_over_a_list_under_a_cause_label_reads_as_before(tmp_path: Path) -> None:
+    """Guard: in Markdown, the same words over the list are a paragraph of the cause's, as before: only a
+    procedure's title heads its steps as a part of their own."""
+    article = read(tmp_path / "docs", "relay.md", MARKDOWN_CAUSE)
+    [problem] = article.problems
+    assert problem.cause.endswith("Trust the new cluster certificate")
+    assert {s.group for s in problem.steps} == {"Cause"}
+
 
 PROCEDURES_TOPIC = """\
 # Harbor relay troubleshooting
