@@ -103,9 +103,10 @@ _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _MACRO_PARAMETER = "ac:parameter"
 # The elements of an XML topic format that stand for HTML's blocks, as JetBrains Writerside mixes them
 # with a Markdown topic's text (DocBook and DITA name a procedure's steps alike): a <procedure> of
-# <step>s is a numbered list, its title a paragraph over it (see _TITLED_ELEMENTS). Unknown to HTML,
-# their text ran into one paragraph: a procedure's three steps were one step.
-_TOPIC_ELEMENTS = {"procedure": "ol", "step": "li"}
+# <step>s is a numbered list, its title a paragraph over it (see _TITLED_ELEMENTS), and a <list> a bulleted
+# one. Unknown to HTML, their text ran into one paragraph: a procedure's three steps were one step, and a
+# <list> in a step took the steps after it as its last item's text.
+_TOPIC_ELEMENTS = {"procedure": "ol", "step": "li", "list": "ul"}
 _ELEMENT_ALIASES = {"ac:plain-text-body": "pre", **_TOPIC_ELEMENTS}
 # A topic element's title (<procedure title="Clear a stale lock">) → the element written before it for it.
 _TITLED_ELEMENTS = {"procedure": "p"}

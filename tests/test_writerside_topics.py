@@ -183,3 +183,53 @@ def test_a_paragraph_over_an_html_list_reads_as_before(tmp_path: Path) -> None:
     ]
     assert problem.cause == "Free the spool"
     assert problem.notes == []
+
+
+NESTED_LIST = """\
+# Harbor relay troubleshooting
+
+## Spool directory full
+
+Deliveries stop with `HRB-3308: Cannot write to spool: no space left on device`.
+
+<procedure title="Free the spool">
+    <step>Check whether the peer is back: <code>relayctl peers --offline</code>.
+        <list>
+            <li>If it is back, wait for the spool to drain.</li>
+            <li>If it is gone for good, continue.</li>
+        </list>
+    </step>
+    <step>Purge the offline peer's queue.</step>
+    <step>Raise spool.maxSize in relay.conf.</step>
+</procedure>
+
+<warning>
+    Never purge the queue of a peer that is still connected.
+</warning>
+"""
+
+
+def test_a_list_in_a_step_is_its_sub_steps(tmp_path: Path) -> None:
+    """Before, the step holding the <list> was read as what is seen, and the steps after the list ran
+    into its last item ("If it is gone for good, continue. Purge … Raise …")."""
+    [problem] = read(tmp_path / "docs", "relay.md", NESTED_LIST).problems
+    assert [(s.number, s.text) for s in problem.steps] == [
+        ("1", "Check whether the peer is back: relayctl peers --offline."),
+        ("1.1", "If it is back, wait for the spool to drain."),
+        ("1.2", "If it is gone for good, continue."),
+        ("2", "Purge the offline peer's queue."),
+        ("3", "Raise spool.maxSize in relay.conf."),
+    ]
+    assert "relayctl" not in problem.symptoms
+    assert problem.notes[-1].text == "Never purge the queue of a peer that is still connected."
+
+
+def test_an_html_list_in_a_list_item_reads_as_before(tmp_path: Path) -> None:
+    """Guard: HTML's own list in an item is the item's sub-steps, as before."""
+    html_list = NESTED_LIST.replace('<procedure title="Free the spool">', "<ol>").replace(
+        "</procedure>", "</ol>"
+    )
+    html_list = html_list.replace("<step>", "<li>").replace("</step>", "</li>")
+    html_list = html_list.replace("<list>", "<ul>").replace("</list>", "</ul>")
+    [problem] = read(tmp_path / "docs", "relay.md", html_list).problems
+    assert [s.number for s in problem.steps] == ["1", "1.1", "1.2", "2", "3"]
