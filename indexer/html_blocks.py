@@ -105,11 +105,21 @@ _MACRO_PARAMETER = "ac:parameter"
 # with a Markdown topic's text (DocBook and DITA name a procedure's steps alike): a <procedure> of
 # <step>s is a numbered list, its title a paragraph over it (see _TITLED_ELEMENTS), and a <list> a bulleted
 # one. Unknown to HTML, their text ran into one paragraph: a procedure's three steps were one step, and a
-# <list> in a step took the steps after it as its last item's text.
-_TOPIC_ELEMENTS = {"procedure": "ol", "step": "li", "list": "ul"}
+# <list> in a step took the steps after it as its last item's text. A <deflist> is a <dl>, each <def>'s title
+# its term (the setting a step names, which was lost), and the related topics' links (<seealso>) are the
+# page's, as its navigation: they were a step.
+_TOPIC_ELEMENTS = {
+    "procedure": "ol",
+    "step": "li",
+    "list": "ul",
+    "deflist": "dl",
+    "def": "dd",
+    "seealso": "nav",
+}
 _ELEMENT_ALIASES = {"ac:plain-text-body": "pre", **_TOPIC_ELEMENTS}
-# A topic element's title (<procedure title="Clear a stale lock">) → the element written before it for it.
-_TITLED_ELEMENTS = {"procedure": "p"}
+# A topic element's title (<procedure title="Clear a stale lock">, <def title="spool.maxSize">) → the element
+# written before it for it.
+_TITLED_ELEMENTS = {"procedure": "p", "def": "dt"}
 _TITLE = re.compile(rf"(?<![\w:-])title{_ATTRIBUTE_VALUE}", re.I)
 _PLAIN_TEXT_ELEMENTS = frozenset(("ac:plain-text-body", "ac:plain-text-link-body"))
 _CDATA_OPEN, _CDATA_CLOSE = "<![CDATA[", "]]>"

@@ -233,3 +233,60 @@ def test_an_html_list_in_a_list_item_reads_as_before(tmp_path: Path) -> None:
     html_list = html_list.replace("<list>", "<ul>").replace("</list>", "</ul>")
     [problem] = read(tmp_path / "docs", "relay.md", html_list).problems
     assert [s.number for s in problem.steps] == ["1", "1.1", "1.2", "2", "3"]
+
+
+SETTINGS_STEP = """\
+# Harbor relay troubleshooting
+
+## Deliveries time out
+
+The relay log shows `HRB-4410: Delivery to peer timed out after 30 s`.
+
+<procedure title="Give slow peers more time">
+    <step>Open <path>relay.conf</path>.</step>
+    <step>Set the delivery limits:
+        <deflist>
+            <def title="delivery.timeout">
+                Seconds before a delivery is retried. Set to <code>120</code>.
+            </def>
+            <def title="delivery.batchSize">
+                Messages sent per delivery. Set to <code>50</code>.
+            </def>
+        </deflist>
+    </step>
+    <step>Restart the relay service.</step>
+</procedure>
+
+<seealso>
+    <category ref="related">
+        <a href="relay-firewall.md">Relay behind a firewall</a>
+    </category>
+</seealso>
+"""
+
+
+def test_a_definition_list_in_a_step_keeps_its_terms(tmp_path: Path) -> None:
+    """Before, each <def>'s title, the setting to change, was lost ("Set the delivery limits: Seconds
+    before …"), and the <seealso> link was a step of its own."""
+    [problem] = read(tmp_path / "docs", "relay.md", SETTINGS_STEP).problems
+    assert [s.text for s in problem.steps][0::2] == ["Open relay.conf.", "Restart the relay service."]
+    limits = problem.steps[1].text
+    assert limits.startswith("Set the delivery limits:")
+    assert limits.index("delivery.timeout") < limits.index("120") < limits.index("delivery.batchSize")
+    assert len(problem.steps) == 3
+    assert not any("firewall" in n.text for n in problem.notes)
+
+
+def test_an_html_definition_list_in_a_list_item_reads_as_before(tmp_path: Path) -> None:
+    """Guard: HTML's own <dl> in an item, its <dt> terms and <dd> descriptions, is read as before."""
+    html_list = (
+        SETTINGS_STEP.split("<seealso>")[0].replace("<deflist>", "<dl>").replace("</deflist>", "</dl>")
+    )
+    html_list = html_list.replace('<def title="delivery.timeout">', "<dt>delivery.timeout</dt><dd>")
+    html_list = html_list.replace('<def title="delivery.batchSize">', "<dt>delivery.batchSize</dt><dd>")
+    html_list = html_list.replace("</def>", "</dd>")
+    [problem] = read(tmp_path / "docs", "relay.md", html_list).problems
+    assert problem.steps[1].text == (
+        "Set the delivery limits:\ndelivery.timeout\nSeconds before a delivery is retried. Set to 120.\n"
+        "delivery.batchSize\nMessages sent per delivery. Set to 50."
+    )
