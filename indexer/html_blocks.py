@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import re
+import textwrap
 from bisect import bisect_left, insort
 from collections import deque
 from dataclasses import dataclass, field
@@ -107,7 +108,9 @@ _MACRO_PARAMETER = "ac:parameter"
 # one. Unknown to HTML, their text ran into one paragraph: a procedure's three steps were one step, and a
 # <list> in a step took the steps after it as its last item's text. A <deflist> is a <dl>, each <def>'s title
 # its term (the setting a step names, which was lost), and the related topics' links (<seealso>) are the
-# page's, as its navigation: they were a step.
+# page's, as its navigation: they were a step. A <code-block> is a <pre>, and a <tab> of <tabs> a block
+# under its title in bold, as a tab's panel is under its label (see _tab_panel), in a step too: a step's
+# commands for Linux and for Windows were one line, and the platforms' names lost.
 _TOPIC_ELEMENTS = {
     "procedure": "ol",
     "step": "li",
@@ -115,11 +118,14 @@ _TOPIC_ELEMENTS = {
     "deflist": "dl",
     "def": "dd",
     "seealso": "nav",
+    "code-block": "pre",
+    "tabs": "div",
+    "tab": "div",
 }
 _ELEMENT_ALIASES = {"ac:plain-text-body": "pre", **_TOPIC_ELEMENTS}
 # A topic element's title (<procedure title="Clear a stale lock">, <def title="spool.maxSize">) → the element
 # written before it for it.
-_TITLED_ELEMENTS = {"procedure": "p", "def": "dt"}
+_TITLED_ELEMENTS = {"procedure": "p", "def": "dt", "tab": "b"}
 _TITLE = re.compile(rf"(?<![\w:-])title{_ATTRIBUTE_VALUE}", re.I)
 _PLAIN_TEXT_ELEMENTS = frozenset(("ac:plain-text-body", "ac:plain-text-link-body"))
 _CDATA_OPEN, _CDATA_CLOSE = "<![CDATA[", "]]>"
@@ -1433,6 +1439,8 @@ class _Converter:
         self.pre_line = 0
         # The language of the <pre> open, or of the next, by its class or its block's (see _PRE_LANGUAGE).
         self.pre_language = ""
+        # Whether the <pre> open is a topic's <code-block> (see _TOPIC_ELEMENTS), indented with the XML around it.
+        self.pre_indented = False
         self.skipping = ""
         # How many elements named ``skipping`` are open, that one included.
         self.skipped_depth = 0
@@ -3063,6 +3071,10 @@ class _Converter:
             self._write_typed(self.pre or [])
             return
         body = "".join(self.pre or []).strip("\n")
+        if self.pre_indented:
+            # The indent its lines share is the XML's around it, not the code's ("    sudo systemctl …" under
+            # <tab> in a <step>), as the topic's tool leaves it out.
+            body, self.pre_indented = textwrap.dedent(body).strip("\n"), False
         self.pre = None
         if self.callouts:
             self.callouts[-1].said = True
@@ -4024,6 +4036,7 @@ def _converted(block: str, *, fixed_code: bool, layout_depth: int = 0, page: boo
                 converter.start(titled, "", line)
                 converter.data(title, line)
                 converter.end(titled)
+            converter.pre_indented |= name == "code-block" and not tag.group(1)
             name = _ELEMENT_ALIASES.get(name, name)
             if tag.group(1):
                 converter.end(name)

@@ -290,3 +290,68 @@ def test_an_html_definition_list_in_a_list_item_reads_as_before(tmp_path: Path) 
         "Set the delivery limits:\ndelivery.timeout\nSeconds before a delivery is retried. Set to 120.\n"
         "delivery.batchSize\nMessages sent per delivery. Set to 50."
     )
+
+
+TABBED_STEP = """\
+# Harbor relay troubleshooting
+
+## Relay cannot join the cluster
+
+The relay log shows `HRB-5120: Join refused: cluster certificate not trusted`.
+
+<procedure title="Trust the new cluster certificate">
+    <step>
+        <p>Import the new CA certificate:</p>
+        <tabs>
+            <tab title="Linux">
+                <code-block lang="bash">
+                sudo cp ca.pem /etc/harbor-relay/ca.pem
+                sudo systemctl restart harbor-relay
+                </code-block>
+            </tab>
+            <tab title="Windows">
+                <code-block lang="powershell">
+                Copy-Item ca.pem C:\\ProgramData\\HarborRelay\\ca.pem
+                Restart-Service HarborRelay
+                </code-block>
+            </tab>
+        </tabs>
+    </step>
+    <step>
+        <p>Check that the relay shows as <control>Joined</control>.</p>
+    </step>
+</procedure>
+
+<tip>
+    Certificates issued with <code>--long-lived</code> are rotated once a year.
+</tip>
+"""
+
+
+def test_tabs_of_code_in_a_step_keep_each_platform_and_its_lines(tmp_path: Path) -> None:
+    """Before, the step's <p> was step 1 and both tabs' commands one line, step 2 ("sudo cp … sudo
+    systemctl … Copy-Item … Restart-Service …"), their platforms' names lost, and the <tip> step 4."""
+    [problem] = read(tmp_path / "docs", "relay.md", TABBED_STEP).problems
+    first, second = problem.steps
+    assert first.text == (
+        "Import the new CA certificate:\nLinux\n"
+        "sudo cp ca.pem /etc/harbor-relay/ca.pem\nsudo systemctl restart harbor-relay\nWindows\n"
+        "Copy-Item ca.pem C:\\ProgramData\\HarborRelay\\ca.pem\nRestart-Service HarborRelay"
+    )
+    assert (
+        "```\nsudo cp ca.pem /etc/harbor-relay/ca.pem\nsudo systemctl restart harbor-relay\n```"
+        in first.markdown
+    )
+    assert second.text == "Check that the relay shows as Joined."
+    assert problem.notes[-1].text == "Certificates issued with --long-lived are rotated once a year."
+    assert problem.notes[-1].after
+
+
+def test_an_html_pre_keeps_its_indent(tmp_path: Path) -> None:
+    """Guard: HTML's own <pre> is written as it is, its indent the code's."""
+    html_pre = TABBED_STEP.replace('<code-block lang="bash">', "<pre>").replace(
+        '<code-block lang="powershell">', "<pre>"
+    )
+    html_pre = html_pre.replace("</code-block>", "</pre>")
+    [problem] = read(tmp_path / "docs", "relay.md", html_pre).problems
+    assert "\n                sudo systemctl restart harbor-relay" in problem.steps[0].text
