@@ -19,6 +19,7 @@ from indexer.errortext import (
     FAILURE_WORDS,
     MESSAGE_NAME_HEAD,
     clean,
+    code_labelled_numbers,
     codes_if_known,
     comparable,
     error_codes,
@@ -217,10 +218,17 @@ def prepare(text: str) -> PreparedQuery:
     named = [m.group(0) for text_of in (joined, strips) for m in ALERT_NAME.finditer(text_of)]
     # So is an exit code a problem's title names it by ("msiexec returned exit code 1618" for "## Setup exits
     # with code 1618"): only that number, not a product's code of its digits (E1618), as "error 1618" would.
+    # And a number labelled "Code" alone ("Code 3421"), as an app's screen closes its message with it.
     if_known = [
         c
         for c in dict.fromkeys(
-            [*codes_if_known(joined), *named, *exit_codes(joined), *codes_if_known(strips)]
+            [
+                *codes_if_known(joined),
+                *named,
+                *exit_codes(joined),
+                *code_labelled_numbers(joined),
+                *codes_if_known(strips),
+            ]
         )
         if c not in codes
     ]

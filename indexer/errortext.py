@@ -1704,6 +1704,25 @@ def bracketed_number(message: str) -> str | None:
     return found.group(1) if found else None
 
 
+# The same label as a query gives it: a paste of what the screen shows, "Code 3421" or "(Code 5003)", the
+# label opening a line or a bracket, where no word before it says whose code it is (an "exit code 137", a
+# "status code 404", a "promo code 2024"). Only looked up among the codes the index knows, as the codes an
+# article closes a message with are (see _BRACKETED_NUMBER); "Code 3421" alone was no code, where "error
+# 3421" was.
+_CODE_LABELLED_NUMBER = re.compile(
+    r"(?:^|\()[ \t]*(?i:code)[ \t]*[:#]?[ \t]*(\d{3,9})(?![\w-]|[.,]\d)", re.MULTILINE
+)
+
+
+def code_labelled_numbers(text: str) -> list[str]:
+    """The numbers ``text`` labels "Code" where nothing before the label says whose code it is: opening a
+    line or a bracket ("Code 3421", "(Code 5003)"), as a screen shows an app's error code."""
+    # Every query asks this; a paste seldom says "code".
+    if "code" not in text.lower():
+        return []
+    return [m.group(1) for m in _CODE_LABELLED_NUMBER.finditer(text)]
+
+
 def http_statuses(text: str) -> list[str]:
     """The HTTP error statuses ``text`` names as such, in order: before their reason phrase or after
     "HTTP" ("504 Gateway Timeout", "HTTP/1.1 403", "HTTP 401")."""
