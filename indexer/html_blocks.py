@@ -551,7 +551,10 @@ _HEADING_PERMALINK = re.compile(
 )
 # rustdoc's permalink opens its heading instead ("[§](#errors)Errors"): a link of the mark alone.
 _LEADING_PERMALINK = re.compile(rf"^\[\\?[{_PERMALINK_MARK}]\]\([^()\s]*+\)\s*+")
-_INLINE_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
+# An underline is bold: Markdown has none, and a help desk's editor underlines the line that heads each
+# issue of an answer as others set it in bold ("<p><u>Scanner not detected</u></p>"); dropped, the line
+# was a plain paragraph, the issues one.
+_INLINE_MARKS = {"b": "**", "strong": "**", "u": "**", "i": "*", "em": "*"}
 _CODE_TAGS = frozenset(("code", "kbd", "samp", "tt"))
 _LIST_TAGS = frozenset(("ol", "ul", "li"))
 _TABLE_PARTS = frozenset("table thead tbody tfoot tr td th caption".split())

@@ -524,7 +524,10 @@ class _SectionReader:
         )
         if not question and following is not None:
             after_rule = index > 0 and self.blocks[index - 1].type == "hr"
-            question = _bold_error_title(node, following, self.inline_label, after_rule=after_rule)
+            after = self.blocks[index + 2] if index + 2 < len(self.blocks) else None
+            question = _bold_error_title(
+                node, following, self.inline_label, after_rule=after_rule, after=after
+            )
             question = question or self._sibling_branch(index, node, following)
         if not question and stack[-1].level == BOLD_QUESTION_LEVEL and id(stack[-1]) not in self.folds:
             question = _bold_entry(node, stack[-1], self.is_label)
@@ -1651,19 +1654,29 @@ def _bold_error_title(
     inline_label: Callable[[str], InlineLabel],
     *,
     after_rule: bool,
+    after: SyntaxTreeNode | None = None,
 ) -> str:
     """The title of a paragraph that is one bold line naming an error ("**LPX-2003: posting period is
     closed**", '**Scan to email fails with "SMTP authentication error (535)"**'), right over its
     numbered steps or a paragraph that opens with a part's label ("Cause: …", "**Action:** …"), or
     ``after_rule`` (a ``---`` above it) over any text: it heads that entry, as a message catalogue or a
     page of entries apart by rules writes them; else "". Read as a paragraph, every entry after the
-    first was more text of the first one's fix."""
+    first was more text of the first one's fix. Or one bold line over a paragraph that quotes the
+    error's message, with the numbered steps ``after`` it (see below)."""
     run = bold_run(node)
     if run is None:
         return ""
     text = inline_text(run).strip()
     if not text or len(text) > MAX_QUESTION_CHARS or "\n" in text or text.endswith(":"):
         return ""
+    # A line that names what the reader sees ("**Scanner not detected**"), over a paragraph that quotes the
+    # error's message ('Capture Pro reports "No scanner found. (Code 5003)". Cause: …') and its numbered
+    # steps, as a FAQ's answer heads each issue it answers with an underlined line: the message names the
+    # error the line does not. Read as a paragraph, every issue after the first was notes of the first.
+    if following.type == "paragraph" and after is not None and after.type == "ordered_list":
+        said = [part for part in quoted_parts(following) if not part.code]
+        if said and heading_role(text) is Role.TOPIC and heading_kind(text, said) is Kind.ERROR:
+            return text
     heads = (
         following.type == "ordered_list"
         or (after_rule and following.type in ("paragraph", "bullet_list"))

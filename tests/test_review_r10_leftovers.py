@@ -47,3 +47,77 @@ def test_a_number_a_paste_labels_code_alone_is_the_code_the_article_quotes(tmp_p
     # A word before the label says whose code it is: a voucher's is none of the app's.
     voucher = match(kb, "the discount code 4127 is not accepted")
     assert not (voucher.matches and voucher.matches[0].confidence == "high")
+
+
+HELP_DESK_FAQ = """\
+<html><head><title>IT Help Desk - FAQ 418</title></head><body>
+<div class="faqQuestion"><span class="fieldLabel">Question:</span>
+<p>The badge printer does not print, or stops with a ribbon error.</p></div>
+<div class="faqAnswer"><span class="fieldLabel">Answer:</span>
+<p><u>Printer shows as offline</u></p>
+<p>Badge Studio reports "Printer is not responding (Code 2208)" when you print a badge.</p>
+<ol><li>Check that the USB cable is seated at both ends.</li><li>Restart Badge Studio.</li></ol>
+<p><u>Ribbon error after a new ribbon was loaded</u></p>
+<p>The print head stops and Badge Studio reports "Ribbon not detected (Code 2310)".</p>
+<ol><li>Open the lid and reseat the ribbon cartridge.</li><li>Run Calibrate Ribbon from the printer menu.</li></ol>
+</div></body></html>
+"""
+
+
+def test_each_underlined_line_over_a_quoted_message_and_steps_heads_an_issue_of_the_answer(
+    tmp_path: Path,
+) -> None:
+    # Before: one problem titled by the page, the ribbon issue's steps numbered on after the first
+    # issue's, its line and its message notes, its code none.
+    article = read(tmp_path / "kb", "faq-418.html", HELP_DESK_FAQ)
+    assert [
+        (p.title, p.error_messages, p.error_codes, [s.text for s in p.steps]) for p in article.problems
+    ] == [
+        (
+            "Printer shows as offline",
+            ["Printer is not responding (Code 2208)"],
+            ["2208"],
+            ["Check that the USB cable is seated at both ends.", "Restart Badge Studio."],
+        ),
+        (
+            "Ribbon error after a new ribbon was loaded",
+            ["Ribbon not detected (Code 2310)"],
+            ["2310"],
+            ["Open the lid and reseat the ribbon cartridge.", "Run Calibrate Ribbon from the printer menu."],
+        ),
+    ]
+    assert not any(p.notes for p in article.problems)
+
+
+SETUP_BY_SYSTEM = """\
+# Install the badge printer driver
+
+The printer needs its driver before Badge Studio can find it.
+
+**On Windows**
+
+Open "Devices and Printers" and remove any old Badge printer first.
+
+1. Run the installer from the vendor's site.
+2. Restart the computer.
+
+**On macOS**
+
+Open "Printers & Scanners" and remove the old printer.
+
+1. Open the package and follow the installer.
+2. Add the printer again.
+"""
+
+
+def test_a_bold_line_over_a_paragraph_quoting_a_control_and_steps_heads_no_problem(tmp_path: Path) -> None:
+    # What the paragraph quotes names a window, no error: the lines name no issue of their own.
+    article = read(tmp_path / "kb", "badge-driver.md", SETUP_BY_SYSTEM)
+    (problem,) = article.problems
+    assert problem.title == "Install the badge printer driver"
+    assert [s.text for s in problem.steps] == [
+        "Run the installer from the vendor's site.",
+        "Restart the computer.",
+        "Open the package and follow the installer.",
+        "Add the printer again.",
+    ]
