@@ -224,6 +224,12 @@ _SOURCE_ALONE = re.compile(
     r"^[ \t]*(?::{3,}[^\n]*|\{\{[<%][^\n]*[>%]\}\}|\{:[^\n]*\}|\{%[^\n]*%\})[ \t]*$\n?", re.M
 )
 
+# A highlight as Obsidian, Typora, Zettlr and Pandoc's "mark" extension write it: "==The archive has a
+# gap==", no blank right inside its marks, no "=" right outside them (a "====" rule, "a == b" in prose).
+# Left as written, the marks stayed in a cause's text and a step's Markdown.
+_HIGHLIGHT = re.compile(r"(?<![=\w])==(?![=\s])([^=`\n]{1,300}?)(?<![=\s])==(?![=\w])")
+# A code span, kept as written, or a highlight.
+_SPAN_OR_HIGHLIGHT = re.compile(rf"(`+)[^`\n]*?\1|{_HIGHLIGHT.pattern}")
 # A MyST role's opening: its name in braces, then the run of backticks its text is quoted by.
 _ROLE_OPENING = re.compile(r"\{([a-zA-Z0-9_\-+:]+)\}(`+)")
 
@@ -272,6 +278,7 @@ def markdown_parser() -> MarkdownIt:
     md.inline.ruler.at("myst_role", _myst_role)
     md.inline.ruler.before("text", "kb_markup", _inline_markup)
     md.inline.ruler.before("link", "kb_wiki_link", _wiki_link)
+    md.inline.ruler.before("emphasis", "kb_highlight", _highlight)
     md.core.ruler.after("block", "kb_nesting", _require_whole)
     md.core.ruler.after("kb_nesting", "kb_admonitions", _admonitions)
     md.core.ruler.after("kb_admonitions", "kb_myst_fences", _myst_fences)
@@ -2087,6 +2094,25 @@ def _wiki_link(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def _highlight(state: StateInline, silent: bool) -> bool:
+    """A highlight (``==words==``, see _HIGHLIGHT): its words, read as the inline text they are, in a
+    "mark" node."""
+    if not state.src.startswith("==", state.pos):
+        return False
+    found = _HIGHLIGHT.match(state.src, state.pos, state.posMax)
+    if found is None:
+        return False
+    if not silent:
+        state.push("mark_open", "mark", 1).markup = "=="
+        end = state.posMax
+        state.pos, state.posMax = found.start(1), found.end(1)
+        state.md.inline.tokenize(state)
+        state.posMax = end
+        state.push("mark_close", "mark", -1).markup = "=="
+    state.pos = found.end()
+    return True
+
+
 def _myst_fences(state: StateCore) -> None:
     """MyST directives written as fences: call-outs and tabs hold Markdown, code directives code."""
     if state.env.get("_kb_depth", 0) >= MAX_NESTED_PARSE:
@@ -2818,6 +2844,8 @@ def clean_markdown(source: str) -> str:
         source = _SOURCE_INLINE.sub("", source)
         source = _SOURCE_ATTRIBUTES.sub(lambda m: m.group(1) or m.group(2), source)
         source = _callout_fences_as_quotes(source)
+    if "==" in source:
+        source = _highlights_as_bold(source)
     source = _admonitions_as_quotes(source)
     source = _content_tabs_as_labels(source)
     if "[" in source:
@@ -2827,6 +2855,21 @@ def clean_markdown(source: str) -> str:
             lambda m: m.group(1) + _fence_language(m.group(2), m.group(3)), source
         )
     return source.strip()
+
+
+def _highlights_as_bold(source: str) -> str:
+    """``source`` with each highlight (see _HIGHLIGHT) in bold, as Markdown without the extension can show
+    it; not in code, a span's or a fence's ("`a ==b== c`" is a comparison)."""
+    lines: list[str] = []
+    fence = ""
+    for line in source.split("\n"):
+        marks = _FENCE_MARKS.match(line)
+        if marks and (not fence or marks.group(1).startswith(fence)):
+            fence = "" if fence else marks.group(1)
+        elif not fence and "==" in line:
+            line = _SPAN_OR_HIGHLIGHT.sub(lambda m: m.group(0) if m.group(1) else f"**{m.group(2)}**", line)
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def alert_quote(kind: str, body: str, indent: str = "") -> str:

@@ -121,3 +121,36 @@ def test_a_bold_line_over_a_paragraph_quoting_a_control_and_steps_heads_no_probl
         "Open the package and follow the installer.",
         "Add the printer again.",
     ]
+
+
+ZETTEL_HIGHLIGHT = """\
+# Backups
+
+## Restore fails with "checksum mismatch"
+
+The restore stops with `ERROR: checksum mismatch in segment 000000010000000A (PGV-3107)`.
+
+==The copy on the backup host is damaged==.
+
+1. Open ==Settings > Repository== and run a check of the repository.
+2. Compare the sizes with `test "$a" == "$b"` before you restore again.
+"""
+
+
+def test_a_highlight_is_its_words_in_a_cause_and_bold_in_a_step_s_markdown(tmp_path: Path) -> None:
+    # Before: the cause was "==The copy on the backup host is damaged==." and the step's Markdown kept
+    # its marks.
+    article = read(tmp_path / "kb", "restore.md", ZETTEL_HIGHLIGHT)
+    (problem,) = article.problems
+    assert problem.cause == "The copy on the backup host is damaged."
+    assert [(s.text, s.markdown) for s in problem.steps] == [
+        (
+            "Open Settings > Repository and run a check of the repository.",
+            "Open **Settings > Repository** and run a check of the repository.",
+        ),
+        # Code compares with "==": no highlight.
+        (
+            'Compare the sizes with test "$a" == "$b" before you restore again.',
+            'Compare the sizes with `test "$a" == "$b"` before you restore again.',
+        ),
+    ]
