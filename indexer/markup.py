@@ -224,6 +224,12 @@ _SOURCE_ALONE = re.compile(
     r"^[ \t]*(?::{3,}[^\n]*|\{\{[<%][^\n]*[>%]\}\}|\{:[^\n]*\}|\{%[^\n]*%\})[ \t]*$\n?", re.M
 )
 
+# A line that opens a tab in colons, labelled (':::tab{title="Node.js"}', '::tab{title="Node.js"}'), and a
+# line of two colons alone, which closes Archbee's (see _TWO_COLON_TAB).
+_SOURCE_TAB_OPENING = re.compile(
+    r"^([ \t]*):{2,}[ \t]*\{?(tab|tab-item|tabitem)\b\}?([^\n]*?(?:title|label)[^\n]*)$", re.M | re.I
+)
+_SOURCE_TWO_COLON_CLOSE = re.compile(r"^[ \t]*::[ \t]*$\n?", re.M)
 # A highlight as Obsidian, Typora, Zettlr and Pandoc's "mark" extension write it: "==The archive has a
 # gap==", no blank right inside its marks, no "=" right outside them (a "====" rule, "a == b" in prose).
 # Left as written, the marks stayed in a cause's text and a step's Markdown.
@@ -2837,6 +2843,8 @@ def clean_markdown(source: str) -> str:
         source = _SOURCE_TAB_TAG.sub(_tab_tag_source, source)
     if ")=" in source:
         source = _SOURCE_TARGET.sub("", source)
+    if "::" in source and _SOURCE_TAB_OPENING.search(source):
+        source = _tab_openings_as_labels(source)
     if ":::" in source or "{" in source:
         source = _SOURCE_ALONE.sub("", source)
     if "{" in source:
@@ -2855,6 +2863,16 @@ def clean_markdown(source: str) -> str:
             lambda m: m.group(1) + _fence_language(m.group(2), m.group(3)), source
         )
     return source.strip()
+
+
+def _tab_openings_as_labels(source: str) -> str:
+    """``source`` with each line that opens a tab in colons (':::tab{title="Node.js"}', Archbee's
+    '::tab{title="Node.js"}') as the tab's label in bold, and without the "::" lines that close the
+    two-colon ones: left as written, a step's Markdown showed the directives and no label."""
+    source = _SOURCE_TAB_OPENING.sub(
+        lambda m: f"{m.group(1)}**{_tab_label(m.group(2).lower(), m.group(3))}**", source
+    )
+    return _SOURCE_TWO_COLON_CLOSE.sub("", source)
 
 
 def _highlights_as_bold(source: str) -> str:

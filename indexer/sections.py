@@ -3049,6 +3049,10 @@ def block_source(block: SyntaxTreeNode, lines: list[str]) -> str:
     if title := block.meta.get(STEP_TITLE):
         # A GitBook step's title, a heading above this paragraph in the source: shown in bold.
         source = f"**{title}**\n\n{source}"
+    elif label := tab_label(block):
+        # A tab's label, on its opening line above this block (':::tab{title="Node.js"}'): shown in bold, as
+        # an MkDocs tab's is in a step's Markdown. Its text says it ("Node.js: Use …"); its Markdown did not.
+        source = f"**{label}**\n\n{source}"
     if block.type == "blockquote" and (kind := token_meta(block, "callout")) and "[!" not in source[:40]:
         # A quote a class made a call-out ("{: .warning }"): shown as one, as its text reads.
         source = alert_quote(kind, "\n".join(QUOTE_MARKER.sub("", line) for line in source.split("\n")))

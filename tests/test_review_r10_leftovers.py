@@ -154,3 +154,46 @@ def test_a_highlight_is_its_words_in_a_cause_and_bold_in_a_step_s_markdown(tmp_p
             'Compare the sizes with `test "$a" == "$b"` before you restore again.',
         ),
     ]
+
+
+ARCHBEE_TABS = """\
+# Webhooks
+
+## Deliveries are rejected with "Invalid signature"
+
+Your endpoint logs `Invalid signature: expected t=...,v1=... header` for every delivery.
+
+1. Verify the signature against the raw request body.
+
+   :::tabs
+   ::tab{title="Go"}
+   Read `r.Body` with `io.ReadAll` before any decoder runs.
+   ::
+   ::tab{title="Ruby"}
+   Use `request.raw_post` in the controller.
+   ::
+   :::
+2. Send a test delivery from the dashboard.
+
+:::tabs
+::tab{title="PHP"}
+Use `file_get_contents('php://input')` rather than `$_POST`.
+::
+:::
+"""
+
+
+def test_an_archbee_tab_s_label_is_in_its_markdown_as_in_its_text(tmp_path: Path) -> None:
+    # Before: the note's text said "PHP: Use …" and its Markdown only "Use …"; a step's Markdown kept
+    # the "::tab{title=…}" and "::" lines.
+    article = read(tmp_path / "kb", "webhooks.md", ARCHBEE_TABS)
+    (problem,) = article.problems
+    first = problem.steps[0]
+    assert "::" not in first.markdown
+    assert "**Go**" in first.markdown and "**Ruby**" in first.markdown
+    assert [(n.text, n.markdown) for n in problem.notes] == [
+        (
+            "PHP: Use file_get_contents('php://input') rather than $_POST.",
+            "**PHP**\n\nUse `file_get_contents('php://input')` rather than `$_POST`.",
+        )
+    ]
