@@ -95,6 +95,7 @@ from indexer.messages import (
     quoted_messages,
     reads_as_failure,
     setup_cells,
+    shown_quotations,
     table_codes,
 )
 from indexer.openings import (
@@ -829,8 +830,14 @@ def _quoted_symptoms(blocks: list[SyntaxTreeNode]) -> Lines:
         for paragraph in block.walk()
         if paragraph.type == "paragraph"
         for said in quoted_messages(block_text(paragraph))
-        if reads_as_failure(said) or _NEGATED.search(said)
+        if _quotes_failure(said)
     ]
+
+
+def _quotes_failure(said: str) -> bool:
+    """Whether a quotation reads as a failure message: failure words or a code, or a negation ("Card not
+    recognised (E-104)")."""
+    return reads_as_failure(said) or bool(_NEGATED.search(said))
 
 
 # A device's model number after its maker's name, as a symptom says which device failed: "Labels come out of
@@ -1511,6 +1518,16 @@ class _Reader:
             logged = logged_failures(blocks)
             shown = {q.line: q for q in [*logged, *announced]}
             draft.messages.extend((q.text, q.line) for q in sorted(shown.values(), key=lambda q: q.line))
+            # And what a sentence of it quotes as a program shows it, where that reads as a failure ('the device
+            # shows "Card not recognised (E-104)"', a form's Cause field over two causes): the message a reader
+            # pastes. Read as the cause's words only, the problem had no message, and no code.
+            draft.messages.extend(
+                (said, line_of(b))
+                for b in blocks
+                if b.type == "paragraph"
+                for said in shown_quotations(block_text(b))
+                if _quotes_failure(said) and (said, line_of(b)) not in draft.messages
+            )
             # A database server's error shown under an "Explanation" is the message the client gets,
             # and the sentence announcing it ("The client receives this message:") says no reason.
             example = {q.block for q in logged if is_server_error(q.text)}

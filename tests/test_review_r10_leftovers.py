@@ -197,3 +197,36 @@ def test_an_archbee_tab_s_label_is_in_its_markdown_as_in_its_text(tmp_path: Path
             "**PHP**\n\nUse `file_get_contents('php://input')` rather than `$_POST`.",
         )
     ]
+
+
+FORM_CAUSES = """\
+<html><head><title>Knowledge Article KA-0007310 - Service Portal</title></head><body>
+<table class="cw-fields">
+<tr><th>Title</th><td>Badge doors do not open for new starters</td></tr>
+<tr><th>Cause</th><td>
+<p><strong>1. Badge not enrolled:</strong> the reader shows "Badge not recognised (E-212)".</p>
+<p><strong>2. Door controller offline:</strong> the option "Offline access" is turned off on the controller.</p>
+</td></tr>
+<tr><th>Resolution</th><td>
+<p><strong>For cause 1 (badge)</strong></p>
+<ol><li>Enrol the badge in the access portal.</li><li>Present the badge again.</li></ol>
+<p><strong>For cause 2 (controller)</strong></p>
+<ol><li>Restart the door controller.</li><li>Turn on Offline access.</li></ol>
+</td></tr>
+</table></body></html>
+"""
+
+
+def test_a_message_a_cause_field_says_a_device_shows_is_the_problem_s_message_and_code(
+    tmp_path: Path,
+) -> None:
+    # Before: the first cause had no message and no code; a paste of "E-212" found nothing by its code.
+    article = read(tmp_path / "kb", "ka-0007310.html", FORM_CAUSES)
+    enrolled, offline = article.problems
+    assert (enrolled.title, enrolled.error_messages, enrolled.error_codes) == (
+        "Badge not enrolled",
+        ["Badge not recognised (E-212)"],
+        ["E212"],
+    )
+    # A setting's name in quotation marks is none.
+    assert (offline.title, offline.error_messages, offline.error_codes) == ("Door controller offline", [], [])
