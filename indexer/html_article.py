@@ -42,6 +42,11 @@ _TAGS = re.compile(r"<[^<>]*>")
 # A form's field that names the page's title, written as a heading over its value's one line (a help desk's
 # "Title" panel, see html_blocks._PANEL_TITLE): the heading's words and the value.
 _TITLE_FIELD_HEADING = re.compile(r"#{2,6} ([^\n]+)\n\n([^\n#][^\n]*)\n(?=\n|$)")
+# A FAQ page's question as a form writes it: a "Question:" label alone, its one line of words, then the
+# "Answer:" label alone (a help desk's FAQ fields). The labels are no text of the page.
+_QUESTION_FIELD = re.compile(
+    r"^(?i:question|q):[ \t]*\n\n([^\n#|][^\n]*)\n\n(?i:answer|a):[ \t]*$", re.MULTILINE
+)
 # A declared character encoding, where browsers look for it: a <meta charset> (or http-equiv
 # Content-Type) in the first 1024 bytes.
 _CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE)
@@ -102,7 +107,7 @@ def read_html_page(text: str, source: str) -> HtmlPage:
         raise ArticleError(source, 1, "an HTML page with no text (only tags, comments or images)")
     found = _TITLE.search(text, 0, _TITLE_WITHIN)
     title = " ".join(html.unescape(found.group(1)).split()) if found else _title_paragraph(text)
-    markdown = _title_field_as_heading(converted[0])
+    markdown = _question_field_as_heading(_title_field_as_heading(converted[0]))
     markdown = _site_name_as_text(_banner_as_text(_title_box_as_heading(markdown, title), title), title)
     return HtmlPage(markdown, converted[1], title)
 
@@ -145,6 +150,18 @@ def _title_field_as_heading(markdown: str) -> str:
     # Only its first heading: the page's record may come before it (Article Number, Status). The field's
     # label a blank line, so that each line stays at its line of the page.
     return f"{markdown[: found.start()]}\n\n# {found.group(2).strip()}\n{markdown[found.end() :]}"
+
+
+def _question_field_as_heading(markdown: str) -> str:
+    """``markdown`` with a FAQ's question field (see _QUESTION_FIELD) written as its title heading, where the
+    page has no title heading of its own: Web Help Desk's "Question:" over "Scanner is not detected by
+    Capture Pro." and "Answer:" left the portal's <title> ("Web Help Desk - FAQ 233") titling the page and its
+    problem, the question in its symptoms."""
+    found = _QUESTION_FIELD.search(markdown)
+    if found is None or _has_title_heading(markdown):
+        return markdown
+    # The labels blank lines, so that each line stays at its line of the page.
+    return f"{markdown[: found.start()]}\n\n# {found.group(1).strip()}\n\n{markdown[found.end() :]}"
 
 
 def _has_title_heading(markdown: str) -> bool:

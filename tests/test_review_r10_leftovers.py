@@ -230,3 +230,36 @@ def test_a_message_a_cause_field_says_a_device_shows_is_the_problem_s_message_an
     )
     # A setting's name in quotation marks is none.
     assert (offline.title, offline.error_messages, offline.error_codes) == ("Door controller offline", [], [])
+
+
+FAQ_FIELDS = """\
+<html><head><title>IT Help Desk - FAQ 512</title></head><body>
+<table class="faqFields">
+<tr><td class="fieldLabel">Category:</td><td>Hardware / Badge printers</td></tr>
+</table>
+<div class="faqQuestion"><span class="fieldLabel">Question:</span>
+<p>Badge printer prints blank cards.</p></div>
+<div class="faqAnswer"><span class="fieldLabel">Answer:</span>
+<p>Badge Studio reports "Ribbon out of sync (Code 2314)" after each card.</p>
+<ol><li>Reseat the ribbon cartridge.</li><li>Run Calibrate Ribbon.</li></ol>
+</div></body></html>
+"""
+
+
+def test_a_faq_s_question_field_titles_the_page_and_its_problem(tmp_path: Path) -> None:
+    # Before: the portal's <title> titled both, and the "Question:" and "Answer:" labels and the question
+    # were the problem's symptoms.
+    article = read(tmp_path / "kb", "faq-512.html", FAQ_FIELDS)
+    (problem,) = article.problems
+    assert (article.title, problem.title) == (
+        "Badge printer prints blank cards.",
+        "Badge printer prints blank cards.",
+    )
+    assert problem.symptoms == 'Badge Studio reports "Ribbon out of sync (Code 2314)" after each card.'
+    assert [s.text for s in problem.steps] == ["Reseat the ribbon cartridge.", "Run Calibrate Ribbon."]
+
+
+def test_a_page_s_own_title_heading_stays_its_title_over_a_question_field(tmp_path: Path) -> None:
+    titled = FAQ_FIELDS.replace("<body>", "<body><h1>Blank badge cards</h1>")
+    article = read(tmp_path / "kb", "faq-512.html", titled)
+    assert article.title == "Blank badge cards"
