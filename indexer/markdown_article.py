@@ -1127,6 +1127,18 @@ class _Reader:
             target.body.extend([draft.title, *(t for t, _ in draft.cause), *draft.body])
         self.drafts = kept
 
+    def _labels_its_symptom(self, draft: _Draft) -> bool:
+        """Whether ``draft``, a section of its own heading, says what is seen after a plain symptom label
+        ("Symptom: the full backup takes four times longer"), as a note of one problem writes it: the section
+        is that problem, titled by its heading, as one with a bold "**Symptoms**" label is. Made the page's
+        problem, it was titled by the page ("pgvault backup failures") and its heading was a step group."""
+        if draft.line == 0 or not draft.symptoms:
+            return False
+        line = draft.symptoms[0][1]
+        source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        label, colon, _ = source.partition(":")
+        return bool(colon) and len(label) <= 20 and heading_role(label.strip()) is Role.SYMPTOMS
+
     def _heading_id(self, line: int) -> str:
         """The id a heading on source ``line`` gives itself (``## Slow checkout {#slow-checkout}``, MkDocs'
         attr_list and Pandoc), or ""."""
@@ -1164,7 +1176,12 @@ class _Reader:
             chosen = []
         if not chosen:
             chosen = [self._whole_article(root)]
-        elif not structured and len(chosen) == 1 and chosen[0].origin == "topic":
+        elif (
+            not structured
+            and len(chosen) == 1
+            and chosen[0].origin == "topic"
+            and not self._labels_its_symptom(chosen[0])
+        ):
             # A page without troubleshooting structure that has one section of content
             # answers one thing: that section is the whole article's problem.
             only = chosen[0]

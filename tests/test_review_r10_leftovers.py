@@ -263,3 +263,39 @@ def test_a_page_s_own_title_heading_stays_its_title_over_a_question_field(tmp_pa
     titled = FAQ_FIELDS.replace("<body>", "<body><h1>Blank badge cards</h1>")
     article = read(tmp_path / "kb", "faq-512.html", titled)
     assert article.title == "Blank badge cards"
+
+
+ATOMIC_NOTE = """\
+---
+title: Mail relay notes
+---
+
+# Mail relay notes
+
+## Mail is delivered an hour late
+
+Symptom: messages reach their recipients an hour after they were sent.
+
+1. Lower the queue run interval to five minutes.
+2. Restart the relay.
+"""
+
+
+def test_a_one_problem_note_s_heading_over_a_plain_symptom_line_titles_its_problem(tmp_path: Path) -> None:
+    # Before: the problem was titled by the page ("Mail relay notes") and its heading was its steps' group.
+    article = read(tmp_path / "kb", "relay.md", ATOMIC_NOTE)
+    (problem,) = article.problems
+    assert problem.title == "Mail is delivered an hour late"
+    assert "an hour after they were sent" in problem.symptoms
+    assert [(s.group, s.text) for s in problem.steps] == [
+        (None, "Lower the queue run interval to five minutes."),
+        (None, "Restart the relay."),
+    ]
+
+
+def test_a_how_to_page_s_one_section_stays_the_page_s_problem(tmp_path: Path) -> None:
+    # The nearest shape: a section that says no symptom by a label answers what the page is about.
+    text = ATOMIC_NOTE.replace("Symptom: messages", "Messages")
+    article = read(tmp_path / "kb", "relay.md", text)
+    (problem,) = article.problems
+    assert problem.title == "Mail relay notes"
