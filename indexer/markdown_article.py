@@ -80,6 +80,7 @@ from indexer.messages import (
     cell_messages,
     event_messages,
     fence_output,
+    field_part,
     field_rows,
     indicated_lines,
     is_error_lead,
@@ -2419,7 +2420,11 @@ class _Reader:
     ) -> None:
         """A problem's parts from the rows of a table that names them down its first column
         (:func:`field_rows`); the rows that name no part are searched, as its body."""
-        for part, row in parts.items():
+        # Every row that says what the reader sees, not the first alone: a help desk's Summary over its
+        # Details, which quotes the error dialog, left the dialog's message and code unread.
+        told = {id(row) for row in parts.values()}
+        seen = [row for row in table_rows(table) if id(row) not in told and field_part(row) == "symptom"]
+        for part, row in [*parts.items(), *(("symptom", row) for row in seen)]:
             text, line = cell_texts(row)[1], line_of(row)
             if not text:
                 continue
@@ -2432,7 +2437,7 @@ class _Reader:
             else:
                 draft.symptoms.append((text, line))
                 draft.messages.extend((m, line) for m in _shown_in_cell(row, 1, text))
-        told = {id(row) for row in parts.values()}
+        told |= {id(row) for row in seen}
         draft.body.extend(" ".join(cell_texts(row)) for row in table_rows(table) if id(row) not in told)
 
     def _whole_article(self, root: Section) -> _Draft:

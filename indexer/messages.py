@@ -233,7 +233,8 @@ _FAILED_STATE = re.compile(
 _LABEL_LINE = re.compile(r"[A-Za-z][\w -]{0,40}:")
 # Where a sentence ends and the next begins (". The", "! Restart").
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
-_DESCRIPTION_HEADER = re.compile(r"(?:issue |problem )?description", re.I)
+# What describes a problem, in a table's header or a field's label ("Issue description", a help desk's "Details").
+_DESCRIPTION_HEADER = re.compile(r"(?:issue |problem )?(?:description|details)", re.I)
 _VALUE_HEADER = re.compile(r"values?|settings?|data|contents?", re.I)
 MAX_MESSAGE_CHARS = 1500
 # A failure's log quoted as a cause's evidence is a few lines; a long one is a log file, no message.
@@ -1747,14 +1748,25 @@ def field_rows(table: SyntaxTreeNode) -> dict[str, SyntaxTreeNode] | None:
         return None
     parts: dict[str, SyntaxTreeNode] = {}
     for row in rows:
-        label = cell_texts(row)[0].rstrip(":").strip()
-        if not label or len(label.split()) > MAX_FIELD_LABEL_WORDS:
-            continue
-        held = column_holds(label)
-        part = next((name for name in _FIELD_PARTS if name in held), None)
+        part = field_part(row)
         if part is not None:
             parts.setdefault(part, row)
     return parts if "fix" in parts and len(parts) >= 2 else None
+
+
+def field_part(row: SyntaxTreeNode) -> str | None:
+    """The part of a problem a field table's ``row`` names by its label (see :func:`field_rows`), or None.
+
+    A row that describes the problem ("Details", "Description") says what the reader sees, a symptom, as
+    a help desk's FAQ record heads it (HaloITSM's Details under its Summary, quoting the error dialog):
+    read as no part, its dialog's message and code were only the page's text."""
+    label = cell_texts(row)[0].rstrip(":").strip()
+    if not label or len(label.split()) > MAX_FIELD_LABEL_WORDS:
+        return None
+    held = column_holds(label)
+    if held == {"message"} and _DESCRIPTION_HEADER.fullmatch(label):
+        return "symptom"
+    return next((name for name in _FIELD_PARTS if name in held), None)
 
 
 # The header of a column of error codes ("Error code", "Code", "Error"), as an API reference heads the

@@ -1,0 +1,61 @@
+"""Service desks' knowledge records (HaloITSM's FAQ pages and the like), exported as HTML: how they are read.
+
+Such a record is a field table, a row per field ("Summary", "Details", "Cause", "Resolution"), under the
+record's heading and over its attachments. Each test writes a short record of its own in that style and
+reads it with the real indexer; a guard beside each checks the nearest shape that is read as before.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_house_styles import read
+
+DETAILS_RECORD = """\
+<html><body>
+<h2>Teams will not sign in on shared desks</h2>
+<table class="halo-field-table">
+<tr><td class="halo-field-label">Summary</td><td>Teams shows a blank window after sign-in on hot desks.</td></tr>
+<tr><td class="halo-field-label">Details</td><td>Error dialog: "We couldn't connect you to Teams. Error code: 80080300"</td></tr>
+<tr><td class="halo-field-label">Cause</td><td>A stale sign-in cache in the roaming profile.</td></tr>
+<tr><td class="halo-field-label">Resolution</td><td><ol><li>Quit Teams.</li><li>Clear the Teams cache folder.</li></ol></td></tr>
+</table></body></html>
+"""
+
+
+def test_a_details_row_is_read_as_symptoms_with_its_error_dialog(tmp_path: Path) -> None:
+    """HaloITSM's Details row under its Summary: both say what the reader sees, and the dialog the Details
+    quote is the error message, with its code."""
+    (problem,) = read(tmp_path / "kb", "teams-hot-desk.html", DETAILS_RECORD).problems
+    assert problem.title == "Teams will not sign in on shared desks"
+    assert "blank window after sign-in" in problem.symptoms
+    assert "Error dialog" in problem.symptoms
+    assert problem.error_messages == ["We couldn't connect you to Teams. Error code: 80080300"]
+    assert problem.error_codes == ["0x80080300"]
+    assert problem.cause == "A stale sign-in cache in the roaming profile."
+    assert [s.text for s in problem.steps] == ["Quit Teams.", "Clear the Teams cache folder."]
+
+
+def test_a_record_whose_only_description_is_its_details_has_symptoms(tmp_path: Path) -> None:
+    """A record with no Summary: its Details row alone is what the reader sees."""
+    text = DETAILS_RECORD.replace(
+        '<tr><td class="halo-field-label">Summary</td><td>Teams shows a blank window after sign-in on hot desks.</td></tr>\n',
+        "",
+    )
+    (problem,) = read(tmp_path / "kb", "teams-details-only.html", text).problems
+    assert "Error dialog" in problem.symptoms
+    assert problem.error_codes == ["0x80080300"]
+
+
+def test_a_record_rows_of_furniture_are_no_symptoms(tmp_path: Path) -> None:
+    """Guard: the record's other fields (its category, its keywords) stay its text, not what is seen."""
+    text = DETAILS_RECORD.replace(
+        '<tr><td class="halo-field-label">Details</td>',
+        '<tr><td class="halo-field-label">Category</td><td>Collaboration</td></tr>\n'
+        '<tr><td class="halo-field-label">Keywords</td><td>teams, hot desk</td></tr>\n'
+        '<tr><td class="halo-field-label">Details</td>',
+    )
+    (problem,) = read(tmp_path / "kb", "teams-furniture.html", text).problems
+    assert "Collaboration" not in problem.symptoms
+    assert "teams, hot desk" not in problem.symptoms
+    assert "Collaboration" in problem.body
