@@ -1000,7 +1000,14 @@ class _Reader:
         if is_root and (fixes := introduced_fixes(section)):
             self._introduced_fix(section, fixes)
             return
-        if is_procedural(section.blocks) and not (
+        # Sub-sections of boilerplate alone (a help desk's "Attachments" under its FAQ record's field table)
+        # leave the section read as one without them, then go to the page's text: read as a section over
+        # sub-sections, the record's table was one step of a problem of the whole page. Not under the page's
+        # title, whose text over a "Related articles" is read as the whole page's problem.
+        boilerplate_below = not is_root and all(
+            section_role(child) is Role.BOILERPLATE for child in section.children
+        )
+        if (is_procedural(section.blocks) or boilerplate_below) and not (
             is_root and (setup_cells(section.blocks) or (in_container and _introduces(section)))
         ):
             before = len(self.drafts)

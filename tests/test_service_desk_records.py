@@ -59,3 +59,51 @@ def test_a_record_rows_of_furniture_are_no_symptoms(tmp_path: Path) -> None:
     assert "Collaboration" not in problem.symptoms
     assert "teams, hot desk" not in problem.symptoms
     assert "Collaboration" in problem.body
+
+
+ATTACHED_RECORD = """\
+<html><head><title>Knowledge Base - VPN drops every hour | Acme Service Portal</title></head><body>
+<div class="halo-kb-header">
+  <h2>VPN drops every hour</h2>
+  <span class="halo-kb-id">FAQ ID: 2290</span>
+</div>
+<table class="halo-field-table">
+<tr><td>Summary</td><td>The VPN client disconnects about once an hour while working from home.</td></tr>
+<tr><td>Cause</td><td>The client renegotiates its keys with an expired certificate.</td></tr>
+<tr><td>Resolution</td><td><ol><li>Open the VPN client.</li><li>Choose Renew certificate.</li></ol></td></tr>
+</table>
+<div class="halo-attachments">
+  <h4>Attachments</h4>
+  <ul><li><a href="/attachments/9120">renew-certificate.png</a> (112 KB)</li></ul>
+</div>
+</body></html>
+"""
+
+
+def test_an_attachments_block_leaves_the_record_one_problem_of_its_fields(tmp_path: Path) -> None:
+    """A record's Attachments block, boilerplate under its heading, does not make the heading a section
+    of sub-sections: the field table is still the problem's symptoms, cause and steps."""
+    (problem,) = read(tmp_path / "kb", "vpn-drops.html", ATTACHED_RECORD).problems
+    assert problem.title == "VPN drops every hour"
+    assert not problem.whole_article
+    assert problem.symptoms == "The VPN client disconnects about once an hour while working from home."
+    assert problem.cause == "The client renegotiates its keys with an expired certificate."
+    assert [s.text for s in problem.steps] == ["Open the VPN client.", "Choose Renew certificate."]
+
+
+def test_a_page_with_only_related_links_under_its_title_is_read_as_before(tmp_path: Path) -> None:
+    """Guard: the page's own text over a "Related articles" sub-section stays the whole page's problem,
+    its first paragraph what is seen."""
+    text = """\
+<html><body>
+<h1>Label printer shows offline</h1>
+<p>The label printer shows "Offline" in the queue after the laptop wakes from sleep.</p>
+<p>Turn the printer off and on again, then print a test label.</p>
+<h2>Related articles</h2>
+<ul><li><a href="/kb/drivers">Label printer drivers</a></li></ul>
+</body></html>
+"""
+    (problem,) = read(tmp_path / "kb", "label-offline.html", text).problems
+    assert problem.whole_article
+    assert "wakes from sleep" in problem.symptoms
+    assert problem.steps[-1].text == "Turn the printer off and on again, then print a test label."
