@@ -1332,7 +1332,17 @@ def cell_steps(text: str, source: str, line: int) -> list[Step]:
     """The steps of a table's fix cell: one per number when the cell numbers them 1, 2, 3 …,
     or per bullet, each on a line of its own (``<br>`` between them, as a Markdown table writes
     lines); one per item of an HTML list in it; else the cell is one step. ``text`` is the cell's
-    plain text, ``source`` its Markdown."""
+    plain text, ``source`` its Markdown. A cell of procedures, each labelled in bold over its own
+    steps (see _CELL_GROUP_LABEL), is a group of steps per label."""
+    labels = list(_CELL_GROUP_LABEL.finditer(source))
+    if len(labels) > 1 and labels[0].start() == 0:
+        steps: list[Step] = []
+        for label, following in zip(labels, [*labels[1:], None], strict=True):
+            part = source[label.end() : following.start() if following else len(source)]
+            for step in cell_steps(markdown_text(part) or part, part, line):
+                step.group = label.group(1).strip()
+                steps.append(step)
+        return steps
     listed = [item.strip() for item in _CELL_LIST_ITEM.findall(source)]
     if len(listed) > 1 and all(listed):
         # An HTML list in the cell ("<ol><li>Delete the profile.</li><li>Download …</li></ol>"): its items.
@@ -1368,6 +1378,13 @@ def _instructs_per_line(parts: list[str]) -> bool:
 
 
 _CELL_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+# A bold label over a procedure's steps numbered from 1, in a fix cell that gives one procedure per case
+# ("**Repeated password prompts:**<br>1. …<br>2. …<br>**Error 80090016:**<br>1. …", as a help desk's
+# Resolution field pairs each symptom with its fix; an HTML cell's paragraph after a list runs on its last
+# line). Read as numbered lines, the second label broke the numbering and the cell was one step.
+_CELL_GROUP_LABEL = re.compile(
+    r"(?:^|\s*<br\s*/?>\s*|\s+)\*\*([^*<>]{1,80}?):\*\*\s*<br\s*/?>\s*(?=1[.)]\s)", re.IGNORECASE
+)
 _CELL_STEP_NUMBER = re.compile(r"(\d{1,2})[.)]\s+(?=\S)")
 # A bulleted line of a cell ("• Delete the profile.<br>• Import it."): a step, in the order written.
 _CELL_BULLET = re.compile(r"[•·▪‣◦*-]\s+(?=\S)")

@@ -107,3 +107,63 @@ def test_a_page_with_only_related_links_under_its_title_is_read_as_before(tmp_pa
     assert problem.whole_article
     assert "wakes from sleep" in problem.symptoms
     assert problem.steps[-1].text == "Turn the printer off and on again, then print a test label."
+
+
+TWO_PROCEDURES = """\
+<html><body><h2>Shared mailbox does not update</h2>
+<table class="halo-field-table">
+<tr><td>Summary</td><td>The shared mailbox shows old mail, or Outlook says "Cannot expand the folder".</td></tr>
+<tr><td>Cause</td><td>A full offline cache, or a removed mailbox permission.</td></tr>
+<tr><td>Resolution</td><td>
+<p><b>Shared mailbox shows old mail:</b></p>
+<ol><li>Right-click the mailbox and choose Properties.</li><li>Click Clear Offline Items.</li></ol>
+<p><b>Cannot expand the folder:</b></p>
+<ol><li>Ask the mailbox owner to grant Full Access again.</li><li>Restart Outlook.</li><li>Wait an hour for the mailbox to appear.</li></ol>
+</td></tr>
+</table></body></html>
+"""
+
+
+def test_a_resolution_cell_of_two_labelled_procedures_is_two_groups_of_steps(tmp_path: Path) -> None:
+    """A Resolution field that gives one procedure per case, each under a bold label over its own numbered
+    list: each label a group of steps, numbered from 1 as written."""
+    (problem,) = read(tmp_path / "kb", "shared-mailbox.html", TWO_PROCEDURES).problems
+    assert [(s.group, s.number, s.text) for s in problem.steps] == [
+        ("Shared mailbox shows old mail", "1", "Right-click the mailbox and choose Properties."),
+        ("Shared mailbox shows old mail", "2", "Click Clear Offline Items."),
+        ("Cannot expand the folder", "1", "Ask the mailbox owner to grant Full Access again."),
+        ("Cannot expand the folder", "2", "Restart Outlook."),
+        ("Cannot expand the folder", "3", "Wait an hour for the mailbox to appear."),
+    ]
+
+
+def test_a_markdown_fix_cell_of_two_labelled_procedures_is_two_groups_of_steps(tmp_path: Path) -> None:
+    """The same shape in a Markdown table's fix cell, its lines parted by <br>."""
+    text = """\
+# Printing from the thin client fails
+
+| Field | Value |
+| --- | --- |
+| Symptoms | Jobs stay in the queue. |
+| Resolution | **Windows:**<br>1. Open Devices and Printers.<br>2. Remove the printer.<br>**macOS:**<br>1. Open Printers & Scanners.<br>2. Reset the printing system. |
+"""
+    (problem,) = read(tmp_path / "kb", "thin-client.md", text).problems
+    assert [(s.group, s.number) for s in problem.steps] == [
+        ("Windows", "1"),
+        ("Windows", "2"),
+        ("macOS", "1"),
+        ("macOS", "2"),
+    ]
+
+
+def test_a_resolution_cell_of_one_list_and_a_closing_line_is_read_as_before(tmp_path: Path) -> None:
+    """Guard: one list under no label, with a closing line after it, is the cell's steps, in no group."""
+    text = TWO_PROCEDURES.replace("<p><b>Shared mailbox shows old mail:</b></p>\n", "").replace(
+        "<p><b>Cannot expand the folder:</b></p>\n"
+        "<ol><li>Ask the mailbox owner to grant Full Access again.</li><li>Restart Outlook.</li>"
+        "<li>Wait an hour for the mailbox to appear.</li></ol>",
+        "<p><i>If it still shows old mail, log a ticket.</i></p>",
+    )
+    (problem,) = read(tmp_path / "kb", "shared-mailbox-one.html", text).problems
+    assert [(s.group, s.number) for s in problem.steps] == [(None, "1"), (None, "2")]
+    assert problem.steps[-1].text == "Click Clear Offline Items. If it still shows old mail, log a ticket."
