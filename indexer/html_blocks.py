@@ -2542,7 +2542,9 @@ class _Converter:
         """A list in a cell: its numbered items on lines of their own ("1. …<br>2. …"), as a
         Markdown table writes a fix's steps in its cell; other items are more text of the cell."""
         if tag != "li":
-            self.cell_lists.append(0 if tag == "ol" else None)
+            # A list in a numbered item, bulleted or not, numbers its sub-steps under it ("2.1. …").
+            numbered = tag == "ol" or bool(self.cell_lists and self.cell_lists[-1])
+            self.cell_lists.append(0 if numbered else None)
             self.text.append(" ")
             return
         number = self.cell_lists[-1] if self.cell_lists else None
@@ -2550,9 +2552,16 @@ class _Converter:
             self.text.append(" ")
             return
         self.cell_lists[-1] = number + 1
+        # A sub-step on a line of its own, numbered under the item it is in ("2. Rename the folder.<br>2.1.
+        # If it is in use, sign out first."): written as more text of its cell, it ran on into its step.
+        above: list[str] = []
+        for count in reversed(self.cell_lists[:-1]):
+            if not count:
+                break
+            above.insert(0, f"{count}.")
         # The text before the first item is read once; each later item follows an item.
-        after_text = number > 0 or any(part.strip() for part in self.text)
-        self.text.append(f"{'<br>' if after_text else ''}{number + 1}. ")
+        after_text = number > 0 or above or any(part.strip() for part in self.text)
+        self.text.append(f"{'<br>' if after_text else ''}{''.join(above)}{number + 1}. ")
 
     def _table_end(self, tag: str) -> None:
         if tag in ("ol", "ul") and self.cell_lists and not self.inner_tables:

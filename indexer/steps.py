@@ -1343,6 +1343,7 @@ def cell_steps(text: str, source: str, line: int) -> list[Step]:
                 step.group = label.group(1).strip()
                 steps.append(step)
         return steps
+    numbers: list[str] = []
     listed = [item.strip() for item in _CELL_LIST_ITEM.findall(source)]
     if len(listed) > 1 and all(listed):
         # An HTML list in the cell ("<ol><li>Delete the profile.</li><li>Download …</li></ol>"): its items.
@@ -1351,23 +1352,42 @@ def cell_steps(text: str, source: str, line: int) -> list[Step]:
         parts = [part.strip() for part in _CELL_LINE_BREAK.split(source)]
         if len(parts) == 1:
             parts = _numbered_in_line(source)
-        found = [_CELL_STEP_NUMBER.match(part) or _CELL_BULLET.match(part) for part in parts]
-        numbered = len(parts) > 1 and all(
-            m is not None and (m.lastindex is None or int(m.group(1)) == i) for i, m in enumerate(found, 1)
-        )
+        numbered = _cell_numbers(parts) if len(parts) > 1 else None
         if numbered:
-            markdowns = [part[m.end() :] for part, m in zip(parts, found, strict=True) if m is not None]
+            markdowns = [part[start:] for part, (_, start) in zip(parts, numbered, strict=True)]
+            numbers = [number for number, _ in numbered]
         elif _instructs_per_line(parts):
             markdowns = parts
         else:
             # Its Markdown is the cell's own, code spans and links kept, as a list item's step's is.
             return [Step(0, "1", source, text, line)]
+    numbers = numbers or [str(n) for n in range(1, len(markdowns) + 1)]
     # Each step's text from its own Markdown: the cell's text, its lines joined, cannot be cut
     # where its numbers are ("Set the mode to 2. Then close it.").
     texts = [markdown_text(markdown) or markdown for markdown in markdowns]
     return [
-        Step(0, str(n), m, t, line) for n, (m, t) in enumerate(zip(markdowns, texts, strict=True), start=1)
+        Step(0, n, m, t, line, parent=n.rpartition(".")[0] or None, depth=n.count("."))
+        for n, m, t in zip(numbers, markdowns, texts, strict=True)
     ]
+
+
+def _cell_numbers(parts: list[str]) -> list[tuple[str, int]] | None:
+    """Of a cell's lines, each step's number and where its text starts after it, when they are steps
+    numbered 1, 2, 3 … (or bulleted), each sub-step numbered under the step above it ("2.1. …", see
+    _CELL_SUB_STEP_NUMBER); None for lines that are not."""
+    numbers: list[tuple[str, int]] = []
+    top = 0
+    for part in parts:
+        found = _CELL_STEP_NUMBER.match(part) or _CELL_BULLET.match(part)
+        sub = _CELL_SUB_STEP_NUMBER.match(part) if found is None else None
+        if found is not None and (found.lastindex is None or int(found.group(1)) == top + 1):
+            top += 1
+            numbers.append((str(top), found.end()))
+        elif sub is not None and any(n == sub.group(1).rpartition(".")[0] for n, _ in numbers):
+            numbers.append((sub.group(1), sub.end()))
+        else:
+            return None
+    return numbers
 
 
 def _instructs_per_line(parts: list[str]) -> bool:
@@ -1386,6 +1406,10 @@ _CELL_GROUP_LABEL = re.compile(
     r"(?:^|\s*<br\s*/?>\s*|\s+)\*\*([^*<>]{1,80}?):\*\*\s*<br\s*/?>\s*(?=1[.)]\s)", re.IGNORECASE
 )
 _CELL_STEP_NUMBER = re.compile(r"(\d{1,2})[.)]\s+(?=\S)")
+# A sub-step's number under its step's, in a cell that numbers its steps on lines of their own ("2.1. If
+# the folder is in use, sign out first.", as the HTML converter writes a list nested in a step's item):
+# read as no number, the cell's lines were no numbered steps, and the cell one step.
+_CELL_SUB_STEP_NUMBER = re.compile(r"(\d{1,2}(?:\.\d{1,2})+)\.\s+(?=\S)")
 # A bulleted line of a cell ("• Delete the profile.<br>• Import it."): a step, in the order written.
 _CELL_BULLET = re.compile(r"[•·▪‣◦*-]\s+(?=\S)")
 # An item of an HTML list written in a cell, its Markdown inside the tags.

@@ -167,3 +167,65 @@ def test_a_resolution_cell_of_one_list_and_a_closing_line_is_read_as_before(tmp_
     (problem,) = read(tmp_path / "kb", "shared-mailbox-one.html", text).problems
     assert [(s.group, s.number) for s in problem.steps] == [(None, "1"), (None, "2")]
     assert problem.steps[-1].text == "Click Clear Offline Items. If it still shows old mail, log a ticket."
+
+
+NESTED_STEP = """\
+<html><body><h2>Scanner saves blank pages</h2>
+<table class="halo-field-table">
+<tr><td>Summary</td><td>Scan to folder saves every page blank.</td></tr>
+<tr><td>Cause</td><td>The scan profile was reset to a brightness of 100 after a firmware update.</td></tr>
+<tr><td>Resolution</td><td>
+<ol><li>Open the scanner's web page.</li><li>Edit the Scan to Folder profile.
+<ul><li>If the profile is locked, ask the site administrator to unlock it.</li><li>Keep its other settings.</li></ul>
+</li><li>Set Brightness to 50 and save.</li></ol>
+</td></tr>
+</table></body></html>
+"""
+
+
+def test_a_list_nested_in_a_step_of_a_resolution_cell_is_its_sub_steps(tmp_path: Path) -> None:
+    """A bulleted list inside a numbered item of a Resolution field: sub-steps 2.1 and 2.2 of step 2, as the
+    same nesting outside a table is read."""
+    (problem,) = read(tmp_path / "kb", "scanner-blank.html", NESTED_STEP).problems
+    assert [(s.number, s.parent, s.text) for s in problem.steps] == [
+        ("1", None, "Open the scanner's web page."),
+        ("2", None, "Edit the Scan to Folder profile."),
+        ("2.1", "2", "If the profile is locked, ask the site administrator to unlock it."),
+        ("2.2", "2", "Keep its other settings."),
+        ("3", None, "Set Brightness to 50 and save."),
+    ]
+
+
+def test_a_markdown_fix_cell_numbers_sub_steps_under_their_step(tmp_path: Path) -> None:
+    """A Markdown table's fix cell that numbers a sub-step under its step ("2.1. …") on a line of its own."""
+    text = """\
+# Scanner saves blank pages
+
+| Field | Value |
+| --- | --- |
+| Symptoms | Scan to folder saves every page blank. |
+| Resolution | 1. Open the scanner's web page.<br>2. Edit the Scan to Folder profile.<br>2.1. If the profile is locked, ask the site administrator.<br>3. Set Brightness to 50. |
+"""
+    (problem,) = read(tmp_path / "kb", "scanner-blank.md", text).problems
+    assert [(s.number, s.parent) for s in problem.steps] == [
+        ("1", None),
+        ("2", None),
+        ("2.1", "2"),
+        ("3", None),
+    ]
+
+
+def test_a_fix_cell_line_numbered_under_no_step_above_it_is_read_as_before(tmp_path: Path) -> None:
+    """Guard: a line numbered "4.1." after step 2 is under no step of the cell, so no sub-step: the cell's
+    lines number no steps in order, and it stays one step, as before."""
+    text = """\
+# Scanner saves blank pages
+
+| Field | Value |
+| --- | --- |
+| Symptoms | Scan to folder saves every page blank. |
+| Resolution | 1. Open the scanner's web page.<br>2. Edit the Scan to Folder profile.<br>4.1. Firmware only. |
+"""
+    (problem,) = read(tmp_path / "kb", "scanner-orphan.md", text).problems
+    assert [s.number for s in problem.steps] == ["1"]
+    assert "4.1. Firmware only." in problem.steps[0].markdown
