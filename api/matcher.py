@@ -516,8 +516,11 @@ class _Asked:
     thin: float = 0.0
     # The HTTP error statuses it names as such (PreparedQuery.statuses).
     statuses: frozenset[str] = frozenset()
-    # Whether the query is its error codes and nothing else ("FI-0457", "AADSTS50105 AADSTS50058").
+    # Whether the query is its error codes, a word or two beside them at most ("FI-0457", "AADSTS50105
+    # AADSTS50058", "error FI-0457"; see _words_beside_codes), and the terms of those words but the word
+    # for an error, which a problem's title or its article's must have for the codes to be typed alone.
     only_codes: bool = False
+    beside_codes: frozenset[str] = frozenset()
     foreign: bool = False
     # The family of the foreign code when that code is a name, not a number (Candidate.rival_code).
     named_foreign_family: str | None = None
@@ -615,6 +618,8 @@ def _asked(kb: KnowledgeBase, query: PreparedQuery, snapshot: Snapshot) -> _Aske
     # A code the query only writes (E-330) counts where the index has it, as a code it recognised.
     keys += [k for k in dict.fromkeys(map(code_key, query.codes_if_known)) if k not in keys][:16]
     keys += [k for k in by_number if k not in keys]
+    beside = _words_beside_codes(query.text, keys)
+    named = [word for word in beside or () if not _ERROR_WORD.fullmatch(word)]
     return _Asked(
         spoken=spoken,
         said=said,
@@ -626,7 +631,8 @@ def _asked(kb: KnowledgeBase, query: PreparedQuery, snapshot: Snapshot) -> _Aske
         searched=set(words),
         codes=set(keys),
         statuses=frozenset(query.statuses),
-        only_codes=_only_codes(query.text, keys),
+        only_codes=beside is not None,
+        beside_codes=frozenset(words_and_terms(" ".join(named))[1]) if named else frozenset(),
     )
 
 
@@ -634,19 +640,29 @@ def _asked(kb: KnowledgeBase, query: PreparedQuery, snapshot: Snapshot) -> _Aske
 _PART = re.compile(r"\S+")
 
 
-def _only_codes(text: str, keys: list[str]) -> bool:
-    """Whether each whitespace-separated part of ``text`` is one of the error codes ``keys`` (in
-    any spelling that differs from its key only in separators and case: "fi-0457" for FI0457)."""
+# The words besides its codes that a query of a code typed alone may have: a reader types the code with the
+# word for an error, or the product's name ("error LL-2107", "ledgerline error LL-2107"). Aligned as text,
+# those words agree with no message, and such a query was answered "low" where the code alone was "high".
+# Not other words ("BIL-4410 firing"): they say more than which error it is, and the problem may not say it.
+MAX_WORDS_BESIDE_CODES = 2
+_ERROR_WORD = re.compile(r"\W*(?:errors?|err|code|error[ _-]?code)\W*", re.IGNORECASE)
+
+
+def _words_beside_codes(text: str, keys: list[str]) -> list[str] | None:
+    """The whitespace-separated parts of ``text`` besides its error codes ``keys`` (in any spelling that
+    differs from its key only in separators and case: "fi-0457" for FI0457), where it names one at least
+    and has MAX_WORDS_BESIDE_CODES other parts at most; None for any other text."""
     if not keys or len(text) > 200:
-        return False
+        return None
     spelled = {_letters_and_digits(k) for k in keys}
     # After a code, the values its message prints joined by commas are no words of the query's:
     # "IEC141I 013-18,IGG0191B,…" is the message the code names, its values this occurrence's (read in
     # the whole text: the code before them says they are).
     records = set(value_records(text))
     parts = [m.group() for m in _PART.finditer(text) if m.span() not in records]
-    # Part by part, up to the first that is no code: most texts with a code have words too.
-    return bool(parts) and all(part in spelled for part in map(_letters_and_digits, parts) if part)
+    written = [part for part in parts if _letters_and_digits(part)]
+    beside = [part for part in written if _letters_and_digits(part) not in spelled]
+    return beside if len(beside) < len(written) and len(beside) <= MAX_WORDS_BESIDE_CODES else None
 
 
 def _letters_and_digits(text: str) -> str:
@@ -785,9 +801,13 @@ def _align_messages(
         # or two agree with nothing (see _message_similarity), and a bare "FI-0457" was answered
         # "low" where "Error FI-0457" was "high"; no dev query is a code alone, so the fit could
         # not learn it.
-        # So does one that names, among other words, a code the problem quotes alone as its message.
+        # So does a code typed with the word for an error or the product's name (see _words_beside_codes),
+        # and one that names, among other words, a code the problem quotes alone as its message.
         if (
-            asked.only_codes and asked.code_problems and asked.code_problems.keys() <= row.code_keys
+            asked.only_codes
+            and asked.code_problems
+            and asked.code_problems.keys() <= row.code_keys
+            and asked.beside_codes <= row.title_terms
         ) or _names_a_code_quoted_alone(asked, row):
             quoted = 1.0
         candidate.features["message"] = max(quoted, heading)

@@ -1,14 +1,19 @@
-"""Service desks' knowledge records (HaloITSM's FAQ pages and the like), exported as HTML: how they are read.
+"""Service desks' knowledge records (HaloITSM's FAQ pages and the like), exported as HTML: how they are read,
+and how a reader's question about one of their error codes is answered.
 
 Such a record is a field table, a row per field ("Summary", "Details", "Cause", "Resolution"), under the
 record's heading and over its attachments. Each test writes a short record of its own in that style and
-reads it with the real indexer; a guard beside each checks the nearest shape that is read as before.
+reads it with the real indexer (or indexes it and asks the matcher); a guard beside each checks the
+nearest shape that is read or answered as before.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from api.knowledge import KnowledgeBase
+from api.matcher import match
+from indexer.build import build_index
 from tests.test_house_styles import read
 
 DETAILS_RECORD = """\
@@ -229,3 +234,65 @@ def test_a_fix_cell_line_numbered_under_no_step_above_it_is_read_as_before(tmp_p
     (problem,) = read(tmp_path / "kb", "scanner-orphan.md", text).problems
     assert [s.number for s in problem.steps] == ["1"]
     assert "4.1. Firmware only." in problem.steps[0].markdown
+
+
+PAYROLL_ERRORS = """\
+<html><body>
+<h1>Paystream payroll export errors</h1>
+<h2>Export stops with "pay period is still open"</h2>
+<h3>Problem</h3>
+<pre>Export aborted: pay period 2026-11 is still open (PX-3104)</pre>
+<h3>Cause</h3>
+<p>A timesheet of the period was not approved before the export ran.</p>
+<h3>Solution</h3>
+<ol><li>Open Timesheets &gt; Pending.</li><li>Approve or reject each timesheet.</li><li>Run the export again.</li></ol>
+<h2>Bank file rejected</h2>
+<h3>Problem</h3>
+<pre>PX-3190: Bank file rejected. The sort code of an employee account is not valid.</pre>
+<h3>Cause</h3>
+<p>An employee's bank details were typed with a space in the sort code.</p>
+<h3>Solution</h3>
+<ol><li>Open the employee's Bank details.</li><li>Retype the sort code without spaces.</li></ol>
+<h2>Correction run will not export</h2>
+<h3>Problem</h3>
+<pre>Export aborted: correction run 2026-11b is still open (PX-3104)</pre>
+<h3>Cause</h3>
+<p>The correction run was saved as a draft.</p>
+<h3>Solution</h3>
+<ol><li>Open the correction run.</li><li>Click Finalise, then export again.</li></ol>
+</body></html>
+"""
+
+
+def test_a_code_typed_with_a_word_or_two_around_it_is_answered_as_the_code_alone(tmp_path: Path) -> None:
+    """A reader types the code with the word for an error, or with the product's name: the code that one
+    problem documents identifies it as surely as the code alone ("error LL-2107" was "low")."""
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "paystream.html").write_text(PAYROLL_ERRORS, encoding="utf-8")
+    build_index([folder], tmp_path / "kb.db")
+    kb = KnowledgeBase(tmp_path / "kb.db")
+    for asked, expected in (
+        ("PX-3190", "paystream#2"),
+        ("error PX-3190", "paystream#2"),
+        ("paystream error PX-3190", "paystream#2"),
+    ):
+        first = match(kb, asked).matches[0]
+        assert (first.problem.id, first.confidence) == (expected, "high"), asked
+
+
+def test_a_code_is_no_sure_answer_with_words_around_it_that_do_not_name_its_problem(tmp_path: Path) -> None:
+    """Guard: a code that two problems quote (PX-3104, a pay period's and a correction run's) does not say
+    which, with a word or two around it or alone: neither is "high"."""
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "paystream.html").write_text(PAYROLL_ERRORS, encoding="utf-8")
+    build_index([folder], tmp_path / "kb.db")
+    kb = KnowledgeBase(tmp_path / "kb.db")
+    for asked in ("PX-3104", "error PX-3104"):
+        assert "high" not in [m.confidence for m in match(kb, asked).matches[:2]], asked
+    # Nor is a word beside the code that neither the problem's title nor its article's has, and that is no
+    # word for an error: it says more than which error it is, which the problem may not say.
+    first = match(kb, "PX-3190 resubmitted").matches[0]
+    assert first.problem.id == "paystream#2"
+    assert first.confidence != "high"
