@@ -631,31 +631,33 @@ class _StepReader:
                 steps[0].text = steps[0].text.removeprefix(f"{label}:").lstrip()
                 self.run.steps.extend(steps)
             return
-        if choices := self._choices(block):
-            self.seen_list, self.after_remark = True, False
-            for choice in choices:
-                self.counter += 1
-                # Each item read as a step is (its checklist box left out), then the choice's items together.
-                steps = [
-                    _item_steps(item, str(self.counter), self.group, None, 0, self.lines)[0]
-                    for item in choice
-                ]
-                steps[0].text = " ".join(step.text for step in steps)
-                if len(steps) > 1:
-                    steps[0].markdown = "\n".join(f"- {step.markdown}" for step in steps)
-                self.run.steps.append(steps[0])
-            return
         if block.type == "ordered_list" and self.counter == 0:
             # "Steps 1 to 4 are in the installation guide." then "5. Stop the service.": the
             # author's numbers, which the text around the steps refers to.
             self.counter = list_start(block) - 1
         self.seen_list, self.after_remark = True, False
-        for item in block.children:
-            if (struck := _struck_out(item)) is not None:
-                self.run.lead_notes.append(Note(*struck, line_of(item), self.group, bool(self.run.steps)))
+        # A choice's items are one step (see _choices), each other item a step of its own; an item struck
+        # out is a note whether or not the list offers a choice.
+        for choice in self._choices(block) or [[item] for item in block.children]:
+            if len(choice) == 1 and (struck := _struck_out(choice[0])) is not None:
+                self.run.lead_notes.append(
+                    Note(*struck, line_of(choice[0]), self.group, bool(self.run.steps))
+                )
                 continue
             self.counter += 1
-            self.run.steps.extend(_item_steps(item, str(self.counter), self.group, None, 0, self.lines))
+            if len(choice) == 1:
+                self.run.steps.extend(
+                    _item_steps(choice[0], str(self.counter), self.group, None, 0, self.lines)
+                )
+                continue
+            # Each item read as a step is (its checklist box left out), then the choice's items together;
+            # _choices holds no item with a list, so each is one step.
+            steps = [
+                _item_steps(item, str(self.counter), self.group, None, 0, self.lines)[0] for item in choice
+            ]
+            steps[0].text = " ".join(step.text for step in steps)
+            steps[0].markdown = "\n".join(f"- {step.markdown}" for step in steps)
+            self.run.steps.append(steps[0])
 
     def _choices(self, block: SyntaxTreeNode) -> list[list[SyntaxTreeNode]]:
         """A bulleted list of the fix that offers a choice, as its steps: each run of items that end by
