@@ -71,7 +71,6 @@ _NAME_PERCENT = re.compile(rf"%(?={MESSAGE_NAME_HEAD})")
 # the FAQ's "Why does Homebrew say sudo is bad?" before the cookbook's section that answers it. An item that
 # says what the asker checked ("- Checked the attribute really is TRUE on the AD object", "Verified …",
 # "Confirmed …") is what they found, not a fix: it stays, with the question around the list.
-_TRIED_MARKS = ("tried", "Tried")
 # The label is matched on its line stripped, and only on a short one, its closing colon and bold marks one run:
 # four optional runs of blanks in a row, joined by optional marks, took 52 s on "Tried" and 500 blanks.
 _TRIED_LABEL = re.compile(
@@ -306,7 +305,8 @@ def _lines_worth_matching(text: str, *, max_lines: int | None = None) -> list[st
     lines = [line for line in text.splitlines() if line.strip()]
     if max_lines is not None:
         lines = lines[-max_lines:]
-    if any(mark in text for mark in _TRIED_MARKS):
+    # In any case, as the label is matched: "TRIED:" heads attempts as "Tried:" does.
+    if "tried" in text.lower():
         lines = _without_attempts(lines)
     if _STRIP_MARK in text:
         # A paste of strips alone is what there is to match.

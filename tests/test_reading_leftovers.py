@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from api.query import prepare
 from tests.test_house_styles import read
 
 # A checklist of the fix that offers a choice ("…, or" over the other way out) and keeps an action tried
@@ -44,3 +45,30 @@ def test_an_item_struck_in_part_in_a_list_offering_a_choice_is_a_step(tmp_path: 
     ]
     assert len(problem.steps) == 3
     assert problem.notes == []
+
+
+# A help-desk ticket written in capitals where it labels its parts, the attempts under "TRIED:".
+SHOUTED_TICKET = """\
+Outlook asks for the password again and again, error 0x800CCC0E.
+TRIED:
+- removed the mail profile and added it again
+- repaired Office from the Control Panel
+Still the same on both laptops.
+"""
+
+
+def test_a_tried_label_in_capitals_heads_attempts_as_one_in_title_case_does() -> None:
+    """The label is matched in any case, "TRIED:" as "Tried:": its attempts, other problems' fixes, were
+    left in the question because the gate before the label looked for "tried" and "Tried" only."""
+    expected = [
+        "Outlook asks for the password again and again, error 0x800CCC0E. Still the same on both laptops."
+    ]
+    assert prepare(SHOUTED_TICKET).parts == expected
+    assert prepare(SHOUTED_TICKET.replace("TRIED:", "Tried:")).parts == expected
+
+
+def test_a_line_in_capitals_that_says_what_was_tried_stays_words() -> None:
+    """Guard: a sentence in capitals that says what was tried is no label; the list after it is the question."""
+    post = SHOUTED_TICKET.replace("TRIED:", "TRIED A NEW PROFILE, SAME ERROR:")
+    [asked] = prepare(post).parts
+    assert "removed the mail profile" in asked and "TRIED A NEW PROFILE" in asked
