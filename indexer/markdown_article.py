@@ -160,6 +160,7 @@ from indexer.roles import (
     normalise_heading,
     reads_as_cause,
     reads_as_instruction,
+    says_no_cause,
     says_nothing,
 )
 from indexer.section_shapes import (
@@ -377,7 +378,7 @@ class _Draft:
         # a summary beside the symptoms, or a description beside the cause, is only searched.
         stated = self._stated(self.symptoms, self.summary)
         explained = self._stated(self.cause, self.explanation)
-        if explained and all(says_nothing(t) for t, _ in explained):
+        if explained and all(says_no_cause(t) for t, _ in explained):
             # A placeholder stays searchable, as every block is, but answers with no cause.
             self.body.extend(t for t, _ in explained)
             explained = []
@@ -523,11 +524,6 @@ def _bold_cause_label(block: SyntaxTreeNode) -> bool:
     return heading_role(inline_text(parts[0]).strip().rstrip(":：").strip()) is Role.CAUSE
 
 
-# What a cause heading says after its label when the cause is not known yet ("### Cause: TBD", a Logseq
-# page's "cause:: unknown"): no cause. Read as one, the answer's cause was "TBD".
-_NO_CAUSE_YET = re.compile(
-    r"(?:unknown|unclear|tb[acd]|to be (?:determined|confirmed)|n/?a|none|see below|-+)\.?", re.IGNORECASE
-)
 # A paragraph that opens by saying when the error just shown happens or what it means ("This happens on
 # macOS, where the default open-file limit …", "It usually occurs after …, because …", "This error means
 # …"), as a wiki's entry explains its error block before "**Fix**". "Happens" and "occurs" say why only
@@ -1562,7 +1558,9 @@ class _Reader:
                 if not section.children and (not blocks or blocks[0].type != "paragraph")
                 else ""
             )
-            if stated and not _NO_CAUSE_YET.fullmatch(stated):
+            # Not what a heading says after its label when the cause is not known yet ("### Cause: TBD"):
+            # read as one, the answer's cause was "TBD".
+            if stated and not says_no_cause(stated):
                 # A heading that states the cause after its label, with nothing under it ("### Cause: the
                 # spool volume is full", as a Logseq page's "cause:: …" property is read) or only a list
                 # that says more (a block nested under that property): the cause is what it says first.

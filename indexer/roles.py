@@ -1025,6 +1025,17 @@ def says_nothing(text: str) -> bool:
     return bool(_NOTHING_TO_SAY.match(normalise_heading(text)))
 
 
+# A cause not known yet ("### Cause: TBD", a Logseq page's "cause:: unknown", a paragraph "Unknown."): no
+# cause, as a placeholder for none is; but a fix "TBD" is still a problem's, so says_nothing leaves it.
+_NOT_KNOWN_YET = re.compile(r"^(unknown|unclear|tb[acd]|to be (determined|confirmed)|see below|-+)\.?$")
+
+
+def says_no_cause(text: str) -> bool:
+    """Whether a cause's whole text is a placeholder for none (see says_nothing) or says it is not known yet."""
+    said = normalise_heading(text)
+    return bool(_NOTHING_TO_SAY.match(said) or _NOT_KNOWN_YET.match(said))
+
+
 # A runbook's section of one alert, "Alert: <Name>", the name in a code span or not.
 _ALERT_HEADING = re.compile(r"alert\s*:\s*`?(\S+?)`?", re.IGNORECASE)
 

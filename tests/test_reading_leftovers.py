@@ -72,3 +72,49 @@ def test_a_line_in_capitals_that_says_what_was_tried_stays_words() -> None:
     post = SHOUTED_TICKET.replace("TRIED:", "TRIED A NEW PROFILE, SAME ERROR:")
     [asked] = prepare(post).parts
     assert "removed the mail profile" in asked and "TRIED A NEW PROFILE" in asked
+
+
+# A known-issues page whose cause is not known yet, written as its part's only paragraph.
+CAUSE_NOT_KNOWN = """# Scanner stops sending after the gateway update
+
+## Symptoms
+
+Batches stay in the outbox with `SG4011 upstream refused`.
+
+## Cause
+
+Unknown.
+
+## Resolution
+
+1. Restart the gateway service.
+2. Resend the held batches.
+"""
+
+
+def test_a_cause_part_that_only_says_it_is_not_known_gives_no_cause(tmp_path: Path) -> None:
+    """A cause not known yet, "Unknown." under "## Cause", is no cause, as "### Cause: unknown" and "N/A"
+    under "## Cause" are: the answer's cause was "Unknown."."""
+    [problem] = read(tmp_path, "scanner.md", CAUSE_NOT_KNOWN).problems
+    assert problem.cause == ""
+    assert "Unknown." in problem.body
+    assert [s.text for s in problem.steps] == ["Restart the gateway service.", "Resend the held batches."]
+
+
+def test_a_cause_that_says_what_is_not_known_is_the_cause(tmp_path: Path) -> None:
+    """Guard: a sentence on what is not known yet says something, and stays the cause."""
+    text = CAUSE_NOT_KNOWN.replace("Unknown.", "Unknown for now; the new TLS settings are suspected.")
+    [problem] = read(tmp_path, "scanner.md", text).problems
+    assert problem.cause == "Unknown for now; the new TLS settings are suspected."
+
+
+def test_a_table_row_whose_fix_is_not_known_yet_is_still_a_problem(tmp_path: Path) -> None:
+    """Guard: a chart's row with its fix "TBD" is a problem not fixed yet; only "Nothing."-type fixes leave
+    a row out."""
+    page = (
+        "# Gateway errors\n\n| Error | Cause | Fix |\n| --- | --- | --- |\n"
+        "| SG4011 upstream refused | The token was rotated. | Paste the new token. |\n"
+        "| SG5002 queue full | Unknown. | TBD |\n"
+    )
+    titles = [p.title for p in read(tmp_path, "errors.md", page).problems]
+    assert any("SG5002" in title for title in titles), titles
