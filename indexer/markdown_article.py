@@ -120,6 +120,7 @@ from indexer.openings import (
     missing_before_fix,
     other_error_case,
     says_more_than_shown,
+    says_what_is_seen,
     shown_error,
     shown_output,
     told_after_shown,
@@ -569,13 +570,6 @@ def _says_cause(block: SyntaxTreeNode) -> bool:
     return block.type == "paragraph" and reads_as_cause(block_text(block))
 
 
-# What a sentence says the user sees ("Chrome shows a full-page warning …", "a dialog appears"): what is seen.
-_SAYS_WHAT_IS_SEEN = re.compile(
-    r"\b(?:shows?|displays?|appears?|pops?[ \t]+up|is[ \t]+(?:shown|displayed)|you[ \t]+(?:see|get))\b",
-    re.IGNORECASE,
-)
-
-
 def _text_as_meaning(draft: _Draft) -> None:
     """An entry under a heading that lists what a program prints (a man page's DIAGNOSTICS, "E102:
     upstream signature verification failed" over "The upstream index is not signed by a trusted key."
@@ -583,7 +577,7 @@ def _text_as_meaning(draft: _Draft) -> None:
     cause where it states none. Read as under any error heading, it was the problem's symptoms and the
     entry had no cause. Not text that says what the user sees (a wiki's "## Diagnostics" over "Chrome
     shows a full-page warning …"): moved unread, it was the cause, and no symptom of the entry's."""
-    if not draft.cause and not any(_SAYS_WHAT_IS_SEEN.search(text) for text, _ in draft.symptoms):
+    if not draft.cause and not any(says_what_is_seen(text) for text, _ in draft.symptoms):
         draft.cause, draft.symptoms = draft.symptoms, []
 
 

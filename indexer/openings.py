@@ -82,7 +82,7 @@ _CONDITION_OPENING = re.compile(r"(?:if|when|unless|whenever|in case)\b", re.IGN
 # Not how often a thing occurs ("the same SKU appears twice in the file", "appears more than once"): why
 # an import fails, as a help centre explains it under the message, which was read as a symptom.
 _TELLS_WHAT_SHOWS = re.compile(
-    r"\b(?:you (?:may |might |will |can |could )?(?:also )?(?:see|get|receive|notice|find)|shows?|showing|"
+    r"\b(?:you (?:may |might |will |can |could )?(?:also )?(?:see|get|receive|notice|find)|shows?|showing|pops? up|"
     r"appears?(?! (?:twice|more than once|(?:several|multiple|many|two|three|\d+) times)\b)"
     r"|displays?|reports?|returns?|prints?|(?:is|are) (?:shown|displayed|logged))\b",
     re.IGNORECASE,
@@ -159,10 +159,16 @@ def _only_explains(block: SyntaxTreeNode) -> bool:
         return False
     text = block_text(block)
     clauses = re.split(r"[.,;:!?]\s+", text)
-    seen = _TELLS_WHAT_SHOWS.search(text) or _SAYS_WHAT_IS_SEEN.search(text)
+    seen = says_what_is_seen(text)
     # "If you don't have `acl:write` yourself, …": a condition on the reader, not why it fails.
     conditional = _CONDITION_OPENING.match(text)
     return not (text.endswith(":") or seen or conditional or any(map(reads_as_instruction, clauses)))
+
+
+def says_what_is_seen(text: str) -> bool:
+    """Whether a text says what a program shows ("the console shows …", "a dialog pops up") or what people
+    see or go through ("Users see a spinner …")."""
+    return bool(_TELLS_WHAT_SHOWS.search(text) or _SAYS_WHAT_IS_SEEN.search(text))
 
 
 def leads_in(text: str) -> bool:

@@ -118,3 +118,36 @@ def test_a_table_row_whose_fix_is_not_known_yet_is_still_a_problem(tmp_path: Pat
     )
     titles = [p.title for p in read(tmp_path, "errors.md", page).problems]
     assert any("SG5002" in title for title in titles), titles
+
+
+# A wiki's page of sign-in errors under "Diagnostics", each under its code.
+SIGN_IN_DIAGNOSTICS = """\
+# Single sign-on
+
+## Diagnostics
+
+### `AADSTS50076`
+
+{text}
+
+1. Register a second sign-in method.
+2. Sign in again.
+"""
+
+
+def test_a_diagnostics_entry_that_says_what_users_get_is_its_symptoms(tmp_path: Path) -> None:
+    """Text that says what people get or a program reports is what is seen, as openings reads it: "Users
+    get …" and "The browser reports …" were the entry's cause, and no symptom of it."""
+    for text in (
+        "Users get this code after their password when they sign in from outside the office.",
+        "The browser reports this code after the password page when signing in from home.",
+    ):
+        (problem,) = read(tmp_path, "sso.md", SIGN_IN_DIAGNOSTICS.format(text=text)).problems
+        assert (problem.symptoms, problem.cause) == (text, "")
+
+
+def test_a_diagnostics_entry_that_says_why_is_its_cause(tmp_path: Path) -> None:
+    """Guard: text that says what the code means is the entry's cause."""
+    text = "Multi-factor authentication is required for sign-ins from outside the company network."
+    (problem,) = read(tmp_path, "sso.md", SIGN_IN_DIAGNOSTICS.format(text=text)).problems
+    assert (problem.symptoms, problem.cause) == ("", text)
