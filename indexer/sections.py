@@ -2669,12 +2669,9 @@ def _emphasised_fields(lines: list[list[SyntaxTreeNode]]) -> list[tuple[str, str
             # Among emphasised labels a plain one ("**Producto:** …" then "Última actualización: …")
             # is a field when it names something about the page.
             plain = _plain_label(_parts_text([label, *rest]).strip())
-            if plain is None or not _names_page(plain.group(1)) or _NOT_A_FIELD.search(plain.group(1)):
+            if plain is None or not is_page_field(plain.group(1), plain.group(2).strip()):
                 return []
-            label_text, value = plain.group(1), plain.group(2).strip()
-            if not _field_value(value):
-                return []
-            fields.append((label_text, value))
+            fields.append((plain.group(1), plain.group(2).strip()))
             continue
         name = inline_text(label)
         value = _parts_text(rest).strip()
