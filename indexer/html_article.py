@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from indexer.errors import ArticleError
 from indexer.html_blocks import html_as_markdown
-from indexer.sections import is_title_field
+from indexer.roles import is_title_field
 
 # Help centres and wikis export pages under these names.
 HTML_SUFFIXES = (".html", ".htm")

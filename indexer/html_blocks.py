@@ -44,11 +44,11 @@ from indexer.roles import (
     KEYWORDS_WORDS,
     PROBLEM_PART_ROLES,
     SUBJECT_PREFIX,
-    TITLE_FIELD_WORDS,
     Role,
     heading_names_errors,
     heading_role,
     heads_answers,
+    is_title_field,
     names_bug_report_part,
     names_hidden_output,
     names_keywords,
@@ -893,10 +893,6 @@ def _name_parts(labels: list[str]) -> bool:
 # Salesforce Knowledge's "Summary" and "Details". Only as a field's label: a heading "Details" may head
 # anything, and even as a label it counts only beside another part (see _name_parts).
 _DESCRIPTION_FIELD = re.compile(r"(?:(?:problem|issue) )?(?:summary|details)")
-
-
-# A field that gives the article's title ("Title", "Article title").
-_TITLE_FIELD = re.compile(TITLE_FIELD_WORDS)
 
 
 # The fields of a knowledge base's article record that Salesforce Knowledge lays out around its parts, and
@@ -2654,7 +2650,7 @@ class _Converter:
             for n, (row, label) in enumerate(zip(rows, fields, strict=True)):
                 texts = [text for _, text in row.blocks[1]]
                 if (
-                    _TITLE_FIELD.fullmatch(normalise_heading(label))
+                    is_title_field(normalise_heading(label))
                     and len(texts) == 1
                     and "<br>" not in texts[0]
                     and self._under_furniture_only()

@@ -1348,9 +1348,18 @@ _QUESTION = re.compile(
     # A FAQ marks its question, worded as one or not: "Q: Git asks for my password on every push."
     rf"|^(?:{MARKED_QUESTION})"
 )
-# The label of a page's field that gives its title ("Title", "Article title"), lower case, as a normalised
-# heading is: read by indexer.sections among a page's fields and by indexer.html_blocks in a form's table.
+# The label of a page's field that gives its title ("Title", "Article title"): read by indexer.sections among
+# a page's fields, by indexer.parse and indexer.html_article over a page, and by indexer.html_blocks in a
+# form's table (see is_title_field), which sections imports, so the test is here.
 TITLE_FIELD_WORDS = r"(?:(?:article|page|kb) )?title"
+_TITLE_FIELD = re.compile(TITLE_FIELD_WORDS, re.IGNORECASE)
+
+
+def is_title_field(label: str) -> bool:
+    """Whether a field's label names the page's title ("Title", "Article title")."""
+    return bool(_TITLE_FIELD.fullmatch(label.strip()))
+
+
 # The words that name one of several alternatives, by what they are alternatives of: ways to fix it,
 # causes, and the cases a page tells apart. Each reader below takes the kinds it reads.
 FIX_WAY_WORDS = "solution|resolution|method|option|workaround|fix"

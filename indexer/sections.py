@@ -88,7 +88,6 @@ from indexer.roles import (
     FIX_WAY_WORDS,
     HELP_PROMPTS,
     KEYWORDS_WORDS,
-    TITLE_FIELD_WORDS,
     WHY_WORDS,
     Kind,
     Role,
@@ -97,6 +96,7 @@ from indexer.roles import (
     heading_role,
     heads_answers,
     is_container_title,
+    is_title_field,
     names_examples,
     names_hidden_output,
     names_only_the_page,
@@ -2487,9 +2487,6 @@ _NOT_A_FIELD = re.compile(
 )
 MAX_FIELD_LABEL = 40
 MAX_FIELD_VALUE = 240
-# The page's title among its fields ("Title: Laptops fail to join Wi-Fi: …"), as a knowledge base exports
-# a page with no heading: it says what fails, and is a field all the same.
-_TITLE_FIELD = re.compile(TITLE_FIELD_WORDS, re.IGNORECASE)
 # A field written without emphasis ("Product: TillPoint POS", as Notion exports a page's properties):
 # a label of a few words, the first not in lower case (see _plain_label), then a colon: French puts a
 # space before it ("Produit : …"), and Chinese, Japanese and Korean write a full-width one ("产品：…").
@@ -2503,11 +2500,6 @@ def _plain_label(text: str) -> re.Match[str] | None:
     capital, or a letter of a script without case: "产品：…"); None when it is not one."""
     found = _PLAIN_LABEL.fullmatch(text)
     return found if found and not found.group(1)[0].islower() else None
-
-
-def is_title_field(label: str) -> bool:
-    """Whether a field's label names the page's title ("Title", "Article title")."""
-    return bool(_TITLE_FIELD.fullmatch(label.strip()))
 
 
 # A field that numbers the page itself ("Document No.: LG-HT-0417", "Article ID: KB-2291", as a Word
