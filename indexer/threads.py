@@ -476,7 +476,11 @@ def _posts(
     aside: list[str] = []
     after_rule, marked, listed = True, False, False
     # Each block's byline, read once: a label is asked about the one under it, and that block then about its own.
-    bylines = [None if isinstance(item, str) or item.type == "hr" else _byline(item) for item in items]
+    read = [
+        None if isinstance(item, str) or item.type == "hr" else _writer_and_byline(item) for item in items
+    ]
+    writers = [found[0] if found else "" for found in read]
+    bylines = [found[1] if found else None for found in read]
     for at, item in enumerate(items):
         follows = bylines[at + 1] if at + 1 < len(items) else None
         if isinstance(item, str) or _is_thread_label(item, bylines[at], follows):
@@ -507,9 +511,7 @@ def _posts(
                     solution=marked or bool(_SOLUTION_MARK.search(beside)),
                     by_project=bool(_PROJECT_MARK.search(beside)),
                     points=_points(beside),
-                    # A Discourse byline is one run of text: its writer is the name before the bars.
-                    author=(numbered[0] if (numbered := _NUMBERED_POST.match(block_text(item))) else "")
-                    or inline_text(inline_parts(item)[0]).strip(),
+                    author=writers[at],
                 )
             )
         elif posts and not posts[-1].blocks and _MARK_UNDER_BYLINE.fullmatch(block_text(item).strip()):
@@ -587,19 +589,27 @@ def _quoted_byline(block: SyntaxTreeNode) -> str | None:
 
 
 def _byline(block: SyntaxTreeNode) -> str | None:
-    """What a byline says beside the user's handle ("· Nov 3, 2025 · ✅ Solution"), when ``block`` is
-    one: a short paragraph that opens with the handle in bold, italics or a link ("**@mhartmann**"),
+    """What a byline says beside the user's handle (see _writer_and_byline), when ``block`` is one; else None."""
+    found = _writer_and_byline(block)
+    return found[1] if found else None
+
+
+def _writer_and_byline(block: SyntaxTreeNode) -> tuple[str, str] | None:
+    """The writer a byline names and what it says beside them ("· Nov 3, 2025 · ✅ Solution"), when ``block``
+    is one: a short paragraph that opens with the handle in bold, italics or a link ("**@mhartmann**"),
     or with a name there and a date after it ("**ana** · Oct 2, 2023"), perhaps after the writer's role
     or where they asked ("**lena-h** Maintainer · Nov 9, 2023", see _BESIDE_NAME), or with Reddit's handle in
     plain text and its age after it ("u/quietfox_ops · 5h"), or with Discourse's username in plain text and
-    its post's date and number after it ("jdoyle | 2024-02-12 09:14:22 UTC | #1"); else None."""
+    its post's date and number after it ("jdoyle | 2024-02-12 09:14:22 UTC | #1"); else None. A handle or
+    username in plain text is the writer without what follows it: read as the line's first text, a Reddit
+    post's writer was the whole line ("u/quietfox_ops · 5h"), and no later post was the asker's."""
     parts = inline_parts(block)
     said = block_text(block)
     if not parts or len(said) > MAX_BYLINE_CHARS:
         return None
     aged = (_AGED_HANDLE.match(said) or _NUMBERED_POST.match(said)) if parts[0].type == "text" else None
     if aged is not None:
-        return said[aged.end() :]
+        return aged[0], said[aged.end() :]
     if parts[0].type not in ("strong", "em", "link"):
         return None
     handle = inline_text(parts[0]).strip()
@@ -610,7 +620,7 @@ def _byline(block: SyntaxTreeNode) -> str | None:
         NAME.fullmatch(handle)
         and (DATED.match(dated) or _HANDLE_AGED.match(dated) or _CHAT_TIME.match(dated))
     ):
-        return beside
+        return handle, beside
     return None
 
 

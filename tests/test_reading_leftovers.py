@@ -151,3 +151,59 @@ def test_a_diagnostics_entry_that_says_why_is_its_cause(tmp_path: Path) -> None:
     text = "Multi-factor authentication is required for sign-ins from outside the company network."
     (problem,) = read(tmp_path, "sso.md", SIGN_IN_DIAGNOSTICS.format(text=text)).problems
     assert (problem.symptoms, problem.cause) == ("", text)
+
+
+# A Reddit thread copied as one page: the post asked under its byline in plain text ("u/name · 2d"), each
+# reply under its own in bold, the asker's answers among them.
+REDDIT_SOLVED = """# [SOLVED] NAS share drops every night with "STATUS_NETWORK_NAME_DELETED"
+
+u/lantern_liz \u00b7 2d
+
+Every night around 02:00 the mapped drive to the NAS disconnects and the backup job fails.
+
+---
+
+**u/cable_cory** \u00b7 2d
+
+1. Turn off power saving on the network adapter.
+2. Update the NAS firmware.
+
+---
+
+**u/lantern_liz** \u00b7 2d
+
+Tried both, still drops.
+
+---
+
+**u/rack_rita** \u00b7 1d
+
+Set the SMB idle timeout on the NAS to 0; its default closes idle sessions after an hour.
+
+1. Open Control Panel > File Services > SMB.
+2. Set Idle timeout to 0 and apply.
+
+---
+
+**u/lantern_liz** \u00b7 1d
+
+That fixed it, thanks!
+"""
+
+
+def test_a_reddit_asker_s_plain_byline_names_them_as_their_later_replies_do(tmp_path: Path) -> None:
+    """The writer of a plain-text byline is its handle, as a bold one's is: read as the whole line
+    ("u/lantern_liz · 2d"), the asker wrote none of the later posts, and their thanks for the second reply
+    were not theirs: the first reply, which they said failed, was the fix."""
+    [problem] = read(tmp_path, "nas.md", REDDIT_SOLVED).problems
+    assert [s.text for s in problem.steps] == [
+        "Open Control Panel > File Services > SMB.",
+        "Set Idle timeout to 0 and apply.",
+    ]
+
+
+def test_a_reddit_asker_s_bold_byline_names_them_as_before(tmp_path: Path) -> None:
+    """Guard: with the asker's byline in bold too, the reply they thank is the fix, as it was."""
+    page = REDDIT_SOLVED.replace("u/lantern_liz \u00b7 2d\n", "**u/lantern_liz** \u00b7 2d\n", 1)
+    [problem] = read(tmp_path, "nas.md", page).problems
+    assert problem.steps[0].text == "Open Control Panel > File Services > SMB."
