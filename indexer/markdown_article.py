@@ -70,6 +70,7 @@ from indexer.labelled_items import (
     without_empty_first_step,
     without_label,
 )
+from indexer.markup import heading_id
 from indexer.messages import (
     MAX_MESSAGE_CHARS,
     SENTENCE_END,
@@ -1138,11 +1139,9 @@ class _Reader:
         return bool(colon) and len(label) <= 20 and heading_role(label.strip()) is Role.SYMPTOMS
 
     def _heading_id(self, line: int) -> str:
-        """The id a heading on source ``line`` gives itself (``## Slow checkout {#slow-checkout}``, MkDocs'
-        attr_list and Pandoc), or ""."""
-        source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
-        given = _HEADING_ID.search(source) if source.lstrip().startswith("#") else None
-        return given[1].lower() if given else ""
+        """The id a heading on source ``line`` gives itself (see markup.heading_id), or ""."""
+        source = self.lines[line - 1].lstrip() if 0 < line <= len(self.lines) else ""
+        return heading_id(source).lower() if source.startswith("#") else ""
 
     def finish(self, root: Section) -> ReadArticle:
         """The article's problems (signal ones if any), body and outline."""
@@ -2748,10 +2747,6 @@ def without_title_label(title: str) -> str:
 # language ("Siehe [Latenz](#latenz)", "Voir [Latence](#latence)", "请参阅[延迟](#延迟)": "see" and "go to" alone
 # left a German runbook's pointer a problem whose one step was "Siehe Latenz").
 _SECTION_POINTER = re.compile(r"(?:[^\W\d_]++[ \t]*+){0,2}\[[^\[\]\n]+\]\(#([\w-]+)\)[.:!]?")
-
-
-# A heading's own id among the attributes after its words ("## Slow checkout {#slow-checkout .tip}").
-_HEADING_ID = re.compile(r"\{[^{}\n]*?#([\w:.-]+)[^{}\n]*\}[ \t]*$")
 
 
 def _row_steps(cells: list[str], sources: list[str], fix: int, line: int) -> list[Step]:

@@ -2499,17 +2499,38 @@ def without_heading_attributes(heading: str) -> str:
     or a class is no word of its title, and "Symptoms {#symptoms}" named no part of a problem.
     JSONPath ("… for {.status.podIP}") is no attribute list: an attribute list's classes stand apart.
     Docsify's ``:id=`` (``## Uploads stall :id=uploads-stall``) is an id too."""
+    return _heading_attributes_apart(heading)[0]
+
+
+# An id among a heading's attributes: "#" at an attribute's start ("{#slow-checkout .tip}", "{.tip #slow-checkout}").
+_ID_ATTRIBUTE = re.compile(r"(?<![^{ \t])#([\w:-]+)")
+
+
+def heading_id(heading: str) -> str:
+    """The id a heading's text gives itself among its attributes (``## Slow checkout {#slow-checkout}``, as
+    MkDocs' attr_list and Pandoc write it, or Docsify's ``:id=slow-checkout``), as
+    without_heading_attributes reads them; "" for none."""
+    attributes = _heading_attributes_apart(heading)[1]
+    if attributes.startswith(":id="):
+        return attributes.removeprefix(":id=")
+    found = _ID_ATTRIBUTE.search(attributes)
+    return found[1] if found else ""
+
+
+def _heading_attributes_apart(heading: str) -> tuple[str, str]:
+    """A heading's text without the attributes written after it, and those attributes ("{#symptoms .tip}",
+    Docsify's ":id=symptoms"; "" for none): see without_heading_attributes."""
     tag = heading.rfind("{docsify-ignore")
     if _after_a_blank(heading, tag) and _DOCSIFY_IGNORE.match(heading, tag):
         heading = heading[:tag].rstrip(" \t")
     anchor = heading.rfind(":id=")
     if _after_a_blank(heading, anchor) and (docsify := _DOCSIFY_HEADING_ID.match(heading, anchor)):
-        return heading[:anchor].rstrip(" \t") + heading[docsify.end() :]
+        return heading[:anchor].rstrip(" \t") + heading[docsify.end() :], docsify[0]
     stripped = heading.rstrip()
     brace = stripped.rfind("{") if stripped.endswith("}") else -1
     if brace <= 0 or stripped[brace - 1] not in " \t" or not _HEADING_ATTRIBUTES.match(stripped, brace):
-        return heading
-    return stripped[:brace].rstrip()
+        return heading, ""
+    return stripped[:brace].rstrip(), stripped[brace:]
 
 
 def _after_a_blank(heading: str, at: int) -> bool:

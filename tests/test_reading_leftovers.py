@@ -207,3 +207,38 @@ def test_a_reddit_asker_s_bold_byline_names_them_as_before(tmp_path: Path) -> No
     page = REDDIT_SOLVED.replace("u/lantern_liz \u00b7 2d\n", "**u/lantern_liz** \u00b7 2d\n", 1)
     [problem] = read(tmp_path, "nas.md", page).problems
     assert problem.steps[0].text == "Open Control Panel > File Services > SMB."
+
+
+# A Docsify runbook: its table of alerts points each alert to the section that handles it by that section's
+# own id, which Docsify writes after the heading as ":id=".
+DOCSIFY_RUNBOOK = """\
+# billing-api runbook
+
+## Alerts
+
+| Alert | Meaning | First action |
+| --- | --- | --- |
+| `BillingApiInvoiceLag` | invoices more than 10 min late | See [Invoice lag](#invoices-late) |
+| `BillingApiDiskFull` | volume above 95% | Purge the PDF cache |
+
+## Invoice lag :id=invoices-late
+
+**Symptoms:** the invoice workers log `BIL-2207 queue backlog over limit`.
+
+1. Scale the invoice workers to 6.
+"""
+
+
+def test_a_pointer_finds_its_section_by_a_docsify_id(tmp_path: Path) -> None:
+    """A heading's id is read as markup reads a heading's attributes, Docsify's ":id=" among them: it was
+    looked for in "{#…}" only, and the row stayed a problem whose one step was the pointer."""
+    disk, lag = read(tmp_path, "billing.md", DOCSIFY_RUNBOOK).problems
+    assert (lag.title, sorted(lag.error_codes)) == ("Invoice lag", ["BIL2207", "BillingApiInvoiceLag"])
+    assert (disk.title, [s.text for s in disk.steps]) == ("BillingApiDiskFull", ["Purge the PDF cache"])
+
+
+def test_a_heading_with_only_a_class_gives_no_id_to_point_to(tmp_path: Path) -> None:
+    """Guard: "{.tip}" after a heading is a class, no id: a pointer to another id finds nothing there."""
+    page = DOCSIFY_RUNBOOK.replace(":id=invoices-late", "{.tip}")
+    titles = [p.title for p in read(tmp_path, "billing.md", page).problems]
+    assert "BillingApiInvoiceLag" in titles
