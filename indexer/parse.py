@@ -86,6 +86,7 @@ from indexer.toml_front_matter import closing_fence, is_fence, read_toml_front_m
 from indexer.trac_text import trac_markdown
 from indexer.transcript_text import transcript_markdown
 from indexer.usenet_text import usenet_markdown
+from indexer.vim_help_text import vim_help_markdown
 from indexer.vms_help_text import vms_help_markdown
 from indexer.xwiki_text import xwiki_markdown
 from indexer.zim_text import zim_markdown
@@ -360,7 +361,7 @@ def parse_article(data: bytes, source: str, *, url_template: str | None = None) 
 
 def _markup_markdown(text: str) -> str | None:
     """The Markdown that a text file's ``text`` stands for where a markup language's own marks tell
-    which it is written in (a rendered manual page or its source, an Info manual's nodes, IBM i message descriptions, an OpenVMS HELP library, a Perl POD page, a TiddlyWiki tiddler, a
+    which it is written in (a rendered manual page or its source, an Info manual's nodes, IBM i message descriptions, an OpenVMS HELP library, a Vim help file, a Perl POD page, a TiddlyWiki tiddler, a
     Zim page, a Jira export or description, a FAQ posted to Usenet, a phpBB topic, a Foswiki or TWiki topic, a Remarkup, XWiki, Creole, Trac, MediaWiki,
     DokuWiki, AsciiDoc, Textile or org-mode page); None for any other.
     XWiki's and Trac's before MediaWiki's: they write "=" headings and ``'''bold'''``, but their own marks
@@ -375,6 +376,7 @@ def _markup_markdown(text: str) -> str | None:
         or info_markdown(text)
         or message_description_markdown(text)
         or vms_help_markdown(text)
+        or vim_help_markdown(text)
         or pod_markdown(text)
         or tiddlywiki_markdown(text)
         or zim_markdown(text)

@@ -1,0 +1,150 @@
+"""Help-file house styles: how their articles are read, from files written in tmp_path.
+
+A Vim help file (a plugin's ``doc/*.txt``: its tag line, ``====`` rules over ``N. Title  *tag*`` sections,
+``*CODE*  >`` entries of its error messages, ``>``/``<`` examples, its modeline), a HelpNDoc HTML topic
+(its navigation tree, breadcrumb, icon call-out tables and generator footer), a Phriction page's reference
+table beside the problems it sums up, and a Swimm document (``.sw.md``: its snippets and footer). Each test
+writes a small article of its own in the style and reads it with the real indexer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from api.knowledge import KnowledgeBase
+from api.matcher import match
+from indexer.build import build_index
+from indexer.records import Step
+from indexer.vim_help_text import vim_help_markdown
+from tests.test_house_styles import read
+
+
+def _texts(steps: list[Step]) -> list[str]:
+    """Each step's text on one line."""
+    return [" ".join(step.text.split()) for step in steps]
+
+
+VIM_HELP = """\
+*harbor.txt*	For Harbor version 1.4	Last change: 2026 Mar 11
+
+			HARBOR PLUGIN MANUAL
+
+Contents					*harbor-contents*
+
+1. Uploads time out		|harbor-upload-stalls|
+2. Credentials rejected		|harbor-credentials|
+3. Error messages		|harbor-errors|
+
+==============================================================================
+1. Uploads time out					*harbor-upload-stalls*
+
+Uploads stop at 99% and the status line shows: >
+	HB204: Upload of "site.tar" timed out after 300 s
+<
+This happens when the proxy buffers the whole request.
+
+To fix it:
+1. Raise the timeout: >
+	let g:harbor_timeout = 900
+<
+2. Run |:HarborUpload| again.
+
+==============================================================================
+2. Credentials rejected				*harbor-credentials*
+
+Every command asks for the password again.
+
+To fix it:
+1. Delete the saved token with |:HarborLogout|.
+2. Sign in with |:HarborLogin|.
+
+==============================================================================
+3. Error messages					*harbor-errors*
+
+							*HB301*  >
+  HB301: Registry "{name}" refused the manifest
+The registry does not accept this manifest format.  Push with |:HarborPush!|.
+
+							*HB418*  >
+  HB418: Cache directory ~/.harbor is not writable
+Another user owns the cache.  Change its owner back to you.
+
+ vim:tw=78:ts=8:noet:ft=help:norl:
+"""
+
+
+def test_a_vim_help_file_is_a_problem_per_section_and_per_error_entry(tmp_path: Path) -> None:
+    article = read(tmp_path / "docs", "harbor.txt", VIM_HELP)
+    assert [p.title for p in article.problems] == [
+        "Uploads time out",
+        "Credentials rejected",
+        "HB301",
+        "HB418",
+    ]
+    stalls, rejected, manifest, cache = article.problems
+    assert stalls.error_messages == ['HB204: Upload of "site.tar" timed out after 300 s']
+    assert stalls.error_codes == ["HB204"]
+    assert "proxy buffers the whole request" in stalls.cause
+    assert _texts(stalls.steps) == [
+        "Raise the timeout: let g:harbor_timeout = 900",
+        "Run :HarborUpload again.",
+    ]
+    # The example is the step's code, its ">" and "<" marks no text.
+    assert "```\nlet g:harbor_timeout = 900\n```" in stalls.steps[0].markdown
+    assert _texts(rejected.steps) == [
+        "Delete the saved token with :HarborLogout.",
+        "Sign in with :HarborLogin.",
+    ]
+    assert "password again" in rejected.symptoms
+    assert manifest.error_messages == ['HB301: Registry "{name}" refused the manifest']
+    assert manifest.error_codes == ["HB301"]
+    assert cache.error_codes == ["HB418"]
+    assert _texts(cache.steps) == ["Another user owns the cache. Change its owner back to you."]
+    # The file's tag line, its tags, its contents' links and its modeline are no text of it.
+    everything = " ".join(
+        [p.title + p.symptoms + p.cause for p in article.problems]
+        + [n.text for p in article.problems for n in p.notes]
+    )
+    for furniture in ("harbor.txt", "*harbor-", "|harbor-", "vim:tw", "===="):
+        assert furniture not in everything
+
+
+def test_a_vim_help_error_entry_answers_its_message(tmp_path: Path) -> None:
+    read(tmp_path / "docs", "harbor.txt", VIM_HELP)
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    kb = KnowledgeBase(tmp_path / "index.db")
+    best = match(kb, "HB418: Cache directory ~/.harbor is not writable").matches[0]
+    assert (best.problem.title, best.confidence) == ("HB418", "high")
+    best = match(kb, 'HB204: Upload of "site.tar" timed out after 300 s').matches[0]
+    assert best.problem.title == "Uploads time out"
+
+
+def test_one_vim_help_section_without_rules_is_titled_by_it(tmp_path: Path) -> None:
+    text = (
+        "*harbor-cache.txt*\tFor Harbor version 1.4\n\n"
+        "Cache keeps growing\t\t\t\t\t*harbor-cache-size*\n\n"
+        "To fix it:\n"
+        "1. Remove old layers: >\n\tharbor prune --older-than 30d\n<\n"
+        "2. Restart Vim.\n\n"
+        " vim:tw=78:ts=8:noet:ft=help:norl:\n"
+    )
+    [problem] = read(tmp_path / "docs", "harbor-cache.txt", text).problems
+    assert problem.title == "Cache keeps growing"
+    assert _texts(problem.steps) == ["Remove old layers: harbor prune --older-than 30d", "Restart Vim."]
+    assert all("vim:" not in n.text for n in problem.notes)
+
+
+def test_a_text_note_that_opens_with_a_starred_word_is_no_vim_help_file(tmp_path: Path) -> None:
+    text = (
+        "*Draft*\tPrinter jams on tray 2\n\n"
+        "The printer stops with a paper jam light.\n\n"
+        "Resolution:\n"
+        "1. Open tray 2 and remove the paper.\n"
+        "2. Close the tray and print again.\n"
+    )
+    assert vim_help_markdown(text) is None
+    [problem] = read(tmp_path / "docs", "printer.txt", text).problems
+    assert _texts(problem.steps) == [
+        "Open tray 2 and remove the paper.",
+        "Close the tray and print again.",
+    ]
