@@ -29,6 +29,7 @@ labelled entries (:mod:`indexer.entries`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -1106,19 +1107,29 @@ class _Reader:
         """A table row whose fix only points to a section of the page ("See [High error rate](#high-error-rate)",
         as a runbook's table of alerts sends to the section that handles one) as that section's problem's: its
         codes that problem's, its other cells its text. Read as a problem of its own, the row answered its
-        alert with the pointer as its one step, and the fix it points to came second."""
-        if not self.pointing:
+        alert with the pointer as its one step, and the fix it points to came second. So is a row of a
+        reference table whose codes a section of the page names and fixes (Phriction's "| 554 5.7.1 | Relay
+        denied | See above |", or "| Add to `mynetworks` |" under the section of steps that says how): read
+        as a problem of its own, it answered the code with "See above" before the section."""
+        documented = [d for d in self.drafts if d.origin != "table" and d.steps and not d.whole_article]
+        if not documented:
             return
         by_anchor = {
-            anchor: d
-            for d in self.drafts
-            if d.origin != "table" and d.steps and not d.whole_article
-            for anchor in (_anchor(d.title), self._heading_id(d.line))
-            if anchor
+            anchor: d for d in documented for anchor in (_anchor(d.title), self._heading_id(d.line)) if anchor
         }
+        rows = {id(d): _named_codes(d) for d in self.drafts if d.origin == "table"}
+        named = [(d, _named_codes(d)) for d in documented] if rows else []
+        # How many rows name each code: a section that names another row's code too is the one that holds
+        # the table ("## Installer error codes" over it), not the one that documents this row's code.
+        in_rows = Counter(code for codes in rows.values() for code in codes)
         kept: list[_Draft] = []
         for draft in self.drafts:
             target = by_anchor.get(self.pointing.get(id(draft), ""))
+            if target is None and (codes := rows.get(id(draft))):
+                target = next(
+                    (d for d, its in named if codes <= its and all(in_rows[c] <= (c in codes) for c in its)),
+                    None,
+                )
             if target is None:
                 kept.append(draft)
                 continue
@@ -2752,6 +2763,14 @@ _SECTION_POINTER = re.compile(r"(?:[^\W\d_]++[ \t]*+){0,2}\[[^\[\]\n]+\]\(#([\w-
 def _row_steps(cells: list[str], sources: list[str], fix: int, line: int) -> list[Step]:
     """The steps a table row's fix cell gives, read from its source (``sources``) where the row has one."""
     return cell_steps(cells[fix], sources[fix] if fix < len(sources) else cells[fix], line)
+
+
+def _named_codes(draft: _Draft) -> set[str]:
+    """The codes ``draft``'s title and its messages name, each as :func:`code_key` spells it."""
+    return {
+        code_key(c)
+        for c in [*draft.title_codes(), *(c for text, _ in draft.messages for c in error_codes(text))]
+    }
 
 
 def _anchor(title: str) -> str:

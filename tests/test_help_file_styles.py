@@ -148,3 +148,50 @@ def test_a_text_note_that_opens_with_a_starred_word_is_no_vim_help_file(tmp_path
         "Open tray 2 and remove the paper.",
         "Close the tray and print again.",
     ]
+
+
+PHRICTION_PAGE = """\
+= Print server: troubleshooting =
+
+== Jobs rejected with "PS-4031 Quota exceeded" ==
+
+Users see this when they print:
+
+```
+PS-4031 Quota exceeded for user jdoe (500 pages)
+```
+
+**Fix**
+
+# Open the quota console and find the user.
+# Raise the monthly quota, or reset the counter.
+
+== Reference: print server error codes ==
+
+| Code | Meaning | Action |
+|------|---------|--------|
+| PS-4031 | Quota exceeded | See above |
+| PS-5002 | Spooler stopped | Restart the spooler service |
+"""
+
+
+def test_a_reference_table_row_of_a_documented_code_is_that_problems(tmp_path: Path) -> None:
+    article = read(tmp_path / "docs", "print-server.txt", PHRICTION_PAGE)
+    assert [p.title for p in article.problems] == ['Jobs rejected with "PS-4031 Quota exceeded"', "PS-5002"]
+    quota, spooler = article.problems
+    assert _texts(quota.steps) == [
+        "Open the quota console and find the user.",
+        "Raise the monthly quota, or reset the counter.",
+    ]
+    assert "PS-4031" in quota.error_codes
+    # A code that no section documents keeps its row's problem.
+    assert spooler.error_codes == ["PS-5002"]
+    assert _texts(spooler.steps) == ["Restart the spooler service"]
+
+
+def test_a_code_alone_is_answered_by_the_section_that_documents_it(tmp_path: Path) -> None:
+    read(tmp_path / "docs", "print-server.txt", PHRICTION_PAGE)
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    best = match(KnowledgeBase(tmp_path / "index.db"), "PS-4031").matches[0]
+    assert best.problem.title == 'Jobs rejected with "PS-4031 Quota exceeded"'
+    assert best.steps[0].text == "Open the quota console and find the user."
