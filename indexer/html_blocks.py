@@ -467,6 +467,12 @@ _PAYWALL = re.compile(
 _SUBSCRIPTION = re.compile(r"subscri(?:ber|ption)|paywall|premium|members?[-_]only")
 _BANNER = re.compile(r"^(?:[a-z0-9]{1,12}[-_])?(?:banner|notice|prompt|upsell)$")
 _PAYWALL_WORDS = ("subscri", "paywall", "premium", "member", "newsletter", "sign", "cta")
+# A help authoring tool's chrome by its block's id, not its class, as HelpNDoc sets a topic's page: its trail
+# (<div id="topic_breadcrumb">), its tree of the help's topics (<div id="tree">) and its generator's credit
+# (<div id="hnd_generated_by">Created with the Personal Edition of HelpNDoc</div>). The tree's topics were the
+# steps of a problem titled by the topic's heading, the trail its symptoms and the credit a note of the last
+# problem. A tree by its id alone ("tree", "navtree", "toc-tree"): a "decision-tree" is a page's own.
+_CHROME_ID = re.compile(r"^(?:[a-z0-9]{1,12}[-_])?(?:breadcrumbs?|generated[-_]?by)$|^(?:nav|toc)?[-_]?tree$")
 # A trail to the page by a list's id, as Confluence exports it (<ol id="breadcrumbs">): a list's id, unlike a
 # section's, is no heading's anchor.
 _TRAIL_LIST = re.compile(r"^(?:[a-z0-9]{1,12}[-_])?breadcrumbs?$")
@@ -1188,12 +1194,15 @@ def _is_furniture(tag: str, attributes: str) -> bool:
     documentation generator's listing of a method's source (see _SOURCE_LISTING), or a sidebar <aside> by
     its id (see _SIDEBAR_ID), or a SharePoint web part of links (see _LINKS_WEB_PART), or a region the site
     leaves out of a printout (see _NOT_PRINTED), or a wiki's link to edit a section (see _SECTION_EDIT_LINK)
-    or its printed footer and category links (see _WIKI_CHROME)."""
+    or its printed footer and category links (see _WIKI_CHROME), or a help authoring tool's trail, tree of
+    topics or generator's credit by its id (see _CHROME_ID)."""
     lowered = attributes.lower()
     is_list = tag in ("ol", "ul")
     if is_list and "breadcrumb" in lowered and _TRAIL_LIST.search(_attribute(_ID, attributes).lower()):
         return True
     if "breadcrumb" in lowered and tag not in _VOID and _has_class(attributes, _TRAIL_CLASS):
+        return True
+    if tag in ("div", "nav") and _CHROME_ID.match(_attribute(_ID, attributes).lower()):
         return True
     if tag == "table" and "source_code" in lowered and _has_class(attributes, _SOURCE_LISTING):
         return True

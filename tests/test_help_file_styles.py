@@ -195,3 +195,48 @@ def test_a_code_alone_is_answered_by_the_section_that_documents_it(tmp_path: Pat
     best = match(KnowledgeBase(tmp_path / "index.db"), "PS-4031").matches[0]
     assert best.problem.title == 'Jobs rejected with "PS-4031 Quota exceeded"'
     assert best.steps[0].text == "Open the quota console and find the user."
+
+
+HELPNDOC_TOPIC = """\
+<!DOCTYPE html>
+<html><head><meta name="generator" content="HelpNDoc Personal Edition 9.2.0.591"><title>Label printer errors</title></head>
+<body>
+<div id="topic_header"><h1 id="topic_header_text">Label printer errors</h1>
+<div id="topic_breadcrumb"><a href="Home.html">LabelDesk Help</a> &rsaquo;&rsaquo; <a href="Errors.html">Errors</a> &rsaquo;&rsaquo;</div></div>
+<div id="tree"><ul>
+<li><a href="Home.html">Home</a></li>
+<li><a href="Errors.html">Errors</a><ul><li><a href="Labelprintererrors.html">Label printer errors</a></li></ul></li>
+<li><a href="Contact.html">Contact us</a></li>
+</ul></div>
+<div id="topic_content">
+<h2 class="rvps3"><span class="rvts7">Printer offline (LD-404)</span></h2>
+<p class="rvps4"><span class="rvts9">LD-404: The label printer is offline.</span></p>
+<p class="rvps2"><span class="rvts10">Cause:</span><span class="rvts6"> the USB cable is loose.</span></p>
+<p class="rvps2"><span class="rvts10">To fix the problem:</span></p>
+<ol><li class="rvps2"><span class="rvts6">Reconnect the USB cable.</span></li>
+<li class="rvps2"><span class="rvts6">Click Retry in the print queue.</span></li></ol>
+</div>
+<div id="topic_footer"><div id="topic_footer_content">Copyright &copy; 2026 by Example Labels Ltd.</div></div>
+<div id="hnd_generated_by">Created with the Personal Edition of HelpNDoc: <a href="https://www.helpndoc.com">Easy EPub and documentation editor</a></div>
+</body></html>
+"""
+
+
+def test_a_helpndoc_topics_tree_trail_and_credit_are_no_problem_nor_note(tmp_path: Path) -> None:
+    article = read(tmp_path / "docs", "label-printer.html", HELPNDOC_TOPIC)
+    [problem] = article.problems
+    assert problem.title == "Printer offline (LD-404)"
+    assert _texts(problem.steps) == ["Reconnect the USB cable.", "Click Retry in the print queue."]
+    assert all("HelpNDoc" not in n.text for n in problem.notes)
+    assert "LabelDesk Help" not in problem.symptoms
+
+
+def test_a_decision_tree_by_its_id_is_the_pages_own(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>Router keeps rebooting</title></head><body><h1>Router keeps rebooting</h1>"
+        "<p>The router restarts every few minutes.</p>"
+        '<div id="decision-tree"><h2>Resolution</h2><ol><li>Unplug the router for 30 seconds.</li>'
+        "<li>Update the firmware.</li></ol></div></body></html>"
+    )
+    [problem] = read(tmp_path / "docs", "router.html", page).problems
+    assert _texts(problem.steps) == ["Unplug the router for 30 seconds.", "Update the firmware."]
