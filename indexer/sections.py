@@ -902,6 +902,10 @@ def _page_footer_lines(blocks: Sequence[SyntaxTreeNode], related: set[int]) -> s
     page (:func:`_footer_line`), or related pages, one at least about the page itself. Related pages
     alone there ("See also: [Quotas](quotas.md)") are the last entry's, and a list, a heading, code or
     a sentence among them makes them the article's."""
+    if blocks and _generator_line(block_text(blocks[-1])):
+        # A generator's signature needs no rule over it to close the page (Swimm's <SwmMeta> footer,
+        # "Powered by Swimm", right under the last note): it was a note of the last fix.
+        return {id(blocks[-1])} | _page_footer_lines(blocks[:-1], related)
     rules = [at for at, block in enumerate(blocks) if block.type == "hr"]
     tail = blocks[rules[-1] + 1 :] if rules else []
     # A site's wrapper tags around its footer (<div class="page-footer"> … </div>) say nothing.

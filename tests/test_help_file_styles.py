@@ -240,3 +240,39 @@ def test_a_decision_tree_by_its_id_is_the_pages_own(tmp_path: Path) -> None:
     )
     [problem] = read(tmp_path / "docs", "router.html", page).problems
     assert _texts(problem.steps) == ["Unplug the router for 30 seconds.", "Update the firmware."]
+
+
+SWIMM_DOC = """\
+---
+id: q7w2
+title: Invoice export stuck
+---
+
+# Invoice export stuck
+
+The nightly export logs:
+
+```
+ERROR INV-3301: export lock held by worker 4
+```
+
+1. Delete the stale lock row in `export_locks`.
+2. Run the export job again.
+
+> **Note:** The lock expires by itself after two hours.
+
+<SwmMeta version="3.0.0" repo-id="Z2l0aHViJTNBJTNBYmlsbGluZw==" repo-name="billing"><sup>Powered by [Swimm](https://app.swimm.io/)</sup></SwmMeta>
+"""
+
+
+def test_a_swimm_documents_powered_by_footer_is_no_note(tmp_path: Path) -> None:
+    [problem] = read(tmp_path / "docs", "invoice-export.sw.md", SWIMM_DOC).problems
+    assert [n.text for n in problem.notes] == ["Note: The lock expires by itself after two hours."]
+
+
+def test_a_last_note_that_says_what_was_built_with_a_tool_stays_a_note(tmp_path: Path) -> None:
+    text = (
+        SWIMM_DOC.split("<SwmMeta")[0] + "Then check that the export finished, as built by the job runner.\n"
+    )
+    [problem] = read(tmp_path / "docs", "invoice-export.sw.md", text).problems
+    assert problem.notes[-1].text == "Then check that the export finished, as built by the job runner."
