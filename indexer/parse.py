@@ -524,14 +524,48 @@ def _title_row(root: Section) -> str:
     """The value of the "Title" row of a table of label/value rows that opens the page, before any other
     text under no "#" title (a help desk's solution as its web application saves it, or a Domino form's
     "Title:" field); else ""."""
-    first = next((b for b in root.blocks if block_text(b).strip()), None)
-    if first is None or first.type != "table":
+    first = _opening_table(root)
+    if first is None:
         return ""
     for row in table_rows(first):
         cells = cell_texts(row)
         if len(cells) == 2 and is_title_field(cells[0].strip().rstrip(":\uff1a")) and cells[1].strip():
             return " ".join(cells[1].split())
     return ""
+
+
+def _opening_table(root: Section) -> SyntaxTreeNode | None:
+    """The table ``root``'s text opens with, before any other text; None when it opens with none."""
+    first = next((b for b in root.blocks if block_text(b).strip()), None)
+    return first if first is not None and first.type == "table" else None
+
+
+# A record's form of fields, as an ITSM tool prints one: a label (its colon perhaps) and its value, two such
+# pairs to a row ("Knowledge ID: | KB-4821 | Status: | Published", Ivanti Neurons' print view of a knowledge
+# article), a value that spans the other columns read as the row's last cells, empty.
+_FORM_LABEL = re.compile(r"[^:\uff1a\n]{1,40}[:\uff1a]?")
+
+
+def _record_title(root: Section) -> str:
+    """The value of the Title field of the record's form that opens the title heading ``root``'s text (see
+    _FORM_LABEL), where the heading names the record only by another field's value, its number ("#
+    Knowledge - KB-4821" over "Knowledge ID: | KB-4821" and "Title: | BitLocker recovery screen after BIOS
+    update"): read as the title, the record's number titled the article and its problem. Else ""."""
+    table = _opening_table(root)
+    if table is None:
+        return ""
+    fields = []
+    for row in table_rows(table):
+        cells = [cell.strip() for cell in cell_texts(row)]
+        for label, value in zip(cells[::2], cells[1::2], strict=False):
+            if _FORM_LABEL.fullmatch(label):
+                fields.append((label.rstrip(":\uff1a"), value))
+    title = next((" ".join(value.split()) for label, value in fields if is_title_field(label) and value), "")
+    numbered = any(
+        not is_title_field(label) and value in root.title and any(c.isdigit() for c in value)
+        for label, value in fields
+    )
+    return title if numbered and title != root.title else ""
 
 
 def _title_after_furniture(root: Section) -> str:
@@ -681,7 +715,8 @@ def _markdown_article(
     # The heading is what readers see on the page; a front matter title is often the page's shorter
     # title for search engines (Microsoft Learn's), so the heading wins, and the outline says so.
     title = (
-        (root.title if root.level == 1 else page_heading)
+        # A record's print view heads it with its number, its title a field of its form (see _record_title).
+        ((_record_title(root) or root.title) if root.level == 1 else page_heading)
         or written_title
         # A page's own "Title" field beats its <title>, which a web application saving the page fills with
         # its own name ("ManageEngine ServiceDesk Plus - Solutions") for every page it saves.
