@@ -668,6 +668,11 @@ _LETTER_CODE = re.compile(
     rf"([A-Z]-?\d{{3,5}})(?!{_WORD_NOT_CJK})",
     re.MULTILINE,
 )
+# A message's own code of one capital and six to eight digits, between the label of the component that
+# prints it and its text, each closed by a colon ("GSS-API(min): A2210217: Peer did not accept our
+# certificate", as SAP's Secure Login Client reports a GSS-API failure): no part's or order's number
+# stands so. Read as no code, a pasted A2210217 found nothing.
+_CHAINED_CODE = re.compile(r"(?<=:[ \t])[A-Z]\d{6,8}(?=:[ \t]+[A-Za-z])")
 # A device's alarm or fault code of a letter and two digits or more, which the word before it names so, as
 # appliance and hardware manuals title a fault's section ("Overload (alarm E05)", "fault F21"): of two
 # digits, nothing but that word tells it from a model ("V40").
@@ -849,6 +854,7 @@ _HTTP_STATUS = re.compile(
 # position by position (twice the time).
 _THREE_DIGITS = re.compile(r"\d\d\d")
 _TWO_DIGITS = re.compile(r"\d\d")
+_SIX_DIGITS = re.compile(r"\d{6}")
 _STATUS_DIGITS = re.compile(r"[45]\d\d")
 _LETTER_CODE_ANYWHERE = re.compile(r"(?<![\w-])[A-Za-z]-?\d{3,5}(?![\w-])")
 # What it needs: its digits, after a letter or a hyphen, as they end.
@@ -885,6 +891,8 @@ _CODES_IF_KNOWN: tuple[tuple[tuple[re.Pattern[str], ...], re.Pattern[str]], ...]
         (_MARKED_CODE_SHAPE,),
         re.compile(r"[A-Z](?<![\w-].)[A-Z]{0,7}+(?:-[A-Z0-9]{1,8}+)*?-?[A-Z]{0,3}\d{2,6}(?![\w-])"),
     ),
+    # A message's code of one capital and six to eight digits written alone ("A2210217"; see _CHAINED_CODE).
+    ((_SIX_DIGITS,), re.compile(r"[A-Z](?<![\w-].)\d{6,8}(?![\w-])")),
     # A failed HRESULT as a negative decimal written alone ("-2147217406"; see _SIGNED_HRESULT).
     ((re.compile(r"-[12]\d"),), re.compile(r"(?<![\w.-])-[12]\d{9}(?!\w|[.,]\d)")),
 )
@@ -1024,13 +1032,14 @@ _ERROR_NAME_PARTS = re.compile(
 )
 # Error names written in capitals with underscores, as browsers, operating systems and C libraries
 # name their errors (ERR_CERT_AUTHORITY_INVALID, ERROR_ACCESS_DENIED, SEC_E_INVALID_TOKEN,
-# NT_STATUS_LOGON_FAILURE): a constant of an error family (a part ERR, ERROR or E before others), or
-# whose last part says what went wrong. Settings and other constants (HOMEBREW_FORBIDDEN_LICENSES,
+# NT_STATUS_LOGON_FAILURE): a constant of an error family (a part ERR, ERROR or E before others, or a
+# first part that is a component's name joined to ERR or ERROR, as SAP's SNC layer names its errors,
+# SNCERR_GSSAPI: read as no code, a pasted SNCERR_GSSAPI found nothing), or whose last part says what went wrong. Settings and other constants (HOMEBREW_FORBIDDEN_LICENSES,
 # PIP_TIMEOUT, JAVA_HOME) name what they set. gRPC's canonical status names, which Google's APIs return
 # beside the HTTP status, say so too (RESOURCE_EXHAUSTED, ALREADY_EXISTS, OUT_OF_RANGE).
 _CONSTANT = re.compile(r"[A-Z](?<![\w-].)[A-Z0-9]*+(?:_[A-Z0-9]++)++(?![\w-])")
 _CONSTANT_ERROR = re.compile(
-    r"(?:^|_)(?:E|ERR|ERROR)_|_(?:ERRORS?|FAIL(?:ED|URE)?|INVALID|DENIED|ACCESSDENIED|REFUSED|TIMEDOUT|"
+    r"(?:^|_)(?:E|ERR|ERROR)_|^[A-Z0-9]{2,8}?(?:ERR|ERROR)_|_(?:ERRORS?|FAIL(?:ED|URE)?|INVALID|DENIED|ACCESSDENIED|REFUSED|TIMEDOUT|"
     r"UNAUTHORI[SZ]ED|FORBIDDEN|MISSING|UNKNOWN|EXPIRED|ABORTED|UNREACHABLE|MISMATCH|CONFLICT|EXCEEDED|"
     r"INSUFFICIENT|UNSUPPORTED|ILLEGAL|CORRUPT(?:ED)?|NOT_FOUND|OUTOFMEMORY|DISABLED|BLOCKED|DUPLICATE|"
     r"VIOLATION|BUSY|UNAVAILABLE|CANCELL?ED|EXHAUSTED)$|(?:^|_)(?:ALREADY_EXISTS|OUT_OF_RANGE)$"
@@ -1381,6 +1390,9 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool, client_l
     if _LETTER_CODE_SHAPE.search(text):
         for m in _LETTER_CODE.finditer(text):
             found.setdefault(canonical_code(m.group(1)), m.start(1))
+    if ": " in text:
+        for m in _CHAINED_CODE.finditer(text):
+            found.setdefault(m.group(0), m.start())
     if "code=" in lowered:
         for m in _CODE_FIELD.finditer(text):
             found.setdefault(m.group(1), m.start(1))

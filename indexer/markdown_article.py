@@ -80,6 +80,7 @@ from indexer.messages import (
     announced_output,
     cell_failure,
     cell_messages,
+    describes_listed,
     event_messages,
     fence_output,
     field_part,
@@ -1519,6 +1520,10 @@ class _Reader:
         text_blocks = [b for b in blocks if not is_callout(b)]
         if role is Role.ERRORS:
             draft.messages.extend((q.text, q.line) for q in listed_messages(blocks))
+            # The field's own sentences about its messages say what is seen (see describes_listed).
+            draft.symptoms.extend(
+                (described_text(b), line_of(b)) for n, b in enumerate(blocks) if describes_listed(blocks, n)
+            )
             draft.body.extend(block_text(b) for b in blocks)
         elif role is Role.CODES:
             listed = [

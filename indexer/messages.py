@@ -1000,17 +1000,59 @@ def _language(block: SyntaxTreeNode) -> str:
 
 
 def listed_messages(blocks: list[SyntaxTreeNode]) -> Found:
-    """Every message under an "Error messages" heading: one per quote, fence or list item."""
+    """Every message under an "Error messages" heading: one per quote, fence or list item; of a sentence
+    about them (see :func:`describes_listed`), only the code spans that quote one."""
     out: Found = []
     for index, block in enumerate(blocks):
         if is_callout(block):
             continue
         if block.type in LISTS:
             out.extend(Quote(block_text(item), line_of(item), index) for item in block.children)
+        elif describes_listed(blocks, index):
+            out.extend(Quote(span, line_of(block), index) for span in _spans_quoting_errors(block))
         elif not (block.type == "paragraph" and is_error_lead(block_text(block))):
             # "…you may encounter one of the following error messages:" introduces them; it is not one.
             out.append(Quote(block_text(block), line_of(block), index))
     return [q for q in out if q.text]
+
+
+# What an Error field's paragraph introduces, right under it.
+_INTRODUCED = frozenset(("fence", "code_block", "blockquote", *LISTS))
+
+
+def describes_listed(blocks: list[SyntaxTreeNode], index: int) -> bool:
+    """Whether the paragraph ``blocks[index]`` under an "Error" heading is its author's sentence about the
+    messages, what is seen, rather than one: a lead-in that ends in a colon over the block it introduces,
+    whatever its verb ("SAP GUI shows the following when users double-click the system:" over the message in
+    a <pre>, as BMC Helix's Known Error field holds it), or a sentence that quotes the verbatim text in code
+    spans among words of its own that report no failure ("Some users instead see `SNCERR_GSSAPI (-4)` in the
+    trace file `sapgui_trace.trc`."). Each was read as one more error message."""
+    block = blocks[index]
+    if block.type != "paragraph" or is_error_lead(block_text(block)):
+        return False
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    if _ends_lead(block_text(block).rstrip()) and following is not None and following.type in _INTRODUCED:
+        return True
+    nodes = block.children[0].children if block.children else []
+    own = " ".join(node.content for node in nodes if node.type == "text")
+    return (
+        any(node.type == "code_inline" for node in nodes)
+        and len(own.split()) >= _MIN_SENTENCE_WORDS
+        and not reads_as_failure(own)
+    )
+
+
+# The words of a sentence of the author's around the code spans it quotes, as fewest: "See `E_FAIL`." is
+# the message's label, and stays the message.
+_MIN_SENTENCE_WORDS = 4
+
+
+def _spans_quoting_errors(paragraph: SyntaxTreeNode) -> list[str]:
+    """The code spans of ``paragraph`` that quote an error: its code, or words that report a failure; not
+    a file's or a setting's name ("`sapgui_trace.trc`")."""
+    nodes = paragraph.children[0].children if paragraph.children else []
+    spans = [node.content for node in nodes if node.type == "code_inline"]
+    return [span for span in spans if error_codes(span) or reads_as_failure(span)]
 
 
 def nested_quotes(blocks: list[SyntaxTreeNode], *, fences: bool = True) -> Found:

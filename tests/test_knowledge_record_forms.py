@@ -13,6 +13,10 @@ from pathlib import Path
 
 from test_house_styles import read
 
+from api.knowledge import KnowledgeBase
+from api.matcher import match
+from indexer.build import build_index
+
 # An ITSM tool's print view of a knowledge record: headed by its number, its title a field of the form.
 PRINTED_RECORD_PAGE = """\
 <html><head><title>Print - Knowledge - KB-7310</title></head><body>
@@ -56,3 +60,60 @@ def test_a_title_heading_that_is_no_number_keeps_the_page_its_heading(tmp_path: 
     article = read(tmp_path, "KB-7310.html", page)
     assert article.title == "External monitors black on the dock"
     assert [p.title for p in article.problems] == ["External monitors black on the dock"]
+
+
+# A known-error record (BMC Helix's template): its Error field a lead-in sentence over the message in a <pre>,
+# and a sentence that quotes a second form of it in code spans.
+KNOWN_ERROR_PAGE = """\
+<html><body>
+<h1>Remote desktop gateway sign-in fails with "Kerberos ticket rejected"</h1>
+<h3>Error</h3>
+<p>The Remote Desktop client shows the following after users pick the HQ gateway in the connection list:</p>
+<pre>Kerberos ticket rejected
+KRB5(auth): K4470219: Server principal not found in database</pre>
+<p>On some clients the event log records <code>GWERR_KRBAUTH (-7)</code> under the source <code>TSGateway</code>.</p>
+<h3>Root Cause</h3>
+<p>The gateway's service principal name was removed when the server was renamed.</p>
+<h3>Resolution</h3>
+<ol><li>Register the SPN again with <code>setspn -S</code>.</li><li>Restart the Remote Desktop Gateway service.</li></ol>
+</body></html>
+"""
+
+
+def test_an_error_field_s_own_sentences_are_symptoms_and_its_codes_are_read(tmp_path: Path) -> None:
+    """The lead-in over the message and the sentence that quotes a code span say what is seen; the message
+    is the <pre> and the quoted span, and the message's own code and the error constant are its codes."""
+    article = read(tmp_path, "KBA00044120.html", KNOWN_ERROR_PAGE)
+    [problem] = article.problems
+    assert problem.error_messages == [
+        "Kerberos ticket rejected KRB5(auth): K4470219: Server principal not found in database",
+        "GWERR_KRBAUTH (-7)",
+    ]
+    assert problem.symptoms.startswith("The Remote Desktop client shows the following after users pick")
+    assert "event log records GWERR_KRBAUTH (-7)" in problem.symptoms
+    assert problem.error_codes == ["K4470219", "GWERR_KRBAUTH"]
+
+
+def test_a_pasted_message_code_or_error_constant_finds_its_known_error(tmp_path: Path) -> None:
+    """The message's own code and the error constant, pasted alone, answer with the record."""
+    read(tmp_path / "kb", "KBA00044120.html", KNOWN_ERROR_PAGE)
+    read(tmp_path / "kb", "vpn.html", PRINTED_RECORD_PAGE)
+    build_index([tmp_path / "kb"], tmp_path / "index.db")
+    for pasted in ("K4470219", "GWERR_KRBAUTH"):
+        best = match(KnowledgeBase(tmp_path / "index.db"), pasted).matches[0]
+        assert best.problem.title.startswith("Remote desktop gateway sign-in fails"), pasted
+        assert best.confidence == "high", pasted
+
+
+def test_an_error_field_s_message_that_quotes_a_path_stays_one_message(tmp_path: Path) -> None:
+    """A paragraph that is the message itself, a path in a code span among its words that report the
+    failure, stays the message, no symptom."""
+    page = KNOWN_ERROR_PAGE.replace(
+        "<p>On some clients the event log records <code>GWERR_KRBAUTH (-7)</code> under the source "
+        "<code>TSGateway</code>.</p>",
+        "<p>Cannot open <code>C:\\ProgramData\\gateway.cfg</code>: the file is locked by another process.</p>",
+    )
+    [problem] = read(tmp_path, "KBA00044120.html", page).problems
+    message = "Cannot open C:\\ProgramData\\gateway.cfg: the file is locked by another process."
+    assert message in problem.error_messages
+    assert "locked" not in problem.symptoms
