@@ -2743,8 +2743,11 @@ def _plain_fields(lines: list[list[SyntaxTreeNode]], *, bars: bool) -> list[tupl
 # A help desk prints a page's properties on one line between bars ("Article Number: 000384512 |
 # Article Record Type: Troubleshooting | Published"), its status a word alone; a vendor's note parts
 # them by a comma before each label ("Component: FI-QX-PAY, Version: 4, Released On: 12.09.2023"), as a
-# text export's row of fields is read (text_article._FIELD_GAP).
-_BAR = re.compile(r" \| |,\s+(?=[A-Z][A-Za-z ]{0,24}:\s)")
+# text export's row of fields is read (text_article._FIELD_GAP); a knowledge base's page sets each label and
+# value in a span of its own, a space between them, before a label of one word ("Article ID: KBA00031742
+# Version: 4 Template: Known Error Status: Published", BMC Helix's header): read as no fields, the line was
+# the problem's symptoms. Each part must still be a field (see _plain_fields), so a sentence is none.
+_BAR = re.compile(r" \| |,\s+(?=[A-Z][A-Za-z ]{0,24}:\s)|\s+(?=[A-Z][A-Za-z]{1,24}:\s)")
 
 
 def _bar_segments(text: str) -> list[str]:

@@ -117,3 +117,42 @@ def test_an_error_field_s_message_that_quotes_a_path_stays_one_message(tmp_path:
     message = "Cannot open C:\\ProgramData\\gateway.cfg: the file is locked by another process."
     assert message in problem.error_messages
     assert "locked" not in problem.symptoms
+
+
+# A knowledge article's header: its record's fields, each label and value a span of its own, on one line.
+RECORD_HEADER_PAGE = """\
+<html><body>
+<h1>Badge printer prints blank cards after ribbon change</h1>
+<div class="ka-meta"><span>Article ID:</span> <span>KBA00052214</span> <span>Version:</span> <span>3</span>
+<span>Template:</span> <span>Known Error</span> <span>Status:</span> <span>Published</span></div>
+<h3>Error</h3>
+<pre>Print failed: ribbon not detected (RBN-04)</pre>
+<h3>Root Cause</h3>
+<p>The new ribbon's RFID tag is not read until the printer is power-cycled.</p>
+<h3>Resolution</h3>
+<ol><li>Switch the printer off and on.</li><li>Print a test card.</li></ol>
+</body></html>
+"""
+
+
+def test_a_record_header_of_fields_on_one_line_is_no_symptom(tmp_path: Path) -> None:
+    """The header's "Article ID: … Version: … Template: … Status: …" line is the record's fields, not what is
+    seen: the problem is its Error field's message."""
+    [problem] = read(tmp_path, "KBA00052214.html", RECORD_HEADER_PAGE).problems
+    assert "KBA00052214" not in problem.symptoms
+    assert "Template" not in problem.symptoms
+    assert problem.error_messages == ["Print failed: ribbon not detected (RBN-04)"]
+    assert [s.text for s in problem.steps] == ["Switch the printer off and on.", "Print a test card."]
+
+
+def test_a_first_sentence_with_a_capitalised_label_in_it_stays_the_symptoms(tmp_path: Path) -> None:
+    """A sentence under the title that quotes a panel's status line ("Ribbon: Missing Status: Idle") is what is
+    seen, no fields."""
+    page = RECORD_HEADER_PAGE.replace(
+        RECORD_HEADER_PAGE[
+            RECORD_HEADER_PAGE.index('<div class="ka-meta">') : RECORD_HEADER_PAGE.index("<h3>Error")
+        ],
+        "<p>The printer panel reads Ribbon: Missing Status: Idle after every ribbon change.</p>\n",
+    )
+    [problem] = read(tmp_path, "KBA00052214.html", page).problems
+    assert problem.symptoms.startswith("The printer panel reads Ribbon: Missing Status: Idle")
