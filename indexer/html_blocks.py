@@ -908,28 +908,33 @@ _RECORD_FIELD = re.compile(rf"{RECORD_FIELD}|{KEYWORDS_WORDS}")
 
 # The fields of a help desk's record of the article, as its page tabulates them under the article
 # (Kayako's "Article ID", "Author", "Created On", "Rating"): the page's, not the last step's table. Its
-# "Version" too, beside the article's number (Salesforce Knowledge's field list under the title).
+# "Version" too, beside the article's number (Salesforce Knowledge's field list under the title). And an
+# ITSM tool's record form after the article's parts (Ivanti Neurons' print view: "Related CIs", "Category",
+# "Keywords", "Created By", "Last Modified"), the configuration items, services or assets it concerns and who
+# changed it: read as the last step's table, it was a step's text.
 _PAGE_RECORD_FIELD = re.compile(
-    rf"{_RECORD_FIELD.pattern}|(?:article|kb) (?:id|no|#)|authors?|(?:created|modified|updated|published) on"
-    r"|last (?:updated|modified)|rating|views|version"
+    rf"{_RECORD_FIELD.pattern}|(?:article|kb) (?:id|no|#)|authors?|(?:created|modified|updated|published) (?:on|by)"
+    r"|last (?:updated|modified)(?: by)?|rating|views|version|category|related (?:cis?|configuration items?|services?|assets?)"
 )
+# A record's field that says when or by whom it was last changed: as much the record's own as its number.
+_RECORD_CHANGE = re.compile(r"last (?:updated|modified)(?: by)?|(?:created|modified|updated) (?:on|by)")
 
 
 def _is_page_record(rows: list[_Row]) -> bool:
     """Whether a table's rows are each a label and its value, every label a field of the article's record
-    (see _PAGE_RECORD_FIELD) and one of them its number."""
+    (see _PAGE_RECORD_FIELD) and one of them its number or its last change."""
     labels = [row.cells[0] for row in rows if len(row.cells) == 2]
     return len(labels) == len(rows) and _are_page_record(labels)
 
 
 def _are_page_record(labels: list[str]) -> bool:
     """Whether two or more fields' ``labels`` are each a field of the article's record (see
-    _PAGE_RECORD_FIELD), one of them its number."""
+    _PAGE_RECORD_FIELD), one of them its number or when it was changed (see _RECORD_CHANGE)."""
     names = [normalise_heading(label).rstrip(":").strip() for label in labels]
     return (
         len(names) > 1
         and all(_PAGE_RECORD_FIELD.fullmatch(name) for name in names)
-        and any(name.startswith(("article", "kb")) for name in names)
+        and any(name.startswith(("article", "kb")) or _RECORD_CHANGE.fullmatch(name) for name in names)
     )
 
 
@@ -2639,8 +2644,9 @@ class _Converter:
                 if names_keywords(row.cells[0]):
                     # The words the page is found by among its record ("Article ID | KB0041120", "Keywords |
                     # ribbon jam, badge kiosk"): on one line, as a byline says it (indexer.sections), the
-                    # page's. With the rest of the record dropped, they were nowhere in the index.
-                    self.out.add(f"{row.cells[0]}: {row.cells[1]}", row.line)
+                    # page's. With the rest of the record dropped, they were nowhere in the index. A form's
+                    # label keeps its colon ("Keywords:"): one colon, or the line was read as a note.
+                    self.out.add(f"{row.cells[0].rstrip(':').rstrip()}: {row.cells[1]}", row.line)
                     self.out.add("", row.line)
             return
         width = max(len(row.cells) for row in rows)

@@ -156,3 +156,53 @@ def test_a_first_sentence_with_a_capitalised_label_in_it_stays_the_symptoms(tmp_
     )
     [problem] = read(tmp_path, "KBA00052214.html", page).problems
     assert problem.symptoms.startswith("The printer panel reads Ribbon: Missing Status: Idle")
+
+
+# The print view's record form after the article's parts: what it concerns, how it is found, who changed it.
+TRAILING_FORM_PAGE = """\
+<html><body>
+<h1>Teams meeting audio drops after headset firmware update</h1>
+<h3>Symptom</h3>
+<p>Meeting audio cuts out every few minutes on the updated headsets.</p>
+<h3>Cause</h3>
+<p>The firmware turned on the headset's power saving for the USB dongle.</p>
+<h3>Resolution</h3>
+<ol><li>Open the headset companion app.</li><li>Turn off USB power saving.</li></ol>
+<table class="print-form">
+  <tr><td class="lbl">Related CIs:</td><td>Jabra Evolve2 65; Microsoft Teams</td></tr>
+  <tr><td class="lbl">Category:</td><td>Hardware &gt; Audio</td></tr>
+  <tr><td class="lbl">Keywords:</td><td>headset, audio drop, firmware</td></tr>
+  <tr><td class="lbl">Created By:</td><td>mlindqvist on 03/03/2026 10:15</td></tr>
+  <tr><td class="lbl">Last Modified:</td><td>05/03/2026 08:02</td></tr>
+</table>
+<div class="print-footer">Page 1 of 1</div>
+</body></html>
+"""
+
+
+def test_a_record_form_after_the_steps_is_no_part_of_the_last_step(tmp_path: Path) -> None:
+    """The trailing Related CIs / Category / Keywords / Created By / Last Modified form is the record's: the
+    last step is its own words, and the keywords stay searchable."""
+    article = read(tmp_path, "KB-5260.html", TRAILING_FORM_PAGE)
+    [problem] = article.problems
+    assert [s.text for s in problem.steps] == [
+        "Open the headset companion app.",
+        "Turn off USB power saving.",
+    ]
+    assert not problem.notes
+    assert "audio drop" in article.body
+
+
+def test_a_table_of_settings_after_the_steps_stays_the_last_step_s(tmp_path: Path) -> None:
+    """Guard: a table of labelled values that are no record's fields ("Server:", "Port:") after the steps is
+    what the last step enters."""
+    page = TRAILING_FORM_PAGE.replace("<li>Turn off USB power saving.</li>", "<li>Enter these settings:</li>")
+    start, end = page.index('<table class="print-form">'), page.index("</table>")
+    page = (
+        page[:start]
+        + "<table><tr><td>Server:</td><td>audio.corp.example</td></tr><tr><td>Port:</td><td>5061</td></tr></table>"
+        + page[end + len("</table>") :]
+    )
+    [problem] = read(tmp_path, "KB-5260.html", page).problems
+    assert problem.steps[-1].text.startswith("Enter these settings:")
+    assert "audio.corp.example" in problem.steps[-1].text
