@@ -278,6 +278,12 @@ def _only_image(block: SyntaxTreeNode) -> bool:
     return len(parts) == 1 and parts[0].type == "image"
 
 
+def _only_emphasis(block: SyntaxTreeNode) -> bool:
+    """Whether ``block`` is a paragraph wholly in italics (``*Figure 2: …*``)."""
+    parts = inline_parts(block, spacing=False)
+    return len(parts) == 1 and parts[0].type == "em"
+
+
 def _described(blocks: list[SyntaxTreeNode], index: int) -> bool:
     """Whether the list at ``index`` describes rather than instructs: it follows a label that names
     it so ("Cons:"), or each item defines a name in code ("`on:` is the day it starts")."""
@@ -566,7 +572,14 @@ class _StepReader:
         """A list or paragraph that describes the problem rather than fixing it, a table's caption
         (Pandoc's ": Table 5 Checks for LS-17" under it) or a picture's ("Figure 2: …" under it), or a
         note under a rule that closes the text ("[2] On Citrix servers set the variable system-wide.", a
-        Word document's endnote): left over."""
+        Word document's endnote): left over; a caption set apart in italics after the steps, the last step's."""
+        if self.run.steps and _only_emphasis(block) and _FIGURE_CAPTION.match(text):
+            # A help centre's caption set apart in italics under its screenshot after the steps ("*Figure 2:
+            # Selecting PrintPass-Secure in the print dialog*", ProProfs'), whose picture a page's reader
+            # keeps no text of: the step's it illustrates, as a caption inside a step is. Left over, it was
+            # shown as a note, advice on the steps.
+            _attach(self.attached, len(self.run.steps) - 1, block, text, self.lines)
+            return True
         above = self.blocks[index - 1] if index > 0 else None
         caption = above is not None and (
             (above.type == "table" and bool(_TABLE_CAPTION.match(text)))

@@ -206,3 +206,49 @@ def test_a_table_of_settings_after_the_steps_stays_the_last_step_s(tmp_path: Pat
     [problem] = read(tmp_path, "KB-5260.html", page).problems
     assert problem.steps[-1].text.startswith("Enter these settings:")
     assert "audio.corp.example" in problem.steps[-1].text
+
+
+# A help centre's article: numbered problem headings, bold Cause and Steps labels, a screenshot and its
+# caption in italics after the steps.
+CAPTIONED_STEPS_PAGE = """\
+<html><body>
+<h1>Fixing Conference Room Display Problems</h1>
+<h2>1. The wall display shows "No signal"</h2>
+<p>You connect your laptop to the table cable but the wall display stays blank.</p>
+<p><b>Cause:</b> The display is set to the wrong HDMI input.</p>
+<p><b>Steps:</b></p>
+<ol><li>Press <b>Input</b> on the room remote.</li><li>Choose <b>HDMI 2</b>.</li></ol>
+<p><img src="/images/remote-input.png" alt="Room remote"></p>
+<p class="pp-caption"><i>Figure 1: The Input button on the room remote</i></p>
+<h2>2. No sound from the room speakers</h2>
+<p>The video is on the wall display but the sound stays on the laptop.</p>
+<p><b>Cause:</b> The laptop still sends sound to its own speakers.</p>
+<p><b>Steps:</b></p>
+<ol><li>Click the speaker icon in the taskbar.</li><li>Pick <b>Room Audio</b>.</li></ol>
+</body></html>
+"""
+
+
+def test_a_screenshot_s_caption_after_the_steps_is_no_note(tmp_path: Path) -> None:
+    """The italic "Figure 1: …" caption under the screenshot after the steps is the last step's, as a
+    caption inside a step is: no note, no step of its own."""
+    first, second = read(tmp_path, "room-display.html", CAPTIONED_STEPS_PAGE).problems
+    assert first.title == 'The wall display shows "No signal"'
+    assert not first.notes
+    assert [s.text.splitlines()[0] for s in first.steps] == [
+        "Press Input on the room remote.",
+        "Choose HDMI 2.",
+    ]
+    assert "Figure 1: The Input button on the room remote" in first.steps[-1].text
+    assert [s.text for s in second.steps] == ["Click the speaker icon in the taskbar.", "Pick Room Audio."]
+
+
+def test_an_italic_remark_after_the_steps_stays_a_note(tmp_path: Path) -> None:
+    """Guard: a remark in italics after the steps that is no caption stays a note after them."""
+    page = CAPTIONED_STEPS_PAGE.replace(
+        "<i>Figure 1: The Input button on the room remote</i>",
+        "<i>If the display still shows No signal, call the AV desk.</i>",
+    )
+    [first, _] = read(tmp_path, "room-display.html", page).problems
+    assert [n.text for n in first.notes] == ["If the display still shows No signal, call the AV desk."]
+    assert [s.text for s in first.steps] == ["Press Input on the room remote.", "Choose HDMI 2."]
