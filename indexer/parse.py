@@ -467,7 +467,12 @@ def _without_site_name(title: str, root: Section) -> str:
     (old.reddit.com's "… : r/Proxmox")."""
     heading = next((s.title for s in root.walk() if s.title), "")
     if heading:
-        return _before_site_name(title, heading) or _after_site_name(title, heading) or title
+        return (
+            _before_site_name(title, heading)
+            or _after_site_name(title, heading)
+            or _between_site_names(title, heading)
+            or title
+        )
     paragraphs = (block_text(b) for b in root.blocks[:MAX_TITLE_PARAGRAPHS] if b.type == "paragraph")
     return next((found for said in paragraphs if (found := _before_site_name(title, said))), title)
 
@@ -484,6 +489,21 @@ def _before_site_name(title: str, heading: str) -> str:
 # name of no separator and no digit (not a ticket's or an error's number, "KB0012: …"), then a colon, or a bar
 # or dash between spaces.
 _SITE_NAME_BEFORE = re.compile(r"[^:|\u2013\u2014\u00b7\d]{1,80}?(?:\s*:|\s+[|\u2013\u2014\u00b7-])\s+")
+
+
+def _between_site_names(title: str, heading: str) -> str:
+    """``heading``, where ``title`` is a name and a separator before it (see _SITE_NAME_BEFORE) and a site's name
+    after it, the heading's words or their opening between: a service portal's <title> names its section and
+    itself around the article's, perhaps shorter than its heading ("Knowledge Base - Outlook keeps asking for
+    password | Halo Service Portal" over "Outlook keeps asking for password / cannot connect to Exchange
+    Online", HaloITSM's), and a page with no "#" heading was titled by all of it; else ""."""
+    before = _SITE_NAME_BEFORE.match(title)
+    separators = list(SITE_NAME_SEPARATOR.finditer(title, before.end() if before else 0))
+    if before is None or not separators:
+        return ""
+    between = title[before.end() : separators[-1].start()]
+    shorter = heading.startswith(between) and not heading[len(between) : len(between) + 1].isalnum()
+    return heading if between and (heading == between or shorter) else ""
 
 
 # A support site's number of the document before its title in the <title> (My Oracle Support's "Document

@@ -252,3 +252,44 @@ def test_an_italic_remark_after_the_steps_stays_a_note(tmp_path: Path) -> None:
     [first, _] = read(tmp_path, "room-display.html", page).problems
     assert [n.text for n in first.notes] == ["If the display still shows No signal, call the AV desk."]
     assert [s.text for s in first.steps] == ["Press Input on the room remote.", "Choose HDMI 2."]
+
+
+# A service portal's FAQ page: no h1, the article's title an h2 in the portal's header, its <title> the
+# portal's section, the title and the portal's name.
+PORTAL_FAQ_PAGE = """\
+<html><head><title>Knowledge Base - Scanner saves blank pages | Service Portal</title></head><body>
+<div class="kb-header">
+  <h2>Scanner saves blank pages</h2>
+  <span class="kb-id">FAQ ID: 2291</span>
+</div>
+<table class="field-table">
+<tr><td>Summary</td><td>Every scanned page is saved as a blank PDF page.</td></tr>
+<tr><td>Cause</td><td>The scan profile is set to skip blank pages with too high a threshold.</td></tr>
+<tr><td>Resolution</td><td><ol><li>Open the scan profile.</li><li>Lower the blank page threshold.</li></ol></td></tr>
+</table>
+</body></html>
+"""
+
+
+def test_a_portal_s_section_and_name_around_the_title_are_no_words_of_it(tmp_path: Path) -> None:
+    """The <title> "Knowledge Base - … | Service Portal": the article is titled by the words between, its
+    heading's."""
+    article = read(tmp_path, "faq-2291.html", PORTAL_FAQ_PAGE)
+    assert article.title == "Scanner saves blank pages"
+    assert [p.title for p in article.problems] == ["Scanner saves blank pages"]
+
+
+def test_a_portal_s_shorter_title_between_its_section_and_name_gives_the_heading(tmp_path: Path) -> None:
+    """The portal's <title> gives the opening of a longer heading between its section and its name: the
+    heading titles the article."""
+    heading = "Scanner saves blank pages / PDF shows no content"
+    page = PORTAL_FAQ_PAGE.replace("<h2>Scanner saves blank pages</h2>", f"<h2>{heading}</h2>")
+    article = read(tmp_path, "faq-2291.html", page)
+    assert article.title == heading
+
+
+def test_a_title_that_says_more_than_its_heading_before_it_is_kept_whole(tmp_path: Path) -> None:
+    """Guard: words with a number before the heading ("Error 0x709 - …") say more than a section's name."""
+    page = PORTAL_FAQ_PAGE.replace("Knowledge Base - Scanner", "Error 0x709 - Scanner")
+    article = read(tmp_path, "faq-2291.html", page)
+    assert article.title == "Error 0x709 - Scanner saves blank pages | Service Portal"
