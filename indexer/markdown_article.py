@@ -1706,6 +1706,13 @@ class _Reader:
             # "This means the user is in no mapped group.", then "To fix it:" and the steps.
             meaning = meaning_before_fix(run.preamble)
             _preamble_as_cause(draft, run, lambda block: block in meaning)
+            if not draft.cause and group is None:
+                # A record's Solution field of a template with no cause field (BMC Helix's Problem Solution)
+                # opens with why, then leads in to the steps: "The building B proxy PAC file no longer
+                # bypasses the Microsoft 365 endpoints. Until Network fixes the PAC file:". The problem had
+                # no cause, and the whole paragraph was a note before the steps. Not in one of several named
+                # fixes ("Method 3: …"), whose opening says why that way is worth trying.
+                _explanation_before_lead_in(draft, run, lines)
         said = step_heading(section.title)
         if said and not run.steps and not section.children and any(draft.groups):
             # A step written as a heading, or a bold line, with nothing under it ("**Step 3: Start

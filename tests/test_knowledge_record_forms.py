@@ -293,3 +293,60 @@ def test_a_title_that_says_more_than_its_heading_before_it_is_kept_whole(tmp_pat
     page = PORTAL_FAQ_PAGE.replace("Knowledge Base - Scanner", "Error 0x709 - Scanner")
     article = read(tmp_path, "faq-2291.html", page)
     assert article.title == "Error 0x709 - Scanner saves blank pages | Service Portal"
+
+
+# A problem-solution record (BMC Helix's template): no cause field, so its Solution opens with why.
+PROBLEM_SOLUTION_PAGE = """\
+<html><body>
+<h1>Label printers in the warehouse print half a label</h1>
+<h3>Problem</h3>
+<p>Shipping labels come out cut off after the first half. The print server logs:</p>
+<pre>Print job 4471 failed. Error: 0x8007000E - Not enough memory resources are available.</pre>
+<h3>Solution</h3>
+<p>The new label template embeds a full-colour logo that exceeds the printers' buffer. Until Marketing
+supplies a monochrome logo:</p>
+<ol><li>Open the template in the label designer.</li><li>Replace the logo with the text "ACME".</li></ol>
+</body></html>
+"""
+
+
+def test_a_solution_that_opens_with_why_gives_the_cause(tmp_path: Path) -> None:
+    """The Solution's opening sentence says why, before its lead-in: the problem's cause, the lead-in a
+    note before the steps."""
+    [problem] = read(tmp_path, "KBA00029417.html", PROBLEM_SOLUTION_PAGE).problems
+    assert (
+        problem.cause == "The new label template embeds a full-colour logo that exceeds the printers' buffer."
+    )
+    assert [n.text for n in problem.notes] == ["Until Marketing supplies a monochrome logo:"]
+    assert [s.text for s in problem.steps] == [
+        "Open the template in the label designer.",
+        'Replace the logo with the text "ACME".',
+    ]
+
+
+def test_a_solution_that_opens_with_a_fix_s_release_has_no_cause(tmp_path: Path) -> None:
+    """Guard: an opening that says where the fix stands ("This is fixed in release 5.2.") is no cause: the
+    paragraph stays a note before the steps."""
+    page = PROBLEM_SOLUTION_PAGE.replace(
+        "The new label template embeds a full-colour logo that exceeds the printers' buffer. Until Marketing\n"
+        "supplies a monochrome logo:",
+        "This is fixed in label designer release 5.2. Until you can upgrade:",
+    )
+    [problem] = read(tmp_path, "KBA00029417.html", page).problems
+    assert not problem.cause
+    assert [n.text for n in problem.notes] == [
+        "This is fixed in label designer release 5.2. Until you can upgrade:"
+    ]
+
+
+def test_a_named_fix_that_opens_with_why_gives_no_cause(tmp_path: Path) -> None:
+    """Guard: one of several named fixes ("Method 2: …") that opens with why that way helps gives the problem
+    no cause: the paragraph stays a note of its steps."""
+    page = PROBLEM_SOLUTION_PAGE.replace(
+        "<h3>Solution</h3>",
+        "<h3>Solution</h3>\n<h4>Method 1: Print from the web client</h4>\n<ol><li>Open the web client.</li>"
+        "<li>Print the label again.</li></ol>\n<h4>Method 2: Replace the logo</h4>",
+    )
+    [problem] = read(tmp_path, "KBA00029417.html", page).problems
+    assert not problem.cause
+    assert any(n.text.startswith("The new label template embeds") for n in problem.notes)
