@@ -97,8 +97,11 @@ def _rewrite(lines: list[str]) -> list[str]:
     # The depths of the heading blocks the block is under, outermost first ("- # Printers" over
     # "\t- ## Labels print blank"): one depth alone forgot the outer heading once the inner one closed.
     headings: list[int] = []
-    # The advice block whose children are its quote's: its depth (-1 outside one), its line and its text.
-    advice, advice_line, advice_said = -1, -1, ""
+    # The advice block whose children are its quote's: its depth (-1 outside one), its line, and that line
+    # with its label in bold ("> **Note:** …"), as a child makes it: a quote of several lines that opens
+    # with a plain label is read as what a program printed, one with a bold label as a note
+    # (sections._callout_kind).
+    advice, advice_line, advice_bold = -1, -1, ""
     outline, first_block = False, 0
     for line in lines:
         block = _BLOCK.match(line)
@@ -132,7 +135,7 @@ def _rewrite(lines: list[str]) -> list[str]:
         if advice >= 0:
             # A block under an advice block ("Note:" over "Run it outside business hours"): what the advice
             # says, a list in its quote. Read on as the fix's list, the advice was steps, its note "Note:".
-            out[advice_line] = _bold_label(advice_said)
+            out[advice_line] = advice_bold
             nested = "  " * (depth - advice - 1)
             indent = f"> {nested}  "
             out.append(f"> {nested}- {content}")
@@ -157,10 +160,11 @@ def _rewrite(lines: list[str]) -> list[str]:
             if value and heading_role(words) is Role.BOILERPLATE and page_refs_only(value):
                 value = ""
             out.append(f"{'#' * min(level + 1, 6)} {words}{f': {value}' if value else ''}")
-        elif PLAIN_ADVICE.match(content):
+        elif said := PLAIN_ADVICE.match(content):
             # A block that gives advice ("NOTE: …", "Hinweis: …"): a note, not an item of the list above
             # it. Not "Warning: …", which a block quoting what a program printed opens with.
-            indent, advice, advice_line, advice_said = "", depth, len(out), content
+            indent, advice, advice_line = "", depth, len(out)
+            advice_bold = f"> **{said[0]}**{content[said.end() :]}"
             out.append(f"> {content}")
         else:
             nested = "  " * max(depth - anchor - 1, 0)
@@ -210,12 +214,3 @@ def _internal(key: str) -> bool:
     """Whether a property's ``key`` is one Logseq keeps for itself (see _INTERNAL)."""
     key = key.lower()
     return key in _INTERNAL or key.startswith(_INTERNAL_PREFIXES)
-
-
-def _bold_label(advice: str) -> str:
-    """An advice block's line as a quote whose label is in bold ("> **Note:** …"), as the quote is when a
-    list of what the advice says follows in it: a quote of several lines that opens with a plain label is
-    read as what a program printed, one that opens with a bold label as a note (sections._callout_kind)."""
-    label = PLAIN_ADVICE.match(advice)
-    end = label.end() if label is not None else 0
-    return f"> **{advice[:end]}**{advice[end:]}"
