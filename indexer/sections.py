@@ -1307,6 +1307,8 @@ _PAGE_FURNITURE = re.compile(
 )
 # How many people a Launchpad bug affects, as it prints it under the bug's title (see _BYLINE).
 _AFFECTS = r"this bug affects (?:you(?: and \d{1,9} other (?:people|person))?|\d{1,9} (?:people|person))"
+# A capital letter, past ASCII too ("Łukasz"), in a pattern that ignores case: a name's or a tool's first.
+_CAPITAL = r"(?-i:[^\W\d_a-zß-öø-ÿ])"
 # Its byline: who wrote or changed the page, and when. Searchable, as the page's other fields are, but
 # no part of a problem: read as the symptoms' first line, it opened the answer.
 _BYLINE = re.compile(
@@ -1347,9 +1349,8 @@ _BYLINE = re.compile(
     # ClickUp", as ClickUp closes a doc under its rule): read as a note of the last problem, it was shown in
     # its answer. A name of a few capitalised words or a handle, a tool's one capitalised name, perhaps the
     # day ("… in ClickUp on Oct 3, 2026").
-    + r"|created by (?:@[\w.-]{1,40}|(?-i:[^\W\d_a-zß-öø-ÿ])[\w'-]{0,30})"
-    r"(?: (?-i:[^\W\d_a-zß-öø-ÿ])[\w'-]{0,30}\.?){0,2} (?:in|with) "
-    rf"(?-i:[^\W\d_a-zß-öø-ÿ])[\w.-]{{1,30}}(?: on {DATE})?"
+    + rf"|created by (?:@[\w.-]{{1,40}}|{_CAPITAL}[\w'-]{{0,30}})"
+    rf"(?: {_CAPITAL}[\w'-]{{0,30}}\.?){{0,2}} (?:in|with) {_CAPITAL}[\w.-]{{1,30}}(?: on {DATE})?"
     + _BYLINE_TAIL
     # A wiki's stamp on an exported page, the tool then the day ("Exported from Slab on Nov 28, 2025").
     + rf"|exported from [^\n]{{1,40}}? on {DATE}"
@@ -1373,7 +1374,7 @@ _BYLINE = re.compile(
     + r"|(?:last (?:edited|modified|updated) by|zuletzt (?:bearbeitet|geändert) von|dernière modification par"
     r"|modifié par|editado por|modificado por|modificato da|bewerkt door) "
     r"@?[\w.-]{1,40}(?: (?:(?:de|da|del|della|di|du|la|le|van|von|der|den|dos|das|ter) ){0,2}"
-    r"(?-i:[^\W\d_a-zß-öø-ÿ])[\w'-]{0,30}\.?){0,2}"
+    rf"{_CAPITAL}[\w'-]{{0,30}}\.?){{0,2}}"
     + _BYLINE_TAIL
     # Redmine's record under an issue's subject, who added it and when, and when it was last updated, each
     # as its age in words ("Added by Jan Novak about 1 year ago. Updated 10 months ago.").
