@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from indexer.errors import ArticleError
-from indexer.html_blocks import html_as_markdown
+from indexer.html_blocks import fenced_lines, html_as_markdown
 from indexer.roles import is_title_field
 
 # Help centres and wikis export pages under these names.
@@ -34,8 +34,6 @@ _TITLE_PARAGRAPH_WITHIN = 512 * 1024
 _HEADING_TAG = re.compile(r"<h[1-6]\b", re.IGNORECASE)
 # The page's title heading as the page's Markdown writes it, at a line's start, a lower heading, and any.
 _FIRST_TITLE_HEADING = re.compile(r"^# (.+)$", re.MULTILINE)
-# The mark that opens or closes a fenced block of code, whose "# …" lines are a script's comments, no heading.
-_FENCE_MARK = re.compile(r"[ \t]*(`{3,}|~{3,})")
 _SUB_HEADING = re.compile(r"#{2,6} (.+)")
 _NEXT_HEADING = re.compile(r"^#{1,6} (.+)$", re.MULTILINE)
 _TAGS = re.compile(r"<[^<>]*>")
@@ -165,15 +163,13 @@ def _question_field_as_heading(markdown: str) -> str:
 
 
 def _has_title_heading(markdown: str) -> bool:
-    """Whether ``markdown`` has a title heading ("# …") outside its fenced blocks of code."""
-    fence = ""
-    for line in markdown.split("\n"):
-        mark = _FENCE_MARK.match(line)
-        if mark and (not fence or mark.group(1).startswith(fence)):
-            fence = "" if fence else mark.group(1)
-        elif not fence and _FIRST_TITLE_HEADING.fullmatch(line):
-            return True
-    return False
+    """Whether ``markdown`` has a title heading ("# …") outside its fenced blocks of code, whose "# …" lines
+    are a script's comments."""
+    lines = markdown.split("\n")
+    return any(
+        not fenced and _FIRST_TITLE_HEADING.fullmatch(line)
+        for line, fenced in zip(lines, fenced_lines(lines), strict=True)
+    )
 
 
 def _site_name_as_text(markdown: str, title: str) -> str:

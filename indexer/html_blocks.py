@@ -3756,6 +3756,8 @@ _BOLD_FIELD_LABEL = re.compile(r"\*\*([^*\d]{1,40}?):?\*\*")
 _HEADED_FIELD_LABEL = re.compile(r"#{2,6} ([^*#\d]{1,40}?):?")
 # A heading's marks, which say how high it is.
 _HEADING_MARKS = re.compile(r"(#{1,6}) ")
+# A line that opens or closes a fence, in a list item or a quote too: its marks.
+_FENCE_MARKS = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 # A case's name written after its bold label, led by a dash ("**Scenario 1** – after the upgrade:").
 _NAME_AFTER_LABEL = re.compile(r"[\u2013\u2014-][ \t]++(.+?):?")
 # A line opening with a bold label of a numbered case, what it is perhaps after it ("**Symptom 1:** The
@@ -3793,7 +3795,7 @@ class _FieldCases:
     shared: list[int] = field(default_factory=list)
 
 
-def _field_cases(lines: list[str], start: int) -> _FieldCases | None:
+def _field_cases(lines: list[str], start: int, fenced: list[bool]) -> _FieldCases | None:
     """The field whose label is ``lines[start]`` when its text opens with a numbered case's label; else None.
 
     A field under a heading goes on, blank lines and all (its cases' error blocks and lists), to the next
@@ -3807,14 +3809,12 @@ def _field_cases(lines: list[str], start: int) -> _FieldCases | None:
     if label is None or (opening is None and not level):
         return None
     field = _FieldCases(label[1], _case_word(opening, label[1]) if opening else "", [], start + 2, start)
-    fenced = False
     while field.end < len(lines):
         line = lines[field.end]
-        case = _CASE_LINE.fullmatch(line) if line and not fenced else None
-        if level and not fenced and _closes_field(lines, field.end, level):
+        code = bool(level) and fenced[field.end]
+        case = _CASE_LINE.fullmatch(line) if line and not code else None
+        if level and not code and _closes_field(lines, field.end, level):
             break
-        if level and line.startswith("```"):
-            fenced = not fenced
         word = _case_word(case, field.label) if case is not None else ""
         if case is not None and (not field.word or word == field.word):
             field.word = word
@@ -3858,6 +3858,20 @@ def _closes_field(lines: list[str], at: int, level: int) -> bool:
     return found is not None and len(found[1]) <= level
 
 
+def fenced_lines(lines: list[str]) -> list[bool]:
+    """Whether each of ``lines`` is in a fenced block of code, its marks' lines included. A fence closes, as
+    CommonMark closes one, only on its marks alone, as many or more: a "```bash" line in its code does not."""
+    fenced, fence = [], ""
+    for line in lines:
+        marks = _FENCE_MARKS.match(line)
+        fenced.append(bool(fence) or marks is not None)
+        if fence and marks is not None and marks[1].startswith(fence) and not line[marks.end() :].strip():
+            fence = ""
+        elif not fence and marks is not None:
+            fence = marks[1]
+    return fenced
+
+
 def _case_fields(lines: list[str]) -> list[_FieldCases] | None:
     """The first run of two fields or more, one right after the other, that tell the same cases apart,
     numbered from 1 in the same order under labels of one word (see _cases_by_field); None if none."""
@@ -3867,10 +3881,9 @@ def _case_fields(lines: list[str]) -> list[_FieldCases] | None:
     # first case was taken for the Problem field's heading, and an opening of twenty lines or more (a log)
     # hid it, and the scenarios were one problem holding both errors.
     heading_over: list[int] = []
-    fenced = False
+    fenced = fenced_lines(lines)
     for n, line in enumerate(lines):
-        fenced = fenced != line.startswith("```")
-        heading_over.append(n if not fenced and line.startswith("#") else heading_over[-1] if n else -1)
+        heading_over.append(n if not fenced[n] and line.startswith("#") else heading_over[-1] if n else -1)
     while start < len(lines):
         if not _CASE_LINE.fullmatch(lines[start]):
             start += 1
@@ -3881,7 +3894,7 @@ def _case_fields(lines: list[str]) -> list[_FieldCases] | None:
         if not _BOLD_FIELD_LABEL.fullmatch(lines[at]) and heading_over[start - 1] > 0:
             at = heading_over[start - 1]
         # Fields labelled alike: in bold, or by headings as high as the first's.
-        while (found := _field_cases(lines, at)) is not None and (
+        while (found := _field_cases(lines, at, fenced)) is not None and (
             not fields or _label_level(lines[found.start]) == _label_level(lines[fields[0].start])
         ):
             fields.append(found)

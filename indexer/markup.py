@@ -45,7 +45,7 @@ from mdit_py_plugins.myst_role import myst_role_plugin
 
 from indexer.block_tokens import paragraph_tokens, push_parsed
 from indexer.callouts import CALLOUT_KINDS, CALLOUT_NAMES, QUESTION_KINDS
-from indexer.html_blocks import MAX_TABLE_COLUMNS, html_as_markdown
+from indexer.html_blocks import MAX_TABLE_COLUMNS, fenced_lines, html_as_markdown
 from indexer.lettered import lettered_lists
 from indexer.page_links import tags_or_links_only
 from indexer.pandoc_tables import dashed_table, grid_table
@@ -190,8 +190,6 @@ _SOURCE_TARGET = re.compile(_TARGET + r"$\n?", re.M)
 # and a reference role that names one with no words of its own ({ref}`backup-schedule`).
 _TARGET_HEADING = re.compile(_TARGET + r"\n(?:[ \t]*\n)*[ \t]{0,3}#{1,6}[ \t]+(.+)$", re.M)
 _BARE_REF = re.compile(r"(?<![$`\\])\{ref\}`([^`<>\n]{1,200})`")
-# A line that opens or closes a fence, in a list item or a quote too: its marks.
-_FENCE_MARKS = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 # (An escaped brace, "\{% raw %}", is text.)
 _SOURCE_INLINE = re.compile(r"(?<!\\)(?:\{\{[<%][^{}\n]*[>%]\}\}|(?<![`\w$])\{:[^{}\n]*\}|\{%[^{}\n]*%\})")
 # A MyST fence's opening line, with its directive's arguments and the option lines after it
@@ -2835,18 +2833,11 @@ def with_ref_titles(text: str) -> str:
         return text
     # Not in a fence: its code says what was written ("See {ref}`worker-sizing`." shown as MyST's syntax
     # in a step), and was rewritten to the heading's title.
-    lines, fence = [], ""
-    for line in text.split("\n"):
-        marks = _FENCE_MARKS.match(line)
-        if fence:
-            closes = marks is not None and marks[1].startswith(fence) and not line[marks.end() :].strip()
-            fence = "" if closes else fence
-        elif marks is not None:
-            fence = marks[1]
-        else:
-            line = _BARE_REF.sub(titled, line)
-        lines.append(line)
-    return "\n".join(lines)
+    lines = text.split("\n")
+    return "\n".join(
+        line if fenced else _BARE_REF.sub(titled, line)
+        for line, fenced in zip(lines, fenced_lines(lines), strict=True)
+    )
 
 
 def clean_markdown(source: str) -> str:
