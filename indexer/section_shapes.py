@@ -45,6 +45,7 @@ from indexer.roles import (
     is_case_alternative,
     is_cause_alternative,
     is_diagnosis,
+    is_introduction,
     is_mitigation,
     is_procedure_title,
     is_strong_resolution,
@@ -532,11 +533,6 @@ def _fixes_stated_problem(section: Section) -> bool:
     )
 
 
-# A sub-heading that says more of the part it is in, in no words of its own ("Background", "Context",
-# "Details").
-_BACKGROUND = re.compile(r"background|context|details")
-
-
 def role_in_problem(section: Section, inherited: Role | None) -> Role:
     """A section's role inside a problem: its own, else its parent's, else by its content."""
     if section_kind(section) is Kind.ALTERNATIVE:
@@ -564,10 +560,10 @@ def role_in_problem(section: Section, inherited: Role | None) -> Role:
         # the database on-call."): more steps of its fix, as a part of no name of its own that lists steps
         # is. Only beside the problems (an SOP's closing section, in prose) is it no more than their text.
         return Role.RESOLUTION
-    if inherited is Role.CAUSE and _BACKGROUND.fullmatch(normalise_heading(section.title)):
-        # A Cause part's "Background" (a form's Cause panel whose body opens with "<h3>Background</h3>"):
-        # what it says is the cause. Read as more about the problem, the problem had no cause.
-        return Role.CAUSE
+    if inherited in PROBLEM_PART_ROLES and is_introduction(section.title):
+        # A part's "Background" (a form's Cause panel whose body opens with "<h3>Background</h3>"): more of
+        # that part, in no words of its own. Read as more about the problem, the problem had no cause.
+        return inherited
     if role in PROBLEM_PART_ROLES or role in (Role.BOILERPLATE, Role.INFO):
         # Before the numbering: "## 1. Symptoms", "## 2. Cause" number the parts they name.
         return role
