@@ -2890,16 +2890,13 @@ def _tab_openings_as_labels(source: str) -> str:
 def _highlights_as_bold(source: str) -> str:
     """``source`` with each highlight (see _HIGHLIGHT) in bold, as Markdown without the extension can show
     it; not in code, a span's or a fence's ("`a ==b== c`" is a comparison)."""
-    lines: list[str] = []
-    fence = ""
-    for line in source.split("\n"):
-        marks = _FENCE_MARKS.match(line)
-        if marks and (not fence or marks.group(1).startswith(fence)):
-            fence = "" if fence else marks.group(1)
-        elif not fence and "==" in line:
-            line = _SPAN_OR_HIGHLIGHT.sub(lambda m: m.group(0) if m.group(1) else f"**{m.group(2)}**", line)
-        lines.append(line)
-    return "\n".join(lines)
+    lines = source.split("\n")
+    return "\n".join(
+        _SPAN_OR_HIGHLIGHT.sub(lambda m: m.group(0) if m.group(1) else f"**{m.group(2)}**", line)
+        if not fenced and "==" in line
+        else line
+        for line, fenced in zip(lines, fenced_lines(lines), strict=True)
+    )
 
 
 def alert_quote(kind: str, body: str, indent: str = "") -> str:
