@@ -18,7 +18,7 @@ from itertools import accumulate, pairwise, takewhile
 from typing import Literal
 
 from markdown_it.token import Token
-from markdown_it.tree import SyntaxTreeNode
+from markdown_it.tree import SyntaxTreeNode, _NesterTokens
 
 from indexer.callouts import (
     ADVICE_ELSEWHERE,
@@ -221,6 +221,41 @@ class _Node(SyntaxTreeNode):
     def __init__(self, tokens: Sequence[Token] = (), *, create_root: bool = True) -> None:
         super().__init__(tokens, create_root=create_root)
         self.type = SyntaxTreeNode.type.fget(self)  # type: ignore[attr-defined]
+
+    def _set_children_from_tokens(self, tokens: Sequence[Token]) -> None:
+        """The base class's tree of ``tokens`` under this node, built in one pass.
+
+        The base class builds a container's node from a copy of the tokens inside it, which
+        it copies again for each container inside, and so on down: a twentieth of a parse,
+        its nodes' own values (type, token, container tokens, parent) the same as here. It
+        raises ValueError where a closing token has no opening one or an opening one no
+        closing one, and so does this.
+        """
+        cls = type(self)
+        parents = [self]
+        openings: list[Token] = []
+        for token in tokens:
+            if token.nesting == -1:
+                if not openings:
+                    raise ValueError("Invalid token nesting")
+                parents.pop().nester_tokens = _NesterTokens(openings.pop(), token)
+                continue
+            node = cls.__new__(cls)
+            node.token = node.nester_tokens = node._parent = None
+            node._children = []
+            node._up = weakref.ref(parents[-1])
+            parents[-1]._children.append(node)
+            if token.nesting == 1:
+                node.type = token.type.removesuffix("_open")
+                parents.append(node)
+                openings.append(token)
+                continue
+            node.token = token
+            node.type = token.type
+            if token.children:
+                node._set_children_from_tokens(token.children)
+        if openings:
+            raise ValueError(f"unclosed tokens starting {openings[0]}")
 
     @property  # type: ignore[override]
     def parent(self) -> _Node | None:
