@@ -571,7 +571,7 @@ class _SectionReader:
             if question
             else _bold_label(node, self.is_label, self.inline_label)
             or _steps_label(node, stack[-1], self.blocks[index + 1 :])
-            or (_procedure_title(node) if stack[-1].level == BOLD_LABEL_LEVEL else "")
+            or (_procedure_title(node) if _holds_no_steps(stack[-1]) else "")
         )
         if not (question or label or node.type == "heading"):
             # Under a label opened before in this section ("Symptom: …", "Cause: …"), a fix's plain label too.
@@ -1864,6 +1864,14 @@ def _procedure_title(node: SyntaxTreeNode) -> str:
     # A title, as a fold's is: longer than a part's label ("Renew the relay's certificate on every node").
     text = inline_text(node).strip()
     return text if len(text) <= MAX_FOLD_TITLE and "\n" not in text else ""
+
+
+def _holds_no_steps(section: Section) -> bool:
+    """Whether ``section`` is a part's bold label whose text cannot be steps ("**Cause**"): a procedure's
+    title under it heads a part of its own. Under "**Symptoms**" a procedure is how to see the failure,
+    under "**Environment**" how to check it, and under "**Workaround**" or "**Resolution**" its steps are
+    the part's own: read as a new part, a symptom's error message after it was a note of its steps."""
+    return section.level == BOLD_LABEL_LEVEL and heading_role(section.title) is Role.CAUSE
 
 
 def _shown_parts(node: SyntaxTreeNode) -> list[SyntaxTreeNode]:

@@ -355,3 +355,44 @@ def test_an_html_pre_keeps_its_indent(tmp_path: Path) -> None:
     html_pre = html_pre.replace("</code-block>", "</pre>")
     [problem] = read(tmp_path / "docs", "relay.md", html_pre).problems
     assert "\n                sudo systemctl restart harbor-relay" in problem.steps[0].text
+
+
+REPRODUCE_TOPIC = """\
+# Artifact store troubleshooting
+
+## Uploads stop halfway
+
+**Symptoms**
+
+<procedure title="Reproduce the issue">
+    <step>Push an artifact larger than 2 GB from a build agent.</step>
+    <step>Watch the upload in the agent's log.</step>
+</procedure>
+
+The upload stops with `QRV-4410: artifact upload timed out`.
+
+**Cause**
+
+The proxy in front of the store closes requests that run longer than 60 seconds.
+
+**Resolution**
+
+1. Raise the proxy's read timeout to 600 seconds.
+2. Restart the proxy.
+"""
+
+
+def test_a_procedure_under_a_symptoms_label_stays_the_symptoms(tmp_path: Path) -> None:
+    """A procedure under "**Symptoms**" (how to see the failure) is no fix: read as one, the symptom's
+    sentence and its error message were a note of its steps, and the pasted error found no problem."""
+    article = read(tmp_path / "docs", "uploads.md", REPRODUCE_TOPIC)
+    (problem,) = article.problems
+    assert problem.error_messages == ["QRV-4410: artifact upload timed out"]
+    assert [s.text for s in problem.steps] == [
+        "Raise the proxy's read timeout to 600 seconds.",
+        "Restart the proxy.",
+    ]
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    result = match(KnowledgeBase(tmp_path / "index.db"), "QRV-4410: artifact upload timed out")
+    assert result.matches[0].problem.title == "Uploads stop halfway"
+    assert result.matches[0].confidence == "high"
