@@ -156,6 +156,7 @@ from indexer.roles import (
     message_like,
     names_bug_report_part,
     names_environment,
+    names_failure,
     names_indicators,
     names_reference_metadata,
     names_requirements,
@@ -724,7 +725,7 @@ def read_markdown(
     for section in root.walk():
         pair_cases(section)
         split_entries(section)
-    reader.parted = any(section_role(s) in PROBLEM_PART_ROLES for s in root.walk())
+    reader.parted = _troubleshooting_page(root, title)
     reader.visit(root, in_container=is_container_title(title), is_root=True)
     reader.event_sections(root)
     reader.code_tables(root)
@@ -948,7 +949,18 @@ class _Reader:
             # was in no problem, and a question about that failure found none. (On a page with
             # Symptoms, a Cause or a Solution, its Prerequisites are what its problems' fixes need.)
             self._own_blocks_to_body(section, "boilerplate")
-            self._visit_children(section, title, container=in_container, is_root=False)
+            # Only a sub-section that says what fails there: a plain list of what the page needs
+            # ("### Hardware" of "- 4 GB RAM", "### Supported operating systems") is no problem, and
+            # read as one it answered "agent not working on Ubuntu 22.04" with the list as its steps.
+            failing: list[Section] = []
+            for child in section.children:
+                if _says_what_fails(child):
+                    failing.append(child)
+                else:
+                    self._to_body(child, "boilerplate")
+            self._visit_children(
+                replace(section, children=failing), title, container=in_container, is_root=False
+            )
             return
         if role is Role.BOILERPLATE:
             self._to_body(section, "boilerplate")
@@ -2562,6 +2574,38 @@ _NOTE_WORD = re.compile(r"\w[\w.-]*")
 # ("`CommitFailedException` in the service logs"): the name a reader pastes, as a traceback's last line
 # gives it. Elsewhere in symptoms a CamelCase name is as often a setting or an attribute.
 _EXCEPTION_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:Exception|Error)")
+
+
+# Words that say a platform or case has trouble, beyond names_failure's ("you may experience issues
+# running executables there", "known problems with WSL 1"), and a case set apart as unsupported.
+_TROUBLE = re.compile(
+    r"\b((known|experience|encounter|run into|cause[sd]?|have) (\w+ )?(issues|problems)|unsupported)\b"
+)
+
+
+def _says_what_fails(section: Section) -> bool:
+    """Whether a sub-section of a page's Requirements says what fails in the case it sets apart
+    ("### WSL 1": "… may crash or hang there"), by its heading or its own text, rather than only
+    listing what is needed ("### Hardware": "- 4 GB RAM")."""
+    text = " ".join([section.title, *(block_text(b) for b in section.blocks)])
+    return names_failure(text) or bool(_TROUBLE.search(text.lower()))
+
+
+def _troubleshooting_page(root: Section, title: str) -> bool:
+    """Whether the page is a troubleshooting article, whose Prerequisites are what its problems' fixes
+    need: a section is a part of a problem (Symptoms, Cause, Solution), the title names troubleshooting,
+    or a heading outside its Requirements is an error message or a question (a page headed "## error:
+    You must be logged in to the server (Unauthorized)" has no part headings)."""
+    if is_container_title(title):
+        return True
+    # A Requirements' own sub-headings ("### WSL 1 crashes on start") are what the rule reads, not the page's.
+    required = {id(s) for top in root.walk() if names_requirements(top.title) for s in top.walk()}
+    return any(section_role(s) in PROBLEM_PART_ROLES for s in root.walk()) or any(
+        id(s) not in required
+        and section_role(s) is Role.TOPIC
+        and section_kind(s) in (Kind.ERROR, Kind.QUESTION)
+        for s in root.walk()
+    )
 
 
 def _introduces(root: Section) -> bool:

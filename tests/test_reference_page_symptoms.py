@@ -37,7 +37,7 @@ full list.
 
 ### ARM32 (Tier 3 Support)
 
-tide runs on 32-bit ARM boards, but no prebuilt packages exist for them: every package is built
+tide runs on 32-bit ARM boards, but it does not ship prebuilt packages for them: each is built
 from source, which takes hours on a small board.
 
 ### Windows Subsystem for Linux 1 (Tier 3 Support)
@@ -155,3 +155,86 @@ def test_a_troubleshooting_articles_prerequisites_stay_with_its_problem(tmp_path
     assert not [p for p in article.problems if "NFS versions" in p.title]
     uses = {entry.title: entry.use for entry in article.outline}
     assert uses["Prerequisites"] == uses["Checking the server's NFS versions"] == "boilerplate"
+
+
+INSTALL_PAGE = """\
+# Installing Kestrel Agent
+
+Kestrel Agent collects metrics from the host and sends them to the Kestrel server.
+
+## Requirements
+
+### Hardware
+
+- 2 CPU cores
+- 4 GB RAM
+
+### Software
+
+- Python 3.10 or later
+
+### Supported operating systems
+
+Ubuntu 22.04, RHEL 9, Windows Server 2022.
+
+### Alpine Linux
+
+The agent's collector does not start on musl-based systems such as Alpine: use the container image.
+
+## Install
+
+1. Download the package for your system.
+2. Run the installer as an administrator.
+3. Start the `kestrel-agent` service.
+"""
+
+
+def test_requirements_sub_sections_that_say_nothing_fails_stay_boilerplate(tmp_path: Path) -> None:
+    """A plain list of what an installation needs (Hardware, Software, the systems it supports) is no
+    problem: read as problems, "Supported operating systems" answered a question about the agent on
+    Ubuntu with the list as its steps, and the page's install steps lost the page's title."""
+    article = read(tmp_path / "docs", "install.md", INSTALL_PAGE)
+    titles = [p.title for p in article.problems]
+    assert not {"Hardware", "Software", "Supported operating systems"} & set(titles)
+    uses = {entry.title: entry.use for entry in article.outline}
+    assert uses["Hardware"] == uses["Software"] == uses["Supported operating systems"] == "boilerplate"
+    # The platform the page says fails is still read by its own heading.
+    assert "Alpine Linux" in titles
+
+
+ERROR_TITLED_PAGE = """\
+# Troubleshooting cluster access with kubectl
+
+## Prerequisites
+
+### VPN connection
+
+Connect to the corporate VPN before you run any kubectl command.
+
+### kubeconfig
+
+Download your kubeconfig from the cluster portal and save it as `~/.kube/config`: without it,
+kubectl cannot find the cluster.
+
+## error: You must be logged in to the server (Unauthorized)
+
+Your token has expired.
+
+1. Run `kubectl oidc-login` again.
+2. Retry the command.
+
+## Unable to connect to the server: dial tcp 10.20.0.4:6443: i/o timeout
+
+1. Check that the VPN is connected.
+2. Retry the command.
+"""
+
+
+def test_prerequisites_of_a_page_headed_by_errors_stay_with_its_problems(tmp_path: Path) -> None:
+    """A troubleshooting page whose headings are the errors it fixes, with no Symptoms or Cause
+    headings: its Prerequisites are what its fixes need, no problems of their own."""
+    article = read(tmp_path / "docs", "kubectl.md", ERROR_TITLED_PAGE)
+    titles = [p.title for p in article.problems]
+    assert not {"VPN connection", "kubeconfig"} & set(titles)
+    uses = {entry.title: entry.use for entry in article.outline}
+    assert uses["VPN connection"] == uses["kubeconfig"] == "boilerplate"
