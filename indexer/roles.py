@@ -998,7 +998,7 @@ def names_status(title: str) -> bool:
 # What a reader needs before the page's instructions ("Requirements", "Prerequisites"): boilerplate by
 # its name, yet on an installation page its sub-headings are the platforms it sets apart ("ARM32 (Tier 3
 # Support)", "Windows Subsystem for Linux 1"), each saying what fails there.
-_REQUIREMENTS = re.compile(r"^(system )?(prerequisites?|requirements?)$")
+_REQUIREMENTS = re.compile(r"^(prerequisites?|requirements?)$")
 
 
 def names_requirements(title: str) -> bool:
