@@ -1848,10 +1848,7 @@ def _folds_detail(fold: Section, parent: Section) -> bool:
 def _fold_title(node: SyntaxTreeNode) -> str:
     """The title of a ``<details>`` fold, a paragraph its ``<summary>`` became: it heads the fold's
     content as a bold question heads its answer. "" for any other block."""
-    if node.type != "paragraph" or not token_meta(node, FOLD_TITLE):
-        return ""
-    text = inline_text(node).strip()
-    return text if len(text) <= MAX_FOLD_TITLE and "\n" not in text else ""
+    return _marked_title(node, FOLD_TITLE)
 
 
 def _procedure_title(node: SyntaxTreeNode) -> str:
@@ -1859,9 +1856,15 @@ def _procedure_title(node: SyntaxTreeNode) -> str:
     it heads the procedure's steps as a label does, after a part's label ("**Cause**", whose text took the
     steps as its own: a Writerside topic's two problems were one, of no steps). "" for any other block;
     elsewhere it is the lead-in over its steps (see indexer.openings.lead_in_paragraph)."""
-    if node.type != "paragraph" or not token_meta(node, PROCEDURE_TITLE):
-        return ""
     # A title, as a fold's is: longer than a part's label ("Renew the relay's certificate on every node").
+    return _marked_title(node, PROCEDURE_TITLE)
+
+
+def _marked_title(node: SyntaxTreeNode, key: str) -> str:
+    """The one line of a paragraph markup marked with ``key`` as an element's title (a fold's summary, a
+    procedure's title), if it is short enough to be one; "" for any other block."""
+    if node.type != "paragraph" or not token_meta(node, key):
+        return ""
     text = inline_text(node).strip()
     return text if len(text) <= MAX_FOLD_TITLE and "\n" not in text else ""
 
