@@ -4062,8 +4062,14 @@ def _converted(block: str, *, fixed_code: bool, layout_depth: int = 0, page: boo
         else:
             name = tag.group(2).lower()
             end = converter.tag_end = tag.end()
-            if name in _PLAIN_TEXT_ELEMENTS:
-                plain_text = not tag.group(1) and not tag.group(4)
+            # A topic's element is XML, closed by its own "/>" (<code-block src="import-ca.sh"/>, a file's
+            # code): _TAG's attributes take the "/", and read as opened, the <pre> took the steps after it.
+            closed = bool(tag.group(4)) or (
+                name in _TOPIC_ELEMENTS and not tag.group(1) and tag.group(3).rstrip().endswith("/")
+            )
+            # A code-block's CDATA section is its code, as a code macro's is (XML, or code full of "<").
+            if name in _PLAIN_TEXT_ELEMENTS or name == "code-block":
+                plain_text = not tag.group(1) and not closed
             if (
                 not tag.group(1)
                 and (titled := _TITLED_ELEMENTS.get(name))
@@ -4072,13 +4078,13 @@ def _converted(block: str, *, fixed_code: bool, layout_depth: int = 0, page: boo
                 converter.start(titled, "", line)
                 converter.data(title, line)
                 converter.end(titled)
-            converter.pre_indented |= name == "code-block" and not tag.group(1)
+            converter.pre_indented |= name == "code-block" and not tag.group(1) and not closed
             name = _ELEMENT_ALIASES.get(name, name)
             if tag.group(1):
                 converter.end(name)
             elif name not in _VOID:
                 converter.start(name, tag.group(3), line)
-                if tag.group(4):
+                if closed:
                     converter.end(name)
                 elif name in _RAW_TEXT and converter.skipping == name:
                     # Its text is not HTML ("<!--" in a script): skipped to its closing tag.

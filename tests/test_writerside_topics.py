@@ -396,3 +396,64 @@ def test_a_procedure_under_a_symptoms_label_stays_the_symptoms(tmp_path: Path) -
     result = match(KnowledgeBase(tmp_path / "index.db"), "QRV-4410: artifact upload timed out")
     assert result.matches[0].problem.title == "Uploads stop halfway"
     assert result.matches[0].confidence == "high"
+
+
+INCLUDED_CODE = """\
+# Gateway troubleshooting
+
+## Gateway cannot reach the broker
+
+The gateway log shows `GWY-2031: broker handshake failed: unknown authority`.
+
+<procedure title="Trust the broker's certificate">
+    <step>
+        <p>Run the import script:</p>
+        <code-block lang="bash" src="trust-broker.sh"/>
+    </step>
+    <step>Restart the gateway service.</step>
+    <step>Check that the broker shows as <control>Connected</control>.</step>
+</procedure>
+"""
+
+
+def test_a_code_block_of_a_file_closes_itself(tmp_path: Path) -> None:
+    """A <code-block src="…"/> that includes a file's code is closed by its own "/>": read as opened,
+    it took the steps after it as its code, and the fix was one step."""
+    [problem] = read(tmp_path / "docs", "gateway.md", INCLUDED_CODE).problems
+    assert [s.text.split("\n")[0] for s in problem.steps] == [
+        "Run the import script:",
+        "Restart the gateway service.",
+        "Check that the broker shows as Connected.",
+    ]
+
+
+CDATA_CODE = """\
+# Gateway troubleshooting
+
+## Gateway forgets its peers after a restart
+
+The gateway log shows `GWY-4107: no peers configured`.
+
+<procedure title="Write the peers into the file">
+    <step>
+        <p>Replace the peers block in gateway.xml with:</p>
+        <code-block lang="xml"><![CDATA[<peers><peer host="a.example" port="7400"/></peers>]]></code-block>
+    </step>
+    <step>Restart the gateway service.</step>
+</procedure>
+"""
+
+
+def test_a_code_blocks_cdata_is_its_code(tmp_path: Path) -> None:
+    """Code written as CDATA (XML, or code full of "<") is the code-block's text: it was dropped."""
+    [problem] = read(tmp_path / "docs", "gateway.md", CDATA_CODE).problems
+    first, second = problem.steps
+    assert '<peers><peer host="a.example" port="7400"/></peers>' in first.text
+    assert second.text == "Restart the gateway service."
+
+
+def test_a_cdata_section_outside_a_code_block_is_still_no_text(tmp_path: Path) -> None:
+    """Guard: elsewhere a CDATA section is no text, as browsers show none in HTML."""
+    page = CDATA_CODE.replace('<code-block lang="xml">', "<p>").replace("</code-block>", "</p>")
+    [problem] = read(tmp_path / "docs", "gateway.md", page).problems
+    assert "a.example" not in problem.steps[0].text
