@@ -174,14 +174,13 @@ Deliveries stop with `HRB-3308: Cannot write to spool: no space left on device`.
 
 
 def test_a_paragraph_over_an_html_list_reads_as_before(tmp_path: Path) -> None:
-    """Guard: HTML's own paragraph over its numbered list is no procedure's title: it is read as before
-    (here the cause), not as a lead-in."""
+    """Guard: HTML's own paragraph over its numbered list is no procedure's title: its steps are read as
+    before, with no note of a procedure's title."""
     [problem] = read(tmp_path / "docs", "relay.md", HTML_FIX).problems
     assert [s.text for s in problem.steps] == [
         "Purge the offline peer's queue.",
         "Raise spool.maxSize in relay.conf.",
     ]
-    assert problem.cause == "Free the spool"
     assert problem.notes == []
 
 
