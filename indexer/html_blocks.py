@@ -104,7 +104,8 @@ _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _MACRO_PARAMETER = "ac:parameter"
 # The elements of an XML topic format that stand for HTML's blocks, as JetBrains Writerside mixes them
 # with a Markdown topic's text (DocBook and DITA name a procedure's steps alike): a <procedure> of
-# <step>s is a numbered list, its title a paragraph over it (see _TITLED_ELEMENTS), and a <list> a bulleted
+# <step>s is a numbered list, its title a paragraph over it (see _TITLED_ELEMENTS), a step's <substeps> (of
+# DocBook's <step>s, DITA's <substep>s, a DITA task's <steps>) a list in it, and a <list> a bulleted
 # one. Unknown to HTML, their text ran into one paragraph: a procedure's three steps were one step, and a
 # <list> in a step took the steps after it as its last item's text. A <deflist> is a <dl>, each <def>'s title
 # its term (the setting a step names, which was lost), and the related topics' links (<seealso>) are the
@@ -114,6 +115,9 @@ _MACRO_PARAMETER = "ac:parameter"
 _TOPIC_ELEMENTS = {
     "procedure": "ol",
     "step": "li",
+    "substeps": "ol",
+    "substep": "li",
+    "steps": "ol",
     "list": "ul",
     "deflist": "dl",
     "def": "dd",

@@ -456,3 +456,36 @@ def test_a_cdata_section_outside_a_code_block_is_still_no_text(tmp_path: Path) -
     page = CDATA_CODE.replace('<code-block lang="xml">', "<p>").replace("</code-block>", "</p>")
     [problem] = read(tmp_path / "docs", "gateway.md", page).problems
     assert "a.example" not in problem.steps[0].text
+
+
+DOCBOOK_SUBSTEPS = """\
+# Replica troubleshooting
+
+## Replica stops with a duplicate key
+
+The replica's status shows `Last_SQL_Errno: 1062`.
+
+<procedure>
+  <step><para>Stop the replica.</para>
+    <substeps>
+      <step><para>Note the source's binary log name.</para></step>
+      <step><para>Note its position.</para></step>
+    </substeps>
+  </step>
+  <step><para>Start the replica.</para></step>
+</procedure>
+"""
+
+
+def test_a_steps_sub_steps_are_no_steps_of_the_procedure(tmp_path: Path) -> None:
+    """DocBook's <substeps> (DITA's <substeps> of <substep>) are a step's own list: read as the
+    procedure's, the sub-steps were numbered as main steps, between the step they belong to and the next."""
+    [problem] = read(tmp_path / "docs", "replica.md", DOCBOOK_SUBSTEPS).problems
+    main = [s.text.split("\n")[0] for s in problem.steps if s.depth == 0]
+    assert main == ["Stop the replica.", "Start the replica."]
+    dita = DOCBOOK_SUBSTEPS.replace("<procedure>", "<steps>").replace("</procedure>", "</steps>")
+    dita = dita.replace("<substeps>\n      <step>", "<substeps>\n      <substep>")
+    dita = dita.replace("</step>\n      <step>", "</substep>\n      <substep>")
+    dita = dita.replace("</para></step>\n    </substeps>", "</para></substep>\n    </substeps>")
+    [problem] = read(tmp_path / "docs", "replica.md", dita).problems
+    assert [s.text.split("\n")[0] for s in problem.steps if s.depth == 0] == main
