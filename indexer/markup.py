@@ -275,6 +275,7 @@ def markdown_parser() -> MarkdownIt:
         "fence", "kb_content_tab", _content_tab, {"alt": ["paragraph", "reference", "blockquote", "list"]}
     )
     md.block.ruler.before("html_block", "kb_component", _component_block, {"alt": ["paragraph"]})
+    md.block.ruler.before("html_block", "kb_topic_container", _topic_container)
     md.block.ruler.before("paragraph", "kb_readme_block", _readme_block)
     md.block.ruler.before("paragraph", "kb_docsify_callout", _docsify_callout)
     md.block.ruler.before("paragraph", "kb_bare_todos", _bare_todos)
@@ -1061,6 +1062,32 @@ def _wrapped_tag(state: StateBlock, start: int, end: int, text: str) -> tuple[in
             found = _COMPONENT_OPEN.fullmatch(" ".join(lines))
             return (line, found) if found is not None else (start, None)
     return start, None
+
+
+# A Writerside topic's element that holds blocks (see indexer.html_blocks._TOPIC_ELEMENTS), opening a line.
+_TOPIC_CONTAINER = re.compile(r"<(procedure|tabs|deflist|list)(?:\s[^<>]*)?>", re.I)
+
+
+def _topic_container(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A topic's ``<procedure>`` (or ``<tabs>``, ``<deflist>``, ``<list>``) to its closing tag as one
+    HTML block, blank lines and all. Writerside's usual layout sets its indented ``<step>``s a blank line
+    apart: the blank line ended the HTML block and the indented rest was a code block, so the fix was
+    one step holding the other steps' raw XML. Where the element closes on its own line only; without
+    a blank line in it, it is the HTML block it was (as a one-line element is)."""
+    if state.sCount[start] - state.blkIndent >= 4 or not _may_open(state, start, "<"):
+        return False
+    found = _TOPIC_CONTAINER.fullmatch(_line(state, start).strip())
+    if found is None:
+        return False
+    close = _closing_tag_line(state, start, end, f"</{found.group(1)}>")
+    if close is None or not any(state.isEmpty(n) for n in range(start + 1, close)):
+        return False
+    if not silent:
+        token = state.push("html_block", "", 0)
+        token.map = [start, close + 1]
+        token.content = state.getLines(start, close + 1, state.blkIndent, True)
+        state.line = close + 1
+    return True
 
 
 def _closing_tag_line(state: StateBlock, start: int, end: int, closing: str) -> int | None:

@@ -489,3 +489,53 @@ def test_a_steps_sub_steps_are_no_steps_of_the_procedure(tmp_path: Path) -> None
     dita = dita.replace("</para></step>\n    </substeps>", "</para></substep>\n    </substeps>")
     [problem] = read(tmp_path / "docs", "replica.md", dita).problems
     assert [s.text.split("\n")[0] for s in problem.steps if s.depth == 0] == main
+
+
+SPACED_STEPS = """\
+# Build agent troubleshooting
+
+## Agent will not start after a crash
+
+The agent log shows `BLD-3002: lock file exists: agent.lock`.
+
+<procedure title="Clear the stale lock">
+    <step>
+        <p>Stop the agent service.</p>
+    </step>
+
+    <step>
+        <p>Delete the lock file:</p>
+        <code-block lang="bash">
+        rm /var/lib/build-agent/agent.lock
+        </code-block>
+    </step>
+
+    <step>
+        <p>Start the agent service.</p>
+    </step>
+</procedure>
+"""
+
+
+def test_steps_apart_by_blank_lines_are_each_a_step(tmp_path: Path) -> None:
+    """A procedure's indented <step>s with a blank line between them, Writerside's usual layout: the
+    blank line ended the HTML block and the indented rest was code, so the fix was one step holding
+    the raw XML of the others."""
+    [problem] = read(tmp_path / "docs", "agent.md", SPACED_STEPS).problems
+    assert [s.text.split("\n")[0] for s in problem.steps] == [
+        "Stop the agent service.",
+        "Delete the lock file:",
+        "Start the agent service.",
+    ]
+    assert "rm /var/lib/build-agent/agent.lock" in problem.steps[1].text
+    assert "<step>" not in " ".join(s.text for s in problem.steps)
+
+
+def test_a_procedure_without_blank_lines_reads_as_before(tmp_path: Path) -> None:
+    """Guard: the same procedure with no blank line is the one HTML block it was, its steps the same."""
+    [problem] = read(tmp_path / "docs", "agent.md", SPACED_STEPS.replace("</step>\n\n", "</step>\n")).problems
+    assert [s.text.split("\n")[0] for s in problem.steps] == [
+        "Stop the agent service.",
+        "Delete the lock file:",
+        "Start the agent service.",
+    ]
