@@ -1717,22 +1717,27 @@ def bracketed_number(message: str) -> str | None:
 
 
 # The same label as a query gives it: a paste of what the screen shows, "Code 3421" or "(Code 5003)", the
-# label opening a line or a bracket, where no word before it says whose code it is (an "exit code 137", a
-# "status code 404", a "promo code 2024"). Only looked up among the codes the index knows, as the codes an
-# article closes a message with are (see _BRACKETED_NUMBER); "Code 3421" alone was no code, where "error
-# 3421" was.
+# label opening a line (a paste's lines are joined, so mostly the paste), where no word before it says whose
+# code it is (an "exit code 137", a "status code 404", a "promo code 2024"). Only looked up among the codes
+# the index knows, as the codes an article closes a message with are (see _BRACKETED_NUMBER); "Code 3421"
+# alone was no code, where "error 3421" was. Not a bracket after other words: "The printer reported a paper
+# jam (code 4127)" is the printer's, and was another product's code 4127 at medium.
 _CODE_LABELLED_NUMBER = re.compile(
-    r"(?:^|\()[ \t]*(?i:code)[ \t]*[:#]?[ \t]*(\d{3,9})(?![\w-]|[.,]\d)", re.MULTILINE
+    r"^[ \t]*\(?[ \t]*(?i:code)[ \t]*[:#]?[ \t]*(\d{3,9})(?![\w-]|[.,]\d)", re.MULTILINE
 )
 
 
 def code_labelled_numbers(text: str) -> list[str]:
-    """The numbers ``text`` labels "Code" where nothing before the label says whose code it is: opening a
-    line or a bracket ("Code 3421", "(Code 5003)"), as a screen shows an app's error code."""
+    """The numbers ``text`` labels "Code" opening a line ("Code 3421", "(Code 5003)"), as a screen shows an
+    app's error code; not an HTTP error status's."""
     # Every query asks this; a paste seldom says "code".
     if "code" not in text.lower():
         return []
-    return [m.group(1) for m in _CODE_LABELLED_NUMBER.finditer(text)]
+    # A 4xx or 5xx is every web server's status, which an index knows from a title ("## 504 Gateway Timeout",
+    # "401 Unauthorized errors in …"): "Code 401" alone was that article's at high.
+    return [
+        m.group(1) for m in _CODE_LABELLED_NUMBER.finditer(text) if not _STATUS_NUMBER.fullmatch(m.group(1))
+    ]
 
 
 def http_statuses(text: str) -> list[str]:

@@ -299,3 +299,36 @@ def test_a_how_to_page_s_one_section_stays_the_page_s_problem(tmp_path: Path) ->
     article = read(tmp_path / "kb", "relay.md", text)
     (problem,) = article.problems
     assert problem.title == "Mail relay notes"
+
+
+GATEWAY_ERRORS = """\
+# Web gateway errors
+
+## 504 Gateway Timeout
+
+The gateway waited too long for the upstream service and gave up.
+
+1. Raise the upstream timeout to 120 seconds.
+2. Check the upstream service's health page.
+"""
+
+
+def test_a_code_label_after_other_words_or_on_an_http_status_names_no_code_of_the_index(
+    tmp_path: Path,
+) -> None:
+    # Before: "(code 4127)" after a printer's words was the scan app's code 4127 (medium), and "Code 504" or
+    # "(code 504)" the HTTP status a title names (high).
+    read(tmp_path / "kb", "scan-station.md", SCAN_APP_ERRORS)
+    read(tmp_path / "kb", "gateway.md", GATEWAY_ERRORS)
+    build_index([tmp_path / "kb"], tmp_path / "kb.db")
+    kb = KnowledgeBase(tmp_path / "kb.db")
+    for pasted in (
+        "The label printer reported a paper jam (code 4127)",
+        "Label printer: Paper out (code 4127)",
+        "Code 504",
+        "Upstream returned (code 504) after 3 retries",
+    ):
+        answer = match(kb, pasted)
+        assert not (answer.matches and answer.matches[0].confidence in ("high", "medium")), pasted
+    # The guard: the app's code pasted as its screen shows it, alone, is still its problem's.
+    assert match(kb, "Code: 4127").matches[0].problem.title == "Upload to the archive fails"
