@@ -60,7 +60,15 @@ from indexer.errortext import (
     reports_failure,
     snake_codes_named,
 )
-from indexer.heading_text import SECTION_NUMBER, Quoted, conditioned_heading, quoted_strings, title_of
+from indexer.heading_text import (
+    SECTION_NUMBER,
+    Quoted,
+    conditioned_heading,
+    quotations,
+    quoted_strings,
+    quoted_words,
+    title_of,
+)
 from indexer.inline_text import inline_parts, inline_text
 from indexer.labelled_items import (
     LABEL_SEPARATORS,
@@ -835,6 +843,33 @@ def _quotes_failure(said: str) -> bool:
     return reads_as_failure(said) or bool(_NEGATED.search(said))
 
 
+# A clause that rules out what it quotes, another problem's message ("This is not the case where the client
+# shows "Cannot reach the mail server", which a wrong server name causes", "unlike when the app shows …").
+_RULED_OUT = re.compile(r"\b(?:unlike|rather than|instead of|as opposed to)\b", re.IGNORECASE)
+# Where a clause of a sentence ends ("1. Badge not enrolled: the reader shows …").
+_CLAUSE_BREAK = re.compile(r"[.;:!?]\s")
+
+
+def _cause_shown_failures(text: str) -> list[str]:
+    """The quotations a cause's ``text`` says a program shows, where they read as its failure: failure words,
+    or a negation the app's code closes ("Card not recognised (E-104)"), in a clause that rules nothing out."""
+    shown = set(shown_quotations(text))
+    # A clause that negates its showing verb says which message this is not: read as the problem's, the
+    # other article's message found this one at medium. A negation alone is a status shown ('the account
+    # page shows "Not signed in"'), no message, unless a code closes it as an app closes its messages.
+    return [
+        said
+        for q in quotations(text)
+        if (said := quoted_words(q)) in shown
+        and not _RULED_OUT.search(clause := _CLAUSE_BREAK.split(text[: q.start()])[-1])
+        and not _NEGATED.search(clause)
+        and (
+            reads_as_failure(said)
+            or (_NEGATED.search(said) and (bracketed_code(said) or bracketed_number(said)))
+        )
+    ]
+
+
 # A device's model number after its maker's name, as a symptom says which device failed: "Labels come out of
 # the Zebra ZD421 blank" names the printer, written as a code is and none (a query naming the model was
 # answered high with that problem). Named as a thing is, after a determiner ("the Zebra ZD421", "our Dell
@@ -1567,8 +1602,8 @@ class _Reader:
                 (said, line_of(b))
                 for b in blocks
                 if b.type == "paragraph"
-                for said in shown_quotations(block_text(b))
-                if _quotes_failure(said) and (said, line_of(b)) not in draft.messages
+                for said in _cause_shown_failures(block_text(b))
+                if (said, line_of(b)) not in draft.messages
             )
             # A database server's error shown under an "Explanation" is the message the client gets,
             # and the sentence announcing it ("The client receives this message:") says no reason.

@@ -332,3 +332,29 @@ def test_a_code_label_after_other_words_or_on_an_http_status_names_no_code_of_th
         assert not (answer.matches and answer.matches[0].confidence in ("high", "medium")), pasted
     # The guard: the app's code pasted as its screen shows it, alone, is still its problem's.
     assert match(kb, "Code: 4127").matches[0].problem.title == "Upload to the archive fails"
+
+
+CAUSE_RULES_OUT = """\
+<html><head><title>Knowledge Article KA-0009921 - Service Portal</title></head><body>
+<table class="cw-fields">
+<tr><th>Title</th><td>Mail client cannot send mail</td></tr>
+<tr><th>Cause</th><td>
+<p>The outgoing server refuses the client's relay after a password change. This is not the case where the
+client shows "Cannot reach the mail server", which a wrong server name causes (see KA-0009830).</p>
+<p>The account page then shows "Not signed in" under Outgoing server.</p>
+</td></tr>
+<tr><th>Resolution</th><td>
+<ol><li>Enter the new password in the account settings.</li><li>Send a test message.</li></ol>
+</td></tr>
+</table></body></html>
+"""
+
+
+def test_a_message_a_cause_rules_out_or_a_status_it_shows_is_no_message_of_the_problem(
+    tmp_path: Path,
+) -> None:
+    # Before: the other article's "Cannot reach the mail server" and the status "Not signed in" were this
+    # problem's messages, and a paste of the first found it at medium.
+    article = read(tmp_path / "kb", "ka-0009921.html", CAUSE_RULES_OUT)
+    (problem,) = article.problems
+    assert (problem.title, problem.error_messages) == ("Mail client cannot send mail", [])
