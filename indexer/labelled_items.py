@@ -76,8 +76,9 @@ def without_label(markdown: str, label: str) -> str:
     return markdown[separator.end() if separator else after :]
 
 
-# A plain label of a fix that opens a line of a list item: "Workaround: quit the client first."
-_PLAIN_FIX_LABEL = re.compile(r"([A-Za-z][A-Za-z ]{1,30}?)[ \t]*:")
+# A plain label of a fix that opens a line of a list item: "Workaround: quit the client first."; in any
+# script, before a full-width colon as Chinese and Japanese write one ("症状：…").
+_PLAIN_FIX_LABEL = re.compile(r"([^\W\d_](?:[^\W\d_]| ){1,30}?)[ \t]*[:：]")
 
 
 def fix_label(parts: list[SyntaxTreeNode]) -> tuple[int, str] | None:

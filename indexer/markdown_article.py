@@ -151,6 +151,7 @@ from indexer.roles import (
     asks_if_fixed,
     asks_why,
     describes_the_page,
+    heading_kind,
     heading_role,
     is_container_title,
     is_diagnosis,
@@ -870,6 +871,11 @@ def _cause_shown_failures(text: str) -> list[str]:
     ]
 
 
+# A label that says what a page or its problem is about, which heading_role reads as its symptoms' too
+# ("Description:", "Issue:", "Problem statement:"): a how-to says what it sets up after it.
+_DESCRIBING_LABEL = re.compile(r"descri|issue|problem|question|situation|statement|meaning")
+
+
 # A device's model number after its maker's name, as a symptom says which device failed: "Labels come out of
 # the Zebra ZD421 blank" names the printer, written as a code is and none (a query naming the model was
 # answered high with that problem). Named as a thing is, after a determiner ("the Zebra ZD421", "our Dell
@@ -1190,12 +1196,23 @@ class _Reader:
         ("Symptom: the full backup takes four times longer"), as a note of one problem writes it: the section
         is that problem, titled by its heading, as one with a bold "**Symptoms**" label is. Made the page's
         problem, it was titled by the page ("pgvault backup failures") and its heading was a step group."""
+        # Only a heading that can title a problem: one of two words or fewer that names no failure is a
+        # platform, a part or a kind of text ("Windows 11", "Internal notes", "Details"), which titled the
+        # problem of a page that names it ("Printer prints blank pages after toner change").
         if draft.line == 0 or not draft.symptoms:
             return False
+        if is_generic_title(draft.title) or (
+            len(draft.title.split()) <= 2 and heading_kind(draft.title) is not Kind.ERROR
+        ):
+            return False
         line = draft.symptoms[0][1]
-        source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
-        label, colon, _ = source.partition(":")
-        return bool(colon) and len(label) <= 20 and heading_role(label.strip()) is Role.SYMPTOMS
+        opened = part_label_opening(self.lines[line - 1] if 0 < line <= len(self.lines) else "")
+        if opened is None:
+            return False
+        # Said as what is seen ("Symptom:"), not what a page is about ("Description: the VPN client sends
+        # only office traffic …" over a how-to's one section titled "Windows").
+        label = normalise_heading(self.lines[line - 1][: opened[1]].rstrip(" \t:："))
+        return opened[0] is Role.SYMPTOMS and not _DESCRIBING_LABEL.search(label)
 
     def _heading_id(self, line: int) -> str:
         """The id a heading on source ``line`` gives itself (see markup.heading_id), or ""."""

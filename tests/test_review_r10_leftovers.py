@@ -358,3 +358,44 @@ def test_a_message_a_cause_rules_out_or_a_status_it_shows_is_no_message_of_the_p
     article = read(tmp_path / "kb", "ka-0009921.html", CAUSE_RULES_OUT)
     (problem,) = article.problems
     assert (problem.title, problem.error_messages) == ("Mail client cannot send mail", [])
+
+
+TONER_NOTE = """\
+# Printer prints blank pages after toner change
+
+## Windows 11
+
+Symptom: pages come out blank after a new toner cartridge was fitted.
+
+1. Remove the sealing tape from the new cartridge.
+2. Print a cleaning page.
+"""
+
+
+def test_a_one_section_note_under_a_generic_heading_stays_titled_by_the_page(tmp_path: Path) -> None:
+    # Before: the problem was titled "Windows 11", "Internal notes", and a how-to's section under a plain
+    # "Description:" line "Windows".
+    for heading in ("Windows 11", "Internal notes", "Article"):
+        article = read(tmp_path / "kb", "toner.md", TONER_NOTE.replace("Windows 11", heading))
+        assert [p.title for p in article.problems] == ["Printer prints blank pages after toner change"], (
+            heading
+        )
+    how_to = """\
+# Configure split tunnelling
+
+## Windows
+
+Description: the VPN client sends only office traffic through the tunnel.
+
+1. Open the VPN client's settings.
+2. Turn on Split tunnelling.
+"""
+    article = read(tmp_path / "kb", "split.md", how_to)
+    assert [p.title for p in article.problems] == ["Configure split tunnelling"]
+
+
+def test_a_one_section_note_s_symptom_under_a_full_width_colon_titles_its_problem(tmp_path: Path) -> None:
+    # The guard, and a label written as Japanese writes it: the heading that says the problem titles it.
+    text = ATOMIC_NOTE.replace("Symptom: messages", "症状：messages")
+    article = read(tmp_path / "kb", "relay.md", text)
+    assert [p.title for p in article.problems] == ["Mail is delivered an hour late"]
