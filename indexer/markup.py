@@ -230,8 +230,11 @@ _SOURCE_TAB_OPENING = re.compile(
 _SOURCE_TWO_COLON_CLOSE = re.compile(r"^[ \t]*::[ \t]*$\n?", re.M)
 # A highlight as Obsidian, Typora, Zettlr and Pandoc's "mark" extension write it: "==The archive has a
 # gap==", no blank right inside its marks, no "=" right outside them (a "====" rule, "a == b" in prose).
-# Left as written, the marks stayed in a cause's text and a step's Markdown.
-_HIGHLIGHT = re.compile(r"(?<![=\w])==(?![=\s])([^=`\n]{1,300}?)(?<![=\s])==(?![=\w])")
+# Left as written, the marks stayed in a cause's text and a step's Markdown. Opened where a word may start
+# (a line's start, a blank, a bracket or emphasis): after a word, a closing bracket or a quote it is a
+# comparison ('tostring(Status.errorCode)=="50126" or …', '"a"=="b"'), whose marks were lost in the text
+# and made bold across the two in the Markdown.
+_HIGHLIGHT = re.compile(r"(?<![^\s(\[*_])==(?![=\s])([^=`\n]{1,300}?)(?<![=\s])==(?![=\w])")
 # A code span, kept as written, or a highlight.
 _SPAN_OR_HIGHLIGHT = re.compile(rf"(`+)[^`\n]*?\1|{_HIGHLIGHT.pattern}")
 # A MyST role's opening: its name in braces, then the run of backticks its text is quoted by.

@@ -133,7 +133,7 @@ The restore stops with `ERROR: checksum mismatch in segment 000000010000000A (PG
 ==The copy on the backup host is damaged==.
 
 1. Open ==Settings > Repository== and run a check of the repository.
-2. Compare the sizes with `test "$a" == "$b"` before you restore again.
+2. Count the finished segments with `grep -c ==END== restore.log` before you restore again.
 """
 
 
@@ -148,10 +148,10 @@ def test_a_highlight_is_its_words_in_a_cause_and_bold_in_a_step_s_markdown(tmp_p
             "Open Settings > Repository and run a check of the repository.",
             "Open **Settings > Repository** and run a check of the repository.",
         ),
-        # Code compares with "==": no highlight.
+        # Marks in a code span are code: no highlight.
         (
-            'Compare the sizes with test "$a" == "$b" before you restore again.',
-            'Compare the sizes with `test "$a" == "$b"` before you restore again.',
+            "Count the finished segments with grep -c ==END== restore.log before you restore again.",
+            "Count the finished segments with `grep -c ==END== restore.log` before you restore again.",
         ),
     ]
 
@@ -399,3 +399,31 @@ def test_a_one_section_note_s_symptom_under_a_full_width_colon_titles_its_proble
     text = ATOMIC_NOTE.replace("Symptom: messages", "症状：messages")
     article = read(tmp_path / "kb", "relay.md", text)
     assert [p.title for p in article.problems] == ["Mail is delivered an hour late"]
+
+
+SIGN_IN_WORKBOOK = """\
+# Sign-in failures
+
+## Users cannot sign in after the password policy change
+
+Sign-ins fail with AADSTS50126 or AADSTS50053 since the new policy was applied.
+
+1. Filter where tostring(Status.errorCode)=="50126" or tostring(Status.errorCode)=="50053" in the workbook.
+2. Check that the values match: the rule is "a"=="b" or "c"=="d" for each pair.
+"""
+
+
+def test_a_comparison_s_marks_after_a_bracket_or_a_quote_are_no_highlight(tmp_path: Path) -> None:
+    # Before: the text read 'tostring(Status.errorCode)"50126"' and '"a""b"', the Markdown '**"50126" or …**'.
+    article = read(tmp_path / "kb", "sign-in.md", SIGN_IN_WORKBOOK)
+    (problem,) = article.problems
+    assert [(s.text, s.markdown) for s in problem.steps] == [
+        (
+            'Filter where tostring(Status.errorCode)=="50126" or tostring(Status.errorCode)=="50053" in the workbook.',
+            'Filter where tostring(Status.errorCode)=="50126" or tostring(Status.errorCode)=="50053" in the workbook.',
+        ),
+        (
+            'Check that the values match: the rule is "a"=="b" or "c"=="d" for each pair.',
+            'Check that the values match: the rule is "a"=="b" or "c"=="d" for each pair.',
+        ),
+    ]
