@@ -158,6 +158,12 @@ def _question_field_as_heading(markdown: str) -> str:
     found = _QUESTION_FIELD.search(markdown)
     if found is None or _has_title_heading(markdown):
         return markdown
+    # Only a page of that one question, before any heading: a FAQ of several was titled by its first
+    # question, the others' answers under it, and a troubleshooting page's question after its "Symptoms"
+    # and "Resolution" was a heading mid-page, a problem whose step was the answer ("No. Files already
+    # synced stay on the computer.").
+    if _NEXT_HEADING.search(markdown, 0, found.start()) or _QUESTION_FIELD.search(markdown, found.end()):
+        return markdown
     # The labels blank lines, so that each line stays at its line of the page.
     return f"{markdown[: found.start()]}\n\n# {found.group(1).strip()}\n\n{markdown[found.end() :]}"
 

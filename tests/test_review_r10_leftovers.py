@@ -427,3 +427,53 @@ def test_a_comparison_s_marks_after_a_bracket_or_a_quote_are_no_highlight(tmp_pa
             'Check that the values match: the rule is "a"=="b" or "c"=="d" for each pair.',
         ),
     ]
+
+
+FAQ_OF_THREE = """\
+<html><head><title>VPN FAQ - IT Service Desk</title></head><body>
+<div class="faqQuestion"><span class="fieldLabel">Question:</span>
+<p>Why does the VPN disconnect every hour?</p></div>
+<div class="faqAnswer"><span class="fieldLabel">Answer:</span>
+<p>The session lifetime is one hour. Sign in again when the client asks.</p></div>
+<div class="faqQuestion"><span class="fieldLabel">Question:</span>
+<p>What does "Certificate validation failure" mean?</p></div>
+<div class="faqAnswer"><span class="fieldLabel">Answer:</span>
+<p>The client does not trust the gateway's certificate.</p>
+<ol><li>Install the company root certificate.</li><li>Connect again.</li></ol></div>
+<div class="faqQuestion"><span class="fieldLabel">Question:</span>
+<p>Can I use the VPN on a phone?</p></div>
+<div class="faqAnswer"><span class="fieldLabel">Answer:</span>
+<p>Yes, with the mobile client from the app store.</p></div>
+</body></html>
+"""
+
+RESET_PAGE = """\
+<html><head><title>Sync client stops syncing - IT Service Desk</title></head><body>
+<h2>Symptoms</h2>
+<p>The sync client shows "Sync paused: sign-in required" and files stop updating.</p>
+<h2>Resolution</h2>
+<ol><li>Sign out of the sync client.</li><li>Sign in again with your work account.</li></ol>
+<div class="faqQuestion"><span class="fieldLabel">Question:</span>
+<p>Do I lose files when I reset the client?</p></div>
+<div class="faqAnswer"><span class="fieldLabel">Answer:</span>
+<p>No. Files already synced stay on the computer.</p></div>
+</body></html>
+"""
+
+
+def test_a_question_field_titles_no_page_of_several_questions_nor_one_after_its_parts(tmp_path: Path) -> None:
+    # Before: the FAQ of three was titled by its first question, and the reset page's question was a
+    # heading mid-page, a second problem whose step was the answer's "No. Files already synced stay …".
+    article = read(tmp_path / "kb", "vpn-faq.html", FAQ_OF_THREE)
+    assert "Why does the VPN disconnect every hour?" not in [
+        article.title,
+        *(p.title for p in article.problems),
+    ]
+    article = read(tmp_path / "kb", "sync.html", RESET_PAGE)
+    (problem,) = article.problems
+    assert problem.title.startswith("Sync client stops syncing")
+    assert [s.text for s in article.problems[0].steps] == [
+        "Sign out of the sync client.",
+        "Sign in again with your work account.",
+    ]
+
