@@ -32,6 +32,7 @@ from indexer.column_names import CAUSE_HEADER, SYMPTOM_HEADER
 from indexer.dates import AGE, DATE, ISO_TIME, RECORD_FIELD, ROUGH_AGE, WEEKDAY
 from indexer.errortext import FAILURE_WORDS, error_codes
 from indexer.heading_text import (
+    CONDITION,
     MARKED_QUESTION,
     Quoted,
     answer_mark,
@@ -1688,6 +1689,10 @@ def _numbered_symptom(node: SyntaxTreeNode, following: SyntaxTreeNode | None) ->
     return said if said and "\n" not in said and len(said) <= MAX_QUESTION_CHARS else found.group(0)
 
 
+# A paragraph that opens with a condition ("If …", "When …").
+_CONDITION_OPENING = re.compile(CONDITION, re.IGNORECASE)
+
+
 def _bold_error_title(
     node: SyntaxTreeNode,
     following: SyntaxTreeNode,
@@ -1715,7 +1720,16 @@ def _bold_error_title(
     # error the line does not. Read as a paragraph, every issue after the first was notes of the first.
     if following.type == "paragraph" and after is not None and after.type == "ordered_list":
         said = [part for part in quoted_parts(following) if not part.code]
-        if said and heading_role(text) is Role.TOPIC and heading_kind(text, said) is Kind.ERROR:
+        # Not where the paragraph makes the message a condition of the fix, under a platform's or an action's
+        # line ('**macOS**' over 'If macOS says "App can't be opened …", allow it:', '**Reinstall the
+        # driver**' over 'If Capture Pro still reports …'): the fix's case, which was a problem of its own.
+        if (
+            said
+            and heading_role(text) is Role.TOPIC
+            and heading_kind(text, said) is Kind.ERROR
+            and not _CONDITION_OPENING.match(block_text(following))
+            and not reads_as_instruction(text)
+        ):
             return text
     heads = (
         following.type == "ordered_list"

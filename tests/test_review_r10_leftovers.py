@@ -477,3 +477,50 @@ def test_a_question_field_titles_no_page_of_several_questions_nor_one_after_its_
         "Sign in again with your work account.",
     ]
 
+
+VPN_SETUP = """\
+# Set up the VPN client
+
+## Install the client
+
+**Windows**
+
+Run the installer and accept "Allow this app to make changes to your device".
+
+1. Open the installer from Downloads.
+2. Follow the wizard.
+
+**macOS**
+
+If macOS says "App can't be opened because it is from an unidentified developer", allow it:
+
+1. Open System Settings > Privacy & Security.
+2. Click Open Anyway.
+"""
+
+
+def test_a_bold_platform_or_action_over_a_message_as_a_condition_heads_no_problem(tmp_path: Path) -> None:
+    # Before: "macOS" was a second problem, the dialog its message, where "Windows" was a group of problem 1.
+    article = read(tmp_path / "kb", "vpn-setup.md", VPN_SETUP)
+    assert [p.title for p in article.problems] == ["Set up the VPN client"]
+    escalation = """\
+# Capture Pro scanning
+
+## Scanner not detected
+
+Capture Pro reports "No scanner found. (Code 5003)" when a scan starts.
+
+1. Reconnect the USB cable.
+2. Restart Capture Pro.
+
+**Reinstall the driver**
+
+If Capture Pro still reports "No scanner found. (Code 5003)", reinstall the driver:
+
+1. Uninstall the scanner driver.
+2. Install the latest driver from the vendor's site.
+"""
+    article = read(tmp_path / "kb", "capture.md", escalation)
+    (problem,) = article.problems
+    assert (problem.error_codes, len(problem.steps)) == (["5003"], 4)
+
