@@ -224,8 +224,11 @@ _SOURCE_ALONE = re.compile(
 
 # A line that opens a tab in colons, labelled (':::tab{title="Node.js"}', '::tab{title="Node.js"}'), and a
 # line of two colons alone, which closes Archbee's (see _TWO_COLON_TAB).
+# The name whole ("tab" is no name of a MyST ":::{tab-item} Windows label printer") and the label an
+# attribute in braces: a "label" among a tab-item's words made it "**-item} Windows label printer**".
 _SOURCE_TAB_OPENING = re.compile(
-    r"^([ \t]*):{2,}[ \t]*\{?(tab|tab-item|tabitem)\b\}?([^\n]*?(?:title|label)[^\n]*)$", re.M | re.I
+    r"^([ \t]*):{2,}[ \t]*\{?(tab-item|tabitem|tab)(?![\w-])\}?([^\n]*?\{[^}\n]*\b(?:title|label)[ \t]*=[^\n]*)$",
+    re.M | re.I,
 )
 _SOURCE_TWO_COLON_CLOSE = re.compile(r"^[ \t]*::[ \t]*$\n?", re.M)
 # A highlight as Obsidian, Typora, Zettlr and Pandoc's "mark" extension write it: "==The archive has a
@@ -2911,11 +2914,18 @@ def clean_markdown(source: str) -> str:
 def _tab_openings_as_labels(source: str) -> str:
     """``source`` with each line that opens a tab in colons (':::tab{title="Node.js"}', Archbee's
     '::tab{title="Node.js"}') as the tab's label in bold, and without the "::" lines that close the
-    two-colon ones: left as written, a step's Markdown showed the directives and no label."""
-    source = _SOURCE_TAB_OPENING.sub(
-        lambda m: f"{m.group(1)}**{_tab_label(m.group(2).lower(), m.group(3))}**", source
+    two-colon ones: left as written, a step's Markdown showed the directives and no label. Not in a fence,
+    where a "::" line is a batch file's comment."""
+    lines = source.split("\n")
+    return "\n".join(
+        line
+        if fenced
+        else _SOURCE_TAB_OPENING.sub(
+            lambda m: f"{m.group(1)}**{_tab_label(m.group(2).lower(), m.group(3))}**", line
+        )
+        for line, fenced in zip(lines, fenced_lines(lines), strict=True)
+        if fenced or not _SOURCE_TWO_COLON_CLOSE.fullmatch(line)
     )
-    return _SOURCE_TWO_COLON_CLOSE.sub("", source)
 
 
 def _highlights_as_bold(source: str) -> str:

@@ -524,3 +524,54 @@ If Capture Pro still reports "No scanner found. (Code 5003)", reinstall the driv
     (problem,) = article.problems
     assert (problem.error_codes, len(problem.steps)) == (["5003"], 4)
 
+
+MYST_TAB_ITEMS = """\
+# Label printing
+
+## Labels print blank
+
+The label printer feeds blank labels after a driver update.
+
+1. Reinstall the driver for your system.
+
+   ::::{tab-set}
+   :::{tab-item} Windows label printer
+   Run the vendor's installer as an administrator.
+   :::
+   :::{tab-item} Linux
+   Install the CUPS driver package.
+   :::
+   ::::
+2. Print a test label.
+"""
+
+ARCHBEE_BATCH = """\
+# Nightly export
+
+## The export job stops at midnight
+
+The scheduled export ends with "Export aborted: lock held".
+
+1. Clear the stale lock before the job starts.
+
+   :::tabs
+   ::tab{title="Windows"}
+   ```bat
+   ::
+   :: Remove the stale lock
+   ::
+   del C:\\export\\export.lock
+   ```
+   ::
+   :::
+2. Run the export again.
+"""
+
+
+def test_a_tab_item_s_words_are_no_attribute_and_a_batch_comment_stays_in_its_fence(tmp_path: Path) -> None:
+    # Before: the MyST tab's Markdown read "**-item} Windows label printer**", and the batch file lost its
+    # bare "::" comment lines.
+    article = read(tmp_path / "kb", "labels.md", MYST_TAB_ITEMS)
+    assert "-item}" not in article.problems[0].steps[0].markdown
+    article = read(tmp_path / "kb", "export.md", ARCHBEE_BATCH)
+    assert "```bat\n::\n:: Remove the stale lock\n::\ndel" in article.problems[0].steps[0].markdown
