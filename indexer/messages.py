@@ -1790,24 +1790,28 @@ def field_rows(table: SyntaxTreeNode) -> dict[str, SyntaxTreeNode] | None:
         return None
     parts: dict[str, SyntaxTreeNode] = {}
     for row in rows:
-        part = field_part(row)
+        # A label that only describes is no part that makes a table a record: a known-issues table's header
+        # "| Description | Workaround |" over a row "Solution panel is empty" (a fix's word) was read as one
+        # problem, its other rows lost. It is a symptom row of a table that names its parts otherwise.
+        part = field_part(row, describing=False)
         if part is not None:
             parts.setdefault(part, row)
     return parts if "fix" in parts and len(parts) >= 2 else None
 
 
-def field_part(row: SyntaxTreeNode) -> str | None:
+def field_part(row: SyntaxTreeNode, describing: bool = True) -> str | None:
     """The part of a problem a field table's ``row`` names by its label (see :func:`field_rows`), or None.
 
     A row that describes the problem ("Details", "Description") says what the reader sees, a symptom, as
     a help desk's FAQ record heads it (HaloITSM's Details under its Summary, quoting the error dialog):
-    read as no part, its dialog's message and code were only the page's text."""
+    read as no part, its dialog's message and code were only the page's text. ``describing=False`` reads
+    such a row as no part."""
     label = cell_texts(row)[0].rstrip(":").strip()
     if not label or len(label.split()) > MAX_FIELD_LABEL_WORDS:
         return None
     held = column_holds(label)
     if held == {"message"} and _DESCRIPTION_HEADER.fullmatch(label):
-        return "symptom"
+        return "symptom" if describing else None
     return next((name for name in _FIELD_PARTS if name in held), None)
 
 

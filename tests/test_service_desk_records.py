@@ -296,3 +296,28 @@ def test_a_code_is_no_sure_answer_with_words_around_it_that_do_not_name_its_prob
     first = match(kb, "PX-3190 resubmitted").matches[0]
     assert first.problem.id == "paystream#2"
     assert first.confidence != "high"
+
+
+KNOWN_ISSUES = """\
+# Ledgerline 8.2 known issues
+
+| Description | Workaround |
+|---|---|
+| Solution panel is empty | Close the company file and open it again. |
+| Posting fails with error LG5120 after upgrade | Rebuild the posting index from Tools. |
+| Bank feed stops syncing overnight | Reconnect the bank feed. |
+"""
+
+
+def test_a_known_issues_table_headed_description_is_a_problem_per_row(tmp_path: Path) -> None:
+    """A known-issues table headed "Description | Workaround" is no record of one problem's fields, though its
+    header describes and a row's first words name a fix ("Solution panel …"): each row is its own problem."""
+    for header in ("| Description | Workaround |", "| Details | Workaround |"):
+        text = KNOWN_ISSUES.replace("| Description | Workaround |", header)
+        problems = read(tmp_path / header.split()[1], "known-issues.md", text).problems
+        assert [p.title for p in problems] == [
+            "Solution panel is empty",
+            "Posting fails with error LG5120 after upgrade",
+            "Bank feed stops syncing overnight",
+        ]
+        assert problems[1].error_codes == ["LG5120"]
