@@ -61,6 +61,7 @@ from indexer.errortext import (
     code_family,
     code_key,
     code_number,
+    is_error_word,
     missing_commands,
     only_statuses,
     system_errors,
@@ -516,11 +517,9 @@ class _Asked:
     thin: float = 0.0
     # The HTTP error statuses it names as such (PreparedQuery.statuses).
     statuses: frozenset[str] = frozenset()
-    # Whether the query is its error codes, a word or two beside them at most ("FI-0457", "AADSTS50105
-    # AADSTS50058", "error FI-0457"; see _words_beside_codes), and the terms of those words but the word
-    # for an error, which a problem's title or its article's must have for the codes to be typed alone.
+    # Whether the query is its error codes, the word for an error beside them at most ("FI-0457", "AADSTS50105
+    # AADSTS50058", "error FI-0457"; see _words_beside_codes).
     only_codes: bool = False
-    beside_codes: frozenset[str] = frozenset()
     foreign: bool = False
     # The family of the foreign code when that code is a name, not a number (Candidate.rival_code).
     named_foreign_family: str | None = None
@@ -617,9 +616,13 @@ def _asked(kb: KnowledgeBase, query: PreparedQuery, snapshot: Snapshot) -> _Aske
     keys = list(dict.fromkeys(code_key(c) for c in query.codes))[:16]
     # A code the query only writes (E-330) counts where the index has it, as a code it recognised.
     keys += [k for k in dict.fromkeys(map(code_key, query.codes_if_known)) if k not in keys][:16]
+    # Words beside codes only beside codes of a code's shape, letters in them, that the query writes: a
+    # number is a code only where a word labels it ("error 554", by_number), and typed alone it is none,
+    # so "error 554" was answered "high" (an Exchange hop-count NDR) where "554" was "low".
+    shaped = {k for k in keys if not k.isdigit()}
     keys += [k for k in by_number if k not in keys]
     beside = _words_beside_codes(query.text, keys)
-    named = [word for word in beside or () if not _ERROR_WORD.fullmatch(word)]
+    alone = beside == [] or (beside is not None and set(keys) <= shaped and all(map(is_error_word, beside)))
     return _Asked(
         spoken=spoken,
         said=said,
@@ -631,8 +634,7 @@ def _asked(kb: KnowledgeBase, query: PreparedQuery, snapshot: Snapshot) -> _Aske
         searched=set(words),
         codes=set(keys),
         statuses=frozenset(query.statuses),
-        only_codes=beside is not None,
-        beside_codes=frozenset(words_and_terms(" ".join(named))[1]) if named else frozenset(),
+        only_codes=alone,
     )
 
 
@@ -641,11 +643,12 @@ _PART = re.compile(r"\S+")
 
 
 # The words besides its codes that a query of a code typed alone may have: a reader types the code with the
-# word for an error, or the product's name ("error LL-2107", "ledgerline error LL-2107"). Aligned as text,
-# those words agree with no message, and such a query was answered "low" where the code alone was "high".
+# word for an error, in their screen's language ("error LL-2107", "Fehler LL-2107"; is_error_word). Aligned as
+# text, those words agree with no message, and such a query was answered "low" where the code alone was "high".
 # Not other words ("BIL-4410 firing"): they say more than which error it is, and the problem may not say it.
+# Nor a word of the problem's title: a word most titles of a knowledge base share ("volume InvalidArgument")
+# made a generic code's one problem "high"; nor words that give no term ("not 0x80070005").
 MAX_WORDS_BESIDE_CODES = 2
-_ERROR_WORD = re.compile(r"\W*(?:errors?|err|code|error[ _-]?code)\W*", re.IGNORECASE)
 
 
 def _words_beside_codes(text: str, keys: list[str]) -> list[str] | None:
@@ -801,13 +804,10 @@ def _align_messages(
         # or two agree with nothing (see _message_similarity), and a bare "FI-0457" was answered
         # "low" where "Error FI-0457" was "high"; no dev query is a code alone, so the fit could
         # not learn it.
-        # So does a code typed with the word for an error or the product's name (see _words_beside_codes),
-        # and one that names, among other words, a code the problem quotes alone as its message.
+        # So does a code typed with the word for an error (see _words_beside_codes), and one that names,
+        # among other words, a code the problem quotes alone as its message.
         if (
-            asked.only_codes
-            and asked.code_problems
-            and asked.code_problems.keys() <= row.code_keys
-            and asked.beside_codes <= row.title_terms
+            asked.only_codes and asked.code_problems and asked.code_problems.keys() <= row.code_keys
         ) or _names_a_code_quoted_alone(asked, row):
             quoted = 1.0
         candidate.features["message"] = max(quoted, heading)

@@ -778,6 +778,22 @@ _ERROR_WORDS_BUT_WARNING = "|".join(word for word in _ERROR_WORDS.split("|") if 
 _LABELLED_WORDS = _ERROR_WORDS_BUT_WARNING + "|rejei[cç][aã]o"
 # Words that label a number alone, with no "code" after them.
 _LABELLED_PHRASES = "fehlernummer|foutcode|code d'erreur|código de erro"
+# A word that only says the code beside it is an error's, in any language such a word labels a code in ("error",
+# "Fehler", "erreur", "エラー", "错误代码"; joined with the word for a code, "Fehlercode", "error_code"; or the
+# word for a code alone, "code", "código"), its punctuation aside ("Error:").
+_ERROR_WORD = re.compile(
+    rf"\W*(?:err|(?:{_ERROR_WORDS_BUT_WARNING})(?:s|[ _-]?codes?)?|codes?|{_CODE_WORDS}|{_LABELLED_PHRASES}"
+    rf"|{_CJK_ERROR})\W*",
+    re.IGNORECASE,
+)
+
+
+def is_error_word(word: str) -> bool:
+    """Whether ``word``, a whitespace-separated part of a query, is only the word for an error or for its code
+    ("error", "Fehler:", "エラーコード"; see _ERROR_WORD)."""
+    return _ERROR_WORD.fullmatch(word) is not None
+
+
 _LABELLED = (
     r"(?:"
     r"(?:(?<![\w-])(?<!http )(?<!https )"
