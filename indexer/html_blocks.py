@@ -1476,6 +1476,10 @@ class _Converter:
         self.inner_tables = 0
         # The lists open in the cell being read: each numbered one's last number, None for bullets.
         self.cell_lists: list[int | None] = []
+        # Where in the text the sub-steps' numbers of a list nested in a cell's numbered item were written
+        # ("<br>2.1. "), and, once that list ended, how long the text was (see _sub_steps_run_on).
+        self.cell_sub_steps: list[int] = []
+        self.cell_sub_end: int | None = None
         # The text of the <pre> open in that cell, as written, and of each one read in it: a field
         # table's cell is its part's blocks (see write_table), another's its row's text.
         self.cell_pre: list[str] | None = None
@@ -2555,6 +2559,7 @@ class _Converter:
     def _cell_list_start(self, tag: str) -> None:
         """A list in a cell: its numbered items on lines of their own ("1. …<br>2. …"), as a
         Markdown table writes a fix's steps in its cell; other items are more text of the cell."""
+        self._sub_steps_run_on()
         if tag != "li":
             # A list in a numbered item, bulleted or not, numbers its sub-steps under it ("2.1. …").
             numbered = tag == "ol" or bool(self.cell_lists and self.cell_lists[-1])
@@ -2575,12 +2580,28 @@ class _Converter:
             above.insert(0, f"{count}.")
         # The text before the first item is read once; each later item follows an item.
         after_text = number > 0 or above or any(part.strip() for part in self.text)
+        if above:
+            self.cell_sub_steps.append(len(self.text))
         self.text.append(f"{'<br>' if after_text else ''}{''.join(above)}{number + 1}. ")
+
+    def _sub_steps_run_on(self) -> None:
+        """Where the item over a nested list that has ended goes on with text after it ("Remove the stored
+        credentials:" over a bullet per platform, then "Delete every entry …, then restart."), its sub-steps
+        are more text of that item, as before they were numbered: written on lines of their own, that text
+        ran on into the last sub-step (macOS's, though it applies to both)."""
+        if self.cell_sub_end is not None and any(part.strip() for part in self.text[self.cell_sub_end :]):
+            for at in self.cell_sub_steps:
+                self.text[at] = " "
+        if self.cell_sub_end is not None:
+            self.cell_sub_steps, self.cell_sub_end = [], None
 
     def _table_end(self, tag: str) -> None:
         if tag in ("ol", "ul") and self.cell_lists and not self.inner_tables:
+            self._sub_steps_run_on()
             self.cell_lists.pop()
             self.text.append(" ")
+            if self.cell_lists and self.cell_lists[-1] and self.cell_sub_steps:
+                self.cell_sub_end = len(self.text)
             return
         if tag == "table" and self.inner_tables:
             self.inner_tables -= 1
@@ -2621,7 +2642,7 @@ class _Converter:
                         blocks.append((None, paragraph))
             self.rows[-1].blocks.append(blocks)
         self.cell_open = False
-        self.cell_lists = []
+        self.cell_lists, self.cell_sub_steps, self.cell_sub_end = [], [], None
 
     def write_table(self, content_end: int) -> None:
         """The table read so far, whose content ends at ``content_end`` of ``source``, as a Markdown

@@ -376,3 +376,18 @@ def test_a_code_typed_after_another_language_s_word_for_an_error_is_the_code_alo
     for asked in ("Fehler PX-3190", "erreur PX-3190", "Fehlercode PX-3190", "エラー PX-3190"):
         first = match(kb, asked).matches[0]
         assert (first.problem.id, first.confidence) == ("paystream#2", "high"), asked
+
+
+def test_text_after_a_list_nested_in_a_step_of_a_resolution_cell_stays_that_step_s(tmp_path: Path) -> None:
+    """A numbered item whose text goes on after its nested list ("… then restart the computer." after the
+    per-platform bullets) applies to the whole step: it is step 2's, bullets and all, not the last bullet's
+    (as if only macOS's)."""
+    text = NESTED_STEP.replace(
+        "<li>Keep its other settings.</li></ul>\n</li>",
+        "<li>Keep its other settings.</li></ul>\nThen save the profile and scan a test page.</li>",
+    )
+    (problem,) = read(tmp_path / "kb", "scanner-blank.html", text).problems
+    assert [(s.number, s.parent) for s in problem.steps] == [("1", None), ("2", None), ("3", None)]
+    second = problem.steps[1].text
+    assert second.startswith("Edit the Scan to Folder profile.")
+    assert second.endswith("Keep its other settings. Then save the profile and scan a test page.")
