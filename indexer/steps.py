@@ -1350,8 +1350,11 @@ def cell_steps(text: str, source: str, line: int) -> list[Step]:
     plain text, ``source`` its Markdown. A cell of procedures, each labelled in bold over its own
     steps (see _CELL_GROUP_LABEL), is a group of steps per label."""
     labels = list(_CELL_GROUP_LABEL.finditer(source))
-    if len(labels) > 1 and labels[0].start() == 0:
-        steps: list[Step] = []
+    if len(labels) > 1:
+        # A line that leads into the procedures ("Follow the steps for what you see.") is read on its own,
+        # in no group: required at the cell's start, a label after one left the whole cell one step.
+        lead = source[: labels[0].start()].strip()
+        steps = cell_steps(markdown_text(lead) or lead, lead, line) if lead else []
         for label, following in zip(labels, [*labels[1:], None], strict=True):
             part = source[label.end() : following.start() if following else len(source)]
             for step in cell_steps(markdown_text(part) or part, part, line):
@@ -1416,11 +1419,14 @@ _CELL_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # A bold label over a procedure's steps numbered from 1, in a fix cell that gives one procedure per case
 # ("**Repeated password prompts:**<br>1. …<br>2. …<br>**Error 80090016:**<br>1. …", as a help desk's
 # Resolution field pairs each symptom with its fix; an HTML cell's paragraph after a list runs on its last
-# line). Read as numbered lines, the second label broke the numbering and the cell was one step.
+# line). Read as numbered lines, the second label broke the numbering and the cell was one step. The colon
+# inside the bold, outside it ("**Windows**:", as Markdown often writes one), full-width ("**Windows：**", as
+# Chinese writes it) or none: a bold line right over a line numbered 1 labels the steps under it.
 # The space before a label is matched only from where its run starts ((?<!\s)): tried from every
 # position of the run, a cell padded with 60,000 spaces took 51 s to read, its time the run's square.
 _CELL_GROUP_LABEL = re.compile(
-    r"(?:^|(?<!\s)(?:\s*<br\s*/?>\s*|\s+))\*\*([^*<>]{1,80}?):\*\*\s*<br\s*/?>\s*(?=1[.)]\s)", re.IGNORECASE
+    r"(?:^|(?<!\s)(?:\s*<br\s*/?>\s*|\s+))\*\*([^*<>]{1,80}?)(?:[:：]\*\*|\*\*[:：]?)\s*<br\s*/?>\s*(?=1[.)]\s)",
+    re.IGNORECASE,
 )
 _CELL_STEP_NUMBER = re.compile(r"(\d{1,2})[.)]\s+(?=\S)")
 # A sub-step's number under its step's, in a cell that numbers its steps on lines of their own ("2.1. If

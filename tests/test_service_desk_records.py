@@ -391,3 +391,45 @@ def test_text_after_a_list_nested_in_a_step_of_a_resolution_cell_stays_that_step
     second = problem.steps[1].text
     assert second.startswith("Edit the Scan to Folder profile.")
     assert second.endswith("Keep its other settings. Then save the profile and scan a test page.")
+
+
+def test_labelled_procedures_are_groups_whatever_their_label_s_colon_and_a_lead_line(tmp_path: Path) -> None:
+    """The labels as teams write them: the colon outside the bold ("**Windows**:"), none (a bold line right
+    over a "1." line), a full-width one ("**Windows：**"), and a line that leads into the procedures ("Follow
+    the steps for what you see."), which is read on its own before them, in no group."""
+    variants = {
+        "outside": TWO_PROCEDURES.replace(":</b>", "</b>:"),
+        "none": TWO_PROCEDURES.replace(":</b>", "</b>"),
+        "full-width": TWO_PROCEDURES.replace(":</b>", "：</b>"),
+    }
+    for name, text in variants.items():
+        (problem,) = read(tmp_path / name, "shared-mailbox.html", text).problems
+        assert [(s.group, s.number) for s in problem.steps] == [
+            ("Shared mailbox shows old mail", "1"),
+            ("Shared mailbox shows old mail", "2"),
+            ("Cannot expand the folder", "1"),
+            ("Cannot expand the folder", "2"),
+            ("Cannot expand the folder", "3"),
+        ], name
+    led = TWO_PROCEDURES.replace("<p><b>Shared", "<p>Follow the steps for what you see.</p>\n<p><b>Shared")
+    (problem,) = read(tmp_path / "led", "shared-mailbox.html", led).problems
+    assert [(s.group, s.text) for s in problem.steps[:2]] == [
+        (None, "Follow the steps for what you see."),
+        ("Shared mailbox shows old mail", "Right-click the mailbox and choose Properties."),
+    ]
+    assert [s.group for s in problem.steps].count("Cannot expand the folder") == 3
+
+
+def test_a_fix_cell_of_one_bold_line_over_its_steps_is_read_as_before(tmp_path: Path) -> None:
+    """Guard: one bold line over a cell's numbered steps (a warning, "**Back up first**") is no procedure of
+    a set: the cell's steps, in no group."""
+    text = """\
+# Printing fails
+
+| Field | Value |
+| --- | --- |
+| Symptoms | Jobs stay in the queue. |
+| Resolution | **Back up the queue first**<br>1. Open Devices and Printers.<br>2. Remove the printer. |
+"""
+    (problem,) = read(tmp_path / "kb", "printing.md", text).problems
+    assert [s.group for s in problem.steps] == [None] * len(problem.steps)
