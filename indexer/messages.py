@@ -233,8 +233,15 @@ _FAILED_STATE = re.compile(
 _LABEL_LINE = re.compile(r"[A-Za-z][\w -]{0,40}:")
 # Where a sentence ends and the next begins (". The", "! Restart").
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
-# What describes a problem, in a table's header or a field's label ("Issue description", a help desk's "Details").
-_DESCRIPTION_HEADER = re.compile(r"(?:issue |problem )?(?:description|details)", re.I)
+# What describes a problem, in a table's header or a field's label ("Issue description", a help desk's "Details"),
+# in the languages of localized help desks too ("Beschreibung", "Descripción", "Описание", "详细信息"): a German
+# record's Beschreibung quoting the error dialog gave no message nor code where its Details did.
+_DESCRIPTION_HEADER = re.compile(
+    r"(?:issue |problem )?(?:description|details)|beschreibung|descripci[óo]n|descri[çc][ãa]o|descrizione|"
+    r"beschrijving|beskrivning|beskrivelse|opis|описание|опис|açıklama|deskripsi|mô tả|説明|描述|설명|"
+    r"détails|detalles|detalhes|dettagli|szczegóły|подробности|ayrıntılar|rincian|chi tiết|詳細|详细信息|상세 정보",
+    re.I,
+)
 _VALUE_HEADER = re.compile(r"values?|settings?|data|contents?", re.I)
 MAX_MESSAGE_CHARS = 1500
 # A failure's log quoted as a cause's evidence is a few lines; a long one is a log file, no message.
@@ -1810,7 +1817,7 @@ def field_part(row: SyntaxTreeNode, describing: bool = True) -> str | None:
     if not label or len(label.split()) > MAX_FIELD_LABEL_WORDS:
         return None
     held = column_holds(label)
-    if held == {"message"} and _DESCRIPTION_HEADER.fullmatch(label):
+    if held <= {"message"} and _DESCRIPTION_HEADER.fullmatch(label):
         return "symptom" if describing else None
     return next((name for name in _FIELD_PARTS if name in held), None)
 

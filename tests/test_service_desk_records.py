@@ -433,3 +433,13 @@ def test_a_fix_cell_of_one_bold_line_over_its_steps_is_read_as_before(tmp_path: 
 """
     (problem,) = read(tmp_path / "kb", "printing.md", text).problems
     assert [s.group for s in problem.steps] == [None] * len(problem.steps)
+
+
+def test_a_description_row_labelled_in_another_language_is_read_as_symptoms(tmp_path: Path) -> None:
+    """A German record's "Beschreibung" (or a Spanish one's "Descripción") quotes the error dialog, as
+    "Details" does: its message and code are read."""
+    for label in ("Beschreibung", "Descripción", "Описание"):
+        text = DETAILS_RECORD.replace(">Details<", f">{label}<")
+        (problem,) = read(tmp_path / "kb", "teams-hot-desk.html", text).problems
+        assert problem.error_codes == ["0x80080300"], label
+        assert "Error dialog" in problem.symptoms, label
