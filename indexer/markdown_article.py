@@ -978,12 +978,7 @@ class _Reader:
         title = self.title if is_root else section.title
         if not is_root and parent and is_generic_title(section.title):
             title = f"{parent}: {section.title}"
-        if (
-            role is Role.BOILERPLATE
-            and section.children
-            and not self.parted
-            and names_requirements(section.title)
-        ):
+        if role is Role.BOILERPLATE and self._required_topics(section):
             # A reference page's Requirements: its own text stays boilerplate; its sub-headings, the
             # platforms or cases it sets apart, are topics of their own, read by their own names. Read
             # with it, "Windows Subsystem for Linux 1: … you may experience issues running executables"
@@ -1050,8 +1045,11 @@ class _Reader:
         # leave the section read as one without them, then go to the page's text: read as a section over
         # sub-sections, the record's table was one step of a problem of the whole page. Not under the page's
         # title, whose text over a "Related articles" is read as the whole page's problem.
+        # A Requirements over a sub-heading per platform is those platforms' topics, no boilerplate: counted as
+        # one, the section's introduction over it was read as a problem, its one step.
         boilerplate_below = not is_root and all(
-            section_role(child) is Role.BOILERPLATE for child in section.children
+            section_role(child) is Role.BOILERPLATE and not self._required_topics(child)
+            for child in section.children
         )
         if (is_procedural(section.blocks) or boilerplate_below) and not (
             is_root and (setup_cells(section.blocks) or (in_container and _introduces(section)))
@@ -2499,6 +2497,11 @@ class _Reader:
             draft.messages.append((printed, line_of(block)))
             draft.take_run(read_steps(fix, self.lines, mode=Mode.PROSE), self.lines)
             self.drafts.append(draft)
+
+    def _required_topics(self, section: Section) -> bool:
+        """Whether ``section``, boilerplate by its role, is a reference page's Requirements over sub-headings
+        that are topics of their own (the platforms or cases it sets apart; see visit)."""
+        return bool(section.children) and not self.parted and names_requirements(section.title)
 
     def _read_field_table(
         self, draft: _Draft, table: SyntaxTreeNode, parts: dict[str, SyntaxTreeNode]

@@ -443,3 +443,24 @@ def test_a_description_row_labelled_in_another_language_is_read_as_symptoms(tmp_
         (problem,) = read(tmp_path / "kb", "teams-hot-desk.html", text).problems
         assert problem.error_codes == ["0x80080300"], label
         assert "Error dialog" in problem.symptoms, label
+
+
+AGENT_REQUIREMENTS = """\
+# Monitoring agent setup
+
+## Install the agent
+The agent runs on Windows and Linux servers and reports to the console.
+### Requirements
+#### Windows
+The agent needs .NET Framework 4.8. Without it the installer stops with "Error 0x80131700: .NET runtime not found".
+#### Linux
+The agent needs glibc 2.28 or later.
+"""
+
+
+def test_a_requirements_sub_section_of_platforms_is_no_boilerplate_below_its_section(tmp_path: Path) -> None:
+    """A Requirements sub-section with a sub-heading per platform is read as those platforms' topics, not as
+    boilerplate: the section over it is no problem whose one step is its introduction."""
+    problems = read(tmp_path / "kb", "agent.md", AGENT_REQUIREMENTS).problems
+    assert [p.title for p in problems] == ["Windows", "Linux"]
+    assert "runs on Windows and Linux servers" not in " ".join(s.text for p in problems for s in p.steps)
