@@ -2558,7 +2558,9 @@ class _Converter:
 
     def _cell_list_start(self, tag: str) -> None:
         """A list in a cell: its numbered items on lines of their own ("1. …<br>2. …"), as a
-        Markdown table writes a fix's steps in its cell; other items are more text of the cell."""
+        Markdown table writes a fix's steps in its cell, and the items of a list nested in a numbered item
+        too, numbered under it ("<br>2.1. …"; see _sub_steps_run_on), in any cell; the items of a bulleted
+        list elsewhere are more text of the cell."""
         self._sub_steps_run_on()
         if tag != "li":
             # A list in a numbered item, bulleted or not, numbers its sub-steps under it ("2.1. …").

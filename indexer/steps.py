@@ -1401,11 +1401,19 @@ def _cell_numbers(parts: list[str]) -> list[tuple[str, int]] | None:
         if found is not None and (found.lastindex is None or int(found.group(1)) == top + 1):
             top += 1
             numbers.append((str(top), found.end()))
-        elif sub is not None and any(n == sub.group(1).rpartition(".")[0] for n, _ in numbers):
+        elif sub is not None and numbers and _under_line_above(sub.group(1), numbers[-1][0]):
             numbers.append((sub.group(1), sub.end()))
         else:
             return None
     return numbers
+
+
+def _under_line_above(number: str, above: str) -> bool:
+    """Whether a sub-step's ``number`` ("2.2") is under the step numbered ``above`` on the line before it, or
+    under one of that step's parents ("2.1.1" over "2.2"). Under any earlier step, "2.1." after step 3 was
+    stored after step 3 and shown under step 2."""
+    parent = number.rpartition(".")[0]
+    return above == parent or above.startswith(f"{parent}.")
 
 
 def _instructs_per_line(parts: list[str]) -> bool:

@@ -464,3 +464,20 @@ def test_a_requirements_sub_section_of_platforms_is_no_boilerplate_below_its_sec
     problems = read(tmp_path / "kb", "agent.md", AGENT_REQUIREMENTS).problems
     assert [p.title for p in problems] == ["Windows", "Linux"]
     assert "runs on Windows and Linux servers" not in " ".join(s.text for p in problems for s in p.steps)
+
+
+def test_a_cell_s_sub_step_under_an_earlier_step_not_the_one_above_is_read_as_before(tmp_path: Path) -> None:
+    """Guard: "2.1." after step 3 is numbered under a step, but not the one above it: stored as step 3's
+    neighbour and shown under step 2, the order read and the order shown differed. The cell's lines number
+    no steps in order, and it stays one step, as before sub-steps were read."""
+    text = """\
+# Scanner saves blank pages
+
+| Field | Value |
+| --- | --- |
+| Symptoms | Scan to folder saves every page blank. |
+| Resolution | 1. Open the scanner's web page.<br>2. Edit the profile.<br>3. Set Brightness to 50.<br>2.1. If the profile is locked, ask the site administrator. |
+"""
+    (problem,) = read(tmp_path / "kb", "scanner-late.md", text).problems
+    assert [s.number for s in problem.steps] == ["1"]
+    assert "2.1. If the profile is locked" in problem.steps[0].markdown
