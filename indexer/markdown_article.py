@@ -1177,7 +1177,7 @@ class _Reader:
         kept: list[_Draft] = []
         for draft in self.drafts:
             target = by_anchor.get(self.pointing.get(id(draft), ""))
-            if target is None and (codes := rows.get(id(draft))):
+            if target is None and (codes := rows.get(id(draft))) and _fix_is_elsewhere(draft):
                 target = next(
                     (d for d, its in named if codes <= its and all(in_rows[c] <= (c in codes) for c in its)),
                     None,
@@ -2882,6 +2882,24 @@ def _named_codes(draft: _Draft) -> set[str]:
         code_key(c)
         for c in [*draft.title_codes(), *(c for text, _ in draft.messages for c in error_codes(text))]
     }
+
+
+# A table row's whole fix that only sends the reader to the page's own steps ("See above", "As above", "Refer
+# to the section below"): it says nothing of its own, so the section that names the row's code is its fix. A
+# fix that says what to do ("Sign out and sign in again") is the row's own, though a section of the page quotes
+# its code in passing ("… failed (cause: AUTH-401 token expired)"): folded into that section, the row's code
+# was answered by the section's other steps.
+_ELSEWHERE = re.compile(
+    r"(?:(?:see|refer to|follow|as)[ \t]+)?(?:the[ \t]+)?"
+    r"(?:(?:section|steps?|fix|solution|resolution|instructions?)[ \t]+)?(?:above|below)[.!]?",
+    re.IGNORECASE,
+)
+
+
+def _fix_is_elsewhere(row: _Draft) -> bool:
+    """Whether table row ``row``'s fix says nothing of its own: it has none, or it only points to the page's
+    steps (see _ELSEWHERE)."""
+    return not row.steps or (len(row.steps) == 1 and bool(_ELSEWHERE.fullmatch(row.steps[0].text.strip())))
 
 
 def _anchor(title: str) -> str:

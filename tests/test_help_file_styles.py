@@ -276,3 +276,49 @@ def test_a_last_note_that_says_what_was_built_with_a_tool_stays_a_note(tmp_path:
     )
     [problem] = read(tmp_path / "docs", "invoice-export.sw.md", text).problems
     assert problem.notes[-1].text == "Then check that the export finished, as built by the job runner."
+
+
+BACKUP_AGENT_PAGE = """\
+# Backup agent troubleshooting
+
+## Nightly backup stops after the first volume
+
+The agent's log shows:
+
+    ERROR BK-210: snapshot of /srv failed (cause: KEY-117 vault key rotated)
+
+1. Stop the agent.
+2. Remove the snapshot lock in `/var/lib/bkagent/lock`.
+3. Start the agent and run the backup again.
+
+## Error codes
+
+| Code | Meaning | What to do |
+|------|---------|------------|
+| KEY-117 | Vault key rotated | Run `bkagent rekey` and enter the new vault key |
+| KEY-118 | Vault sealed | Ask the vault admin to unseal it |
+"""
+
+
+def test_a_code_row_with_its_own_fix_stays_a_problem_where_a_section_quotes_the_code(tmp_path: Path) -> None:
+    # The section only quotes KEY-117 inside its own message; the row says how to fix KEY-117 itself.
+    article = read(tmp_path / "docs", "backup-agent.md", BACKUP_AGENT_PAGE)
+    assert [p.title for p in article.problems] == [
+        "Nightly backup stops after the first volume",
+        "KEY-117",
+        "KEY-118",
+    ]
+    rekey = article.problems[1]
+    assert rekey.error_codes == ["KEY-117"]
+    assert _texts(rekey.steps) == ["Run bkagent rekey and enter the new vault key"]
+    build_index([tmp_path / "docs"], tmp_path / "index.db")
+    best = match(KnowledgeBase(tmp_path / "index.db"), "KEY-117 vault key rotated").matches[0]
+    assert best.problem.title == "KEY-117"
+
+
+def test_a_code_row_that_points_above_is_the_section_that_quotes_its_code(tmp_path: Path) -> None:
+    # The nearest shape that is still folded: the row's fix only sends the reader to the section above.
+    page = BACKUP_AGENT_PAGE.replace("Run `bkagent rekey` and enter the new vault key", "See the steps above")
+    article = read(tmp_path / "docs", "backup-agent.md", page)
+    assert [p.title for p in article.problems] == ["Nightly backup stops after the first volume", "KEY-118"]
+    assert "KEY-117" in article.problems[0].error_codes
