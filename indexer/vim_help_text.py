@@ -43,10 +43,15 @@ _ITEM = re.compile(r"^[ \t]*(?:\d+[.)]|[-*•])[ \t]+")
 
 def vim_help_markdown(text: str) -> str | None:
     """The Markdown that Vim help text ``text`` stands for; None where it is none (its first line that is not
-    blank is no help file's tag line, ``*NAME.txt*``)."""
+    blank is no help file's tag line, ``*NAME.txt*``, or no later line is its modeline or a tagged title)."""
     lines = text.split("\n")
     first = next((at for at, line in enumerate(lines) if line.strip()), None)
     if first is None or not _HEADER.fullmatch(lines[first]):
+        return None
+    # A tag line alone is no help file: a plain note may open with a starred file name ("*hosts.txt* changes
+    # are ignored after the VPN update", then "Symptom:" and "Cause:"), and read as help it lost its title and
+    # cause. A help file also says so in its modeline or tags a section at the right margin.
+    if not any(_MODELINE.match(line) or _ending(line, _TAG_WORD) for line in lines[first + 1 :]):
         return None
     out = [""] * (first + 1)
     headings: list[int] = []  # where each section's or entry's heading stands in ``out``

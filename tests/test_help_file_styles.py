@@ -134,20 +134,35 @@ def test_one_vim_help_section_without_rules_is_titled_by_it(tmp_path: Path) -> N
     assert all("vim:" not in n.text for n in problem.notes)
 
 
-def test_a_text_note_that_opens_with_a_starred_word_is_no_vim_help_file(tmp_path: Path) -> None:
+def test_a_text_note_that_opens_with_a_starred_file_name_is_no_vim_help_file(tmp_path: Path) -> None:
+    # Its first line has a help file's tag line's shape, but no modeline nor tagged title says it is help.
     text = (
-        "*Draft*\tPrinter jams on tray 2\n\n"
-        "The printer stops with a paper jam light.\n\n"
+        "*requirements.txt* not found when the nightly build starts\n\n"
+        "Symptom:\n"
+        'The build stops at the install stage with "No such file or directory".\n\n'
+        "Cause:\n"
+        "The job checks out the repository into a sub-folder since the runner upgrade.\n\n"
         "Resolution:\n"
-        "1. Open tray 2 and remove the paper.\n"
-        "2. Close the tray and print again.\n"
+        "1. Open the job's settings.\n"
+        "2. Set the working directory to the checkout folder.\n"
+        "3. Run the build again.\n"
     )
     assert vim_help_markdown(text) is None
-    [problem] = read(tmp_path / "docs", "printer.txt", text).problems
+    [problem] = read(tmp_path / "docs", "build.txt", text).problems
+    assert "not found when the nightly build starts" in problem.title
+    assert problem.cause == "The job checks out the repository into a sub-folder since the runner upgrade."
     assert _texts(problem.steps) == [
-        "Open tray 2 and remove the paper.",
-        "Close the tray and print again.",
+        "Open the job's settings.",
+        "Set the working directory to the checkout folder.",
+        "Run the build again.",
     ]
+
+
+def test_a_vim_help_file_without_its_modeline_is_read_by_its_tagged_sections(tmp_path: Path) -> None:
+    text = VIM_HELP.replace(" vim:tw=78:ts=8:noet:ft=help:norl:\n", "")
+    assert vim_help_markdown(text) is not None
+    article = read(tmp_path / "docs", "harbor.txt", text)
+    assert [p.title for p in article.problems][:2] == ["Uploads time out", "Credentials rejected"]
 
 
 PHRICTION_PAGE = """\
