@@ -475,10 +475,16 @@ _PAYWALL_WORDS = ("subscri", "paywall", "premium", "member", "newsletter", "sign
 # (<div id="topic_breadcrumb">), its tree of the help's topics (<div id="tree">) and its generator's credit
 # (<div id="hnd_generated_by">Created with the Personal Edition of HelpNDoc</div>). The tree's topics were the
 # steps of a problem titled by the topic's heading, the trail its symptoms and the credit a note of the last
-# problem. A tree by its id alone ("tree", "navtree", "toc-tree"): a "decision-tree" is a page's own.
-_CHROME_ID = re.compile(r"^(?:[a-z0-9]{1,12}[-_])?(?:breadcrumbs?|generated[-_]?by)$|^(?:nav|toc)?[-_]?tree$")
+# problem. A tree by its id alone ("tree", "navtree", "toc-tree"): a "decision-tree" is a page's own. The trail's
+# id is _TRAIL_LIST's. A block's id, unlike a list's, may be its heading's anchor: only a block of links and words
+# is chrome by it (see _holds_links_only); <div id="tree"> over "Resolution" and its steps is the page's own.
+_CHROME_ID = re.compile(r"^(?:[a-z0-9]{1,12}[-_])?generated[-_]?by$|^(?:nav|toc)?[-_]?tree$")
+# What a block of content holds and a trail, a tree of links or a credit does not: a heading, a paragraph, code,
+# a table; and the end of a <div> or <nav>, the first after its start (a tree's nested lists hold no block).
+_CONTENT_TAG = re.compile(r"<(?:h[1-6]|p|pre|table|dl|blockquote)\b", re.I)
+_BLOCK_END = re.compile(r"</(?:div|nav)\s*>", re.I)
 # A trail to the page by a list's id, as Confluence exports it (<ol id="breadcrumbs">): a list's id, unlike a
-# section's, is no heading's anchor.
+# section's, is no heading's anchor; or by a block's of links alone (see _CHROME_ID).
 _TRAIL_LIST = re.compile(r"^(?:[a-z0-9]{1,12}[-_])?breadcrumbs?$")
 # A trail to the page by its class on any element, a span too, its product's prefix run into it as a
 # camel-cased class is (My Oracle Support's <span class="kmBreadcrumb">, "My Oracle Support > Knowledge >
@@ -1203,15 +1209,12 @@ def _is_furniture(tag: str, attributes: str) -> bool:
     documentation generator's listing of a method's source (see _SOURCE_LISTING), or a sidebar <aside> by
     its id (see _SIDEBAR_ID), or a SharePoint web part of links (see _LINKS_WEB_PART), or a region the site
     leaves out of a printout (see _NOT_PRINTED), or a wiki's link to edit a section (see _SECTION_EDIT_LINK)
-    or its printed footer and category links (see _WIKI_CHROME), or a help authoring tool's trail, tree of
-    topics or generator's credit by its id (see _CHROME_ID)."""
+    or its printed footer and category links (see _WIKI_CHROME)."""
     lowered = attributes.lower()
     is_list = tag in ("ol", "ul")
     if is_list and "breadcrumb" in lowered and _TRAIL_LIST.search(_attribute(_ID, attributes).lower()):
         return True
     if "breadcrumb" in lowered and tag not in _VOID and _has_class(attributes, _TRAIL_CLASS):
-        return True
-    if tag in ("div", "nav") and _CHROME_ID.match(_attribute(_ID, attributes).lower()):
         return True
     if tag == "table" and "source_code" in lowered and _has_class(attributes, _SOURCE_LISTING):
         return True
@@ -1696,7 +1699,8 @@ class _Converter:
         if tag == _MACRO_PARAMETER and _attribute(_MACRO_NAME, attributes) == _MACRO_LANGUAGE:
             self.pre_language = self._macro_language()
         # Each asked once: the skip below needs to know again why it skips.
-        comments, furniture = _is_comments(tag, attributes), _is_furniture(tag, attributes)
+        comments = _is_comments(tag, attributes)
+        furniture = _is_furniture(tag, attributes) or self._is_chrome_by_id(tag, attributes)
         if (
             tag in _SKIPPED
             or tag in _PAGE_CHROME
@@ -2217,6 +2221,19 @@ class _Converter:
             and -1 < self._next_found(_SEARCH_FIELD, self.tag_end) < end
             and not -1 < self._next_found(_TITLE_HEADING, self.tag_end) < end
         )
+
+    def _is_chrome_by_id(self, tag: str, attributes: str) -> bool:
+        """Whether the <div> or <nav> whose start tag was just read is a help authoring tool's trail, tree of
+        topics or generator's credit by its id (see _CHROME_ID, _TRAIL_LIST), holding links and words alone:
+        no heading, paragraph, code or table before its end."""
+        if tag not in ("div", "nav"):
+            return False
+        id_ = _attribute(_ID, attributes).lower()
+        if not (_CHROME_ID.match(id_) or _TRAIL_LIST.match(id_)):
+            return False
+        end = self._next_found(_BLOCK_END, self.tag_end)
+        content = self._next_found(_CONTENT_TAG, self.tag_end)
+        return end != -1 and not -1 < content < end
 
     def _next_found(self, pattern: re.Pattern[str], start: int) -> int:
         """Where ``pattern`` is next found in ``source`` at or after ``start``; -1 if nowhere. What was found

@@ -246,15 +246,37 @@ def test_a_helpndoc_topics_tree_trail_and_credit_are_no_problem_nor_note(tmp_pat
     assert "LabelDesk Help" not in problem.symptoms
 
 
-def test_a_decision_tree_by_its_id_is_the_pages_own(tmp_path: Path) -> None:
+def test_a_block_of_content_by_a_tree_or_trail_id_is_the_pages_own(tmp_path: Path) -> None:
+    # The ids a help tool's chrome is known by, on a section's wrapper (its heading's anchor): its content.
     page = (
-        "<html><head><title>Router keeps rebooting</title></head><body><h1>Router keeps rebooting</h1>"
-        "<p>The router restarts every few minutes.</p>"
-        '<div id="decision-tree"><h2>Resolution</h2><ol><li>Unplug the router for 30 seconds.</li>'
-        "<li>Update the firmware.</li></ol></div></body></html>"
+        "<html><head><title>Laptop drops off the office Wi-Fi</title></head><body>"
+        "<h1>Laptop drops off the office Wi-Fi</h1>"
+        "<p>The laptop loses the office network every few minutes.</p>"
+        '<div id="tree"><h2>Resolution</h2><ol><li>Open Device Manager and find the wireless adapter.</li>'
+        "<li>Turn off power saving for the adapter.</li><li>Restart the laptop.</li></ol></div>"
+        "</body></html>"
     )
-    [problem] = read(tmp_path / "docs", "router.html", page).problems
-    assert _texts(problem.steps) == ["Unplug the router for 30 seconds.", "Update the firmware."]
+    [problem] = read(tmp_path / "docs", "wifi.html", page).problems
+    assert _texts(problem.steps) == [
+        "Open Device Manager and find the wireless adapter.",
+        "Turn off power saving for the adapter.",
+        "Restart the laptop.",
+    ]
+    assert "loses the office network" in problem.symptoms
+    theme = (
+        "<html><head><title>Storefront theme issues</title></head><body><h1>Storefront theme issues</h1>"
+        '<div id="breadcrumbs"><h2>Breadcrumbs are missing on product pages</h2>'
+        "<p>After upgrading the theme the breadcrumb bar is empty.</p><h3>Resolution</h3>"
+        "<ol><li>Open the theme settings.</li><li>Turn on Show breadcrumbs.</li></ol></div>"
+        '<div id="search"><h2>Search returns no results</h2><p>Every search shows an empty page.</p>'
+        "<h3>Resolution</h3><ol><li>Rebuild the search index.</li></ol></div></body></html>"
+    )
+    article = read(tmp_path / "docs", "theme.html", theme)
+    assert [p.title for p in article.problems] == [
+        "Breadcrumbs are missing on product pages",
+        "Search returns no results",
+    ]
+    assert _texts(article.problems[0].steps) == ["Open the theme settings.", "Turn on Show breadcrumbs."]
 
 
 SWIMM_DOC = """\
