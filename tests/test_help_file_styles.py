@@ -307,12 +307,29 @@ def test_a_swimm_documents_powered_by_footer_is_no_note(tmp_path: Path) -> None:
     assert [n.text for n in problem.notes] == ["Note: The lock expires by itself after two hours."]
 
 
-def test_a_last_note_that_says_what_was_built_with_a_tool_stays_a_note(tmp_path: Path) -> None:
-    text = (
-        SWIMM_DOC.split("<SwmMeta")[0] + "Then check that the export finished, as built by the job runner.\n"
-    )
+def test_a_last_note_that_opens_with_what_it_is_built_with_stays_a_note(tmp_path: Path) -> None:
+    # A signature's opening words, then a clause of its own: the page's last note, no footer.
+    note = "Built with the export runner 2.4 by default, older workers need the lock table cleared too."
+    text = SWIMM_DOC.split("<SwmMeta")[0] + note + "\n"
     [problem] = read(tmp_path / "docs", "invoice-export.sw.md", text).problems
-    assert problem.notes[-1].text == "Then check that the export finished, as built by the job runner."
+    assert problem.notes[-1].text == note
+
+
+def test_a_cause_that_opens_with_what_powers_the_tool_stays_the_cause(tmp_path: Path) -> None:
+    text = (
+        "# Chat assistant stops answering\n\n"
+        "## Symptoms\n\n"
+        "The assistant shows a spinner and never replies after lunch time.\n\n"
+        "## Resolution\n\n"
+        "1. Open the admin console.\n"
+        "2. Raise the daily token quota.\n\n"
+        "## Cause\n\n"
+        "Powered by a hosted model, the assistant stops once its daily quota is used up.\n"
+    )
+    [problem] = read(tmp_path / "docs", "assistant.md", text).problems
+    assert problem.cause == (
+        "Powered by a hosted model, the assistant stops once its daily quota is used up."
+    )
 
 
 BACKUP_AGENT_PAGE = """\
