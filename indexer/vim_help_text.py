@@ -28,8 +28,10 @@ _LINK_WORD = re.compile(r"\|[^\s|]+\|")
 _SPACES = re.compile(r"([ \t]+)")
 # A tag anywhere in a line (where ":help" finds a topic): no words of it.
 _TAG = re.compile(rf"(?<!\S){_TAG_WORD.pattern}(?!\S)")
-# A section's number before its title ("1.", "2.3"), which its heading does not need.
-_SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?[ \t]+(?=\S)")
+# A section's number before its title ("1.", "2.3", "2.3."), which its heading does not need: a dot after its
+# first number. A title that opens with a number of its own keeps it ("502 Bad Gateway from the registry",
+# "5 GHz clients cannot join"): stripped, the title lost its code.
+_SECTION_NUMBER = re.compile(r"^\d+\.(?:\d+\.?)*[ \t]+(?=\S)")
 # A link to a tag ("|:TidepoolSync|"), as Vim's syntax reads one: no space nor bar in it.
 _LINK = re.compile(r"(?<![\\|])\|([^\s|]+)\|(?!\|)")
 # A rule of "=" (between sections) or "-" (between a section's parts).

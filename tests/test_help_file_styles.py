@@ -376,3 +376,22 @@ def test_a_code_row_that_points_above_is_the_section_that_quotes_its_code(tmp_pa
     article = read(tmp_path / "docs", "backup-agent.md", page)
     assert [p.title for p in article.problems] == ["Nightly backup stops after the first volume", "KEY-118"]
     assert "KEY-117" in article.problems[0].error_codes
+
+
+def test_a_vim_help_title_that_opens_with_its_code_keeps_it(tmp_path: Path) -> None:
+    text = (
+        "*harbor-proxy.txt*\tFor Harbor version 1.4\n\n"
+        "==============================================================================\n"
+        "1. Uploads time out\t\t\t\t\t*harbor-proxy-timeout*\n\n"
+        "Uploads stop at 99% behind the office proxy.\n\n"
+        "==============================================================================\n"
+        "502 Bad Gateway from the registry\t\t\t*harbor-502*\n\n"
+        "The registry answers every push with a 502 page.\n\n"
+        "To fix it:\n"
+        "1. Ask the proxy team to raise the upload size limit.\n"
+        "2. Push again with |:HarborPush|.\n\n"
+        " vim:tw=78:ts=8:noet:ft=help:norl:\n"
+    )
+    article = read(tmp_path / "docs", "harbor-proxy.txt", text)
+    # A section's own number is no word of its title; a code that opens a title is.
+    assert [p.title for p in article.problems] == ["Uploads time out", "502 Bad Gateway from the registry"]
