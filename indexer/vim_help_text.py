@@ -26,6 +26,10 @@ _HEADER = re.compile(r"[ \t]*\*[^\s*|]+\.txt\*(?:[ \t].*)?")
 _TAG_WORD = re.compile(r"\*[^\s*|\"]+\*")
 _LINK_WORD = re.compile(r"\|[^\s|]+\|")
 _SPACES = re.compile(r"([ \t]+)")
+# How a sentence's text ends, or a lead-in's, before the links it sends to: a line that ends so, its links after
+# two spaces ("The server address in your vimrc is wrong.  See the option's entry.  |g:tp_server|", "Also see:
+# |tp-config|"), is text, no title of the table of contents; dropped as one, its sentence was lost.
+_SAYS_ON = (".", "!", "?", ":", ",", ";")
 # A tag anywhere in a line (where ":help" finds a topic): no words of it.
 _TAG = re.compile(rf"(?<!\S){_TAG_WORD.pattern}(?!\S)")
 # A section's number before its title ("1.", "2.3", "2.3."), which its heading does not need: a dot after its
@@ -92,7 +96,7 @@ def _line(line: str, *, opens_example: bool = False) -> str:
     if (
         _RULE.match(line)
         or _MODELINE.match(line)
-        or ((contents := _ending(line, _LINK_WORD)) and contents[0])
+        or ((contents := _ending(line, _LINK_WORD)) and contents[0] and not contents[0].endswith(_SAYS_ON))
     ):
         return ""
     if tagged := _ending(line, _TAG_WORD):

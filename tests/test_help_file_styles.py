@@ -395,3 +395,26 @@ def test_a_vim_help_title_that_opens_with_its_code_keeps_it(tmp_path: Path) -> N
     article = read(tmp_path / "docs", "harbor-proxy.txt", text)
     # A section's own number is no word of its title; a code that opens a title is.
     assert [p.title for p in article.problems] == ["Uploads time out", "502 Bad Gateway from the registry"]
+
+
+def test_a_vim_help_sentence_that_ends_in_a_link_is_no_contents_line(tmp_path: Path) -> None:
+    # Two spaces after a full stop, then a link: Vim's style for a sentence, not a contents line.
+    text = (
+        "*tidepool.txt*\tFor Tidepool version 2.3\n\n"
+        "CONTENTS\t\t\t\t\t\t*tidepool-contents*\n\n"
+        "1. Sync fails at startup\t\t|tp-sync-fails|\n\n"
+        "==============================================================================\n"
+        "1. Sync fails at startup\t\t\t\t*tp-sync-fails*\n\n"
+        'Vim shows "TP512: cannot reach server" when it starts.\n\n'
+        "The server address in your vimrc is wrong.  See the option's entry.  |g:tp_server|\n\n"
+        "To fix it:\n"
+        "1. Set |g:tp_server| to the new host.\n"
+        "2. Restart Vim.\n\n"
+        " vim:tw=78:ts=8:noet:ft=help:norl:\n"
+    )
+    [problem] = read(tmp_path / "docs", "tidepool.txt", text).problems
+    said = problem.symptoms + " " + problem.cause
+    assert "The server address in your vimrc is wrong." in said
+    assert "g:tp_server" in said
+    # The contents line stays no text of it.
+    assert "|tp-sync-fails|" not in said and "tp-sync-fails" not in said
