@@ -9,7 +9,7 @@ example (a command, a message), indented, to a line that opens with ``<`` or tex
 ``|:TidepoolSync|`` links to a tag. Read as plain text, the file was one problem whose steps were its
 sections' titles and whose error messages were never read. Each line is rewritten as the Markdown that says
 the same, line for line, so that every line keeps its number but an example's: a section is a heading, its
-tags no words, and the table of contents that links to them nothing; a message's entry a heading of its tags, its message code; an example a fence (a line more,
+tags no words, a heading in it (``Cause ~``) one a level under, and the table of contents that links to them nothing; a message's entry a heading of its tags, its message code; an example a fence (a line more,
 two where no ``<`` ends it), inside the list item it is written in; a link its tag as code; the file's own
 tag line, its rules and its modeline nothing.
 """
@@ -38,6 +38,9 @@ _TAG = re.compile(rf"(?<!\S){_TAG_WORD.pattern}(?!\S)")
 _SECTION_NUMBER = re.compile(r"^\d+\.(?:\d+\.?)*[ \t]+(?=\S)")
 # A link to a tag ("|:TidepoolSync|"), as Vim's syntax reads one: no space nor bar in it.
 _LINK = re.compile(r"(?<![\\|])\|([^\s|]+)\|(?!\|)")
+# A heading inside a section, marked by the "~" that ends it (Vim's helpHeader, "Cause ~"): a part of the
+# section's problem. Read as text, "Symptom ~", "Cause ~" and "Fix ~" and what they head were all symptoms.
+_SUB_HEADING = re.compile(r"[ \t]*([^\s~].*?)[ \t]?~[ \t]*")
 # A rule of "=" (between sections) or "-" (between a section's parts).
 _RULE = re.compile(r"^[ \t]*(?:={10,}|-{10,})[ \t]*$")
 # The modeline that makes Vim read the file as help.
@@ -105,6 +108,8 @@ def _line(line: str, *, opens_example: bool = False) -> str:
         if not title and opens_example:
             title = " ".join(tag.strip("*") for tag in tagged[1])
         return f"## {_inline(title)}" if title else ""
+    if heading := _SUB_HEADING.fullmatch(line):
+        return f"### {_inline(heading[1])}"
     return _inline(line.lstrip(" \t"))
 
 

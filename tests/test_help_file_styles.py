@@ -418,3 +418,26 @@ def test_a_vim_help_sentence_that_ends_in_a_link_is_no_contents_line(tmp_path: P
     assert "g:tp_server" in said
     # The contents line stays no text of it.
     assert "|tp-sync-fails|" not in said and "tp-sync-fails" not in said
+
+
+def test_vim_help_sub_headings_part_a_sections_symptom_cause_and_fix(tmp_path: Path) -> None:
+    text = (
+        "*tidepool.txt*\tFor Tidepool version 2.3\n\n"
+        "==============================================================================\n"
+        "1. Sync fails at startup\t\t\t\t*tp-sync-fails*\n\n"
+        "Symptom ~\n"
+        "Vim shows this when it starts: >\n"
+        "\tTP512: cannot reach server sync.example.org\n"
+        "<\n"
+        "Cause ~\n"
+        "The server address in your vimrc points to the old host.\n\n"
+        "Fix ~\n"
+        "1. Set |g:tp_server| to the new host.\n"
+        "2. Restart Vim.\n\n"
+        " vim:tw=78:ts=8:noet:ft=help:norl:\n"
+    )
+    [problem] = read(tmp_path / "docs", "tidepool.txt", text).problems
+    assert problem.cause == "The server address in your vimrc points to the old host."
+    assert "~" not in problem.symptoms and "Cause" not in problem.symptoms
+    assert problem.error_codes == ["TP512"]
+    assert _texts(problem.steps) == ["Set g:tp_server to the new host.", "Restart Vim."]
