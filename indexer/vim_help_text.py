@@ -65,13 +65,14 @@ def vim_help_markdown(text: str) -> str | None:
     out = [""] * (first + 1)
     headings: list[int] = []  # where each section's or entry's heading stands in ``out``
     example: str | None = None  # while in an example, the indentation of the fence it stands in
+    opened = 0  # where the example's first line stands in ``out``
     for line in lines[first + 1 :]:
         if example is not None:
             if not line.strip() or line[:1] in " \t":
-                out.append(example + line.lstrip(" \t") if line.strip() else "")
+                out.append(line.expandtabs() if line.strip() else "")
                 continue
             # "<" ends the example (the rest of its line is text); so does text at the left margin.
-            out.append(example + "```")
+            _close_example(out, opened, example)
             example = None
             if line.startswith("<"):
                 if not line[1:].strip():
@@ -80,17 +81,29 @@ def vim_help_markdown(text: str) -> str | None:
         if mark := _EXAMPLE.search(line):
             example = " " * len(item[0]) if (item := _ITEM.match(line)) else ""
             out.append(_line(line[: mark.start()], opens_example=True) + "\n" + example + "```")
+            opened = len(out)
         else:
             out.append(_line(line))
         if out[-1].startswith("## "):
             headings.append(len(out) - 1)
     if example is not None:
-        out.append(example + "```")
+        _close_example(out, opened, example)
     # A file of one section is that section's page: its title the page's (under "##" alone, a title that
     # names no trouble, "Cache keeps growing", read as a label over the steps).
     if len(headings) == 1:
         out[headings[0]] = out[headings[0]][1:]
     return "\n".join(out)
+
+
+def _close_example(out: list[str], opened: int, indent: str) -> None:
+    """Close the example whose lines, as written (tabs expanded), stand in ``out`` from ``opened``: each at
+    ``indent`` (the list item's it is in) less the indentation they all share, then its closing fence. Only the
+    shared indentation is the help file's: stripped from each line, an example's YAML (``sync:`` over
+    ``  server: …``) lost its nesting and was another document."""
+    written = out[opened:]
+    shared = min((len(text) - len(text.lstrip(" ")) for text in written if text), default=0)
+    out[opened:] = [indent + text[shared:] if text else "" for text in written]
+    out.append(indent + "```")
 
 
 def _line(line: str, *, opens_example: bool = False) -> str:

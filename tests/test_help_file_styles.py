@@ -441,3 +441,22 @@ def test_vim_help_sub_headings_part_a_sections_symptom_cause_and_fix(tmp_path: P
     assert "~" not in problem.symptoms and "Cause" not in problem.symptoms
     assert problem.error_codes == ["TP512"]
     assert _texts(problem.steps) == ["Set g:tp_server to the new host.", "Restart Vim."]
+
+
+def test_a_vim_help_examples_own_indentation_is_kept(tmp_path: Path) -> None:
+    text = (
+        "*tidepool.txt*\tFor Tidepool version 2.3\n\n"
+        "Sync goes to the old server\t\t\t\t*tp-old-server*\n\n"
+        "To fix it:\n"
+        "1. Stop the sync with |:TidepoolStop|.\n"
+        "2. Set the server in your config: >yaml\n"
+        "\tsync:\n"
+        "\t  server: https://sync.example.org\n"
+        "\t  retries: 3\n"
+        "<\n"
+        "3. Start the sync again.\n\n"
+        " vim:tw=78:ts=8:noet:ft=help:norl:\n"
+    )
+    [problem] = read(tmp_path / "docs", "tidepool.txt", text).problems
+    # Only the example's common indentation is the help file's: the YAML's nesting is the example's own.
+    assert "```\nsync:\n  server: https://sync.example.org\n  retries: 3\n```" in problem.steps[1].markdown
