@@ -1032,8 +1032,8 @@ def describes_listed(blocks: list[SyntaxTreeNode], index: int) -> bool:
     messages, what is seen, rather than one: a lead-in that ends in a colon over the block it introduces,
     whatever its verb ("SAP GUI shows the following when users double-click the system:" over the message in
     a <pre>, as BMC Helix's Known Error field holds it), or a sentence that quotes the verbatim text in code
-    spans among words of its own that report no failure ("Some users instead see `SNCERR_GSSAPI (-4)` in the
-    trace file `sapgui_trace.trc`."). Each was read as one more error message."""
+    spans among words of its own that say it is seen and report no failure ("Some users instead see
+    `SNCERR_GSSAPI (-4)` in the trace file `sapgui_trace.trc`."). Each was read as one more error message."""
     block = blocks[index]
     if block.type != "paragraph" or is_error_lead(block_text(block)):
         return False
@@ -1045,6 +1045,7 @@ def describes_listed(blocks: list[SyntaxTreeNode], index: int) -> bool:
     return (
         any(node.type == "code_inline" for node in nodes)
         and len(own.split()) >= _MIN_SENTENCE_WORDS
+        and bool(_SAYS_SEEN.search(own))
         and not reads_as_failure(own)
     )
 
@@ -1052,6 +1053,16 @@ def describes_listed(blocks: list[SyntaxTreeNode], index: int) -> bool:
 # The words of a sentence of the author's around the code spans it quotes, as fewest: "See `E_FAIL`." is
 # the message's label, and stays the message.
 _MIN_SENTENCE_WORDS = 4
+# A verb of the author's that says where or how the quoted text is seen ("Some users instead see `…`", "the
+# event log records `…`"). Without one, the paragraph is the message, its variable parts in spans as authors
+# mark them ("Your mailbox `jdoe@contoso.com` has reached its storage quota and can no longer send mail.",
+# in any language): read as a sentence about messages, it was no message and its paste found nothing.
+_SAYS_SEEN = re.compile(
+    r"\b(see|sees|saw|seen|get|gets|got|receive[sd]?|encounter(?:s|ed)?|notice[sd]?|shows?|showed|shown|"
+    r"displays?|displayed|records?|recorded|logs?|logged|reports?|reported|prints?|printed|writes?|wrote|"
+    r"written|returns?|returned|appears?|appeared)\b",
+    re.I,
+)
 
 
 def _spans_quoting_errors(paragraph: SyntaxTreeNode) -> list[str]:

@@ -350,3 +350,33 @@ def test_a_named_fix_that_opens_with_why_gives_no_cause(tmp_path: Path) -> None:
     [problem] = read(tmp_path, "KBA00029417.html", page).problems
     assert not problem.cause
     assert any(n.text.startswith("The new label template embeds") for n in problem.notes)
+
+
+# A known error whose Error field is the message itself, its account and folder in code spans, as authors
+# often mark a message's variable parts.
+QUOTA_MESSAGE_ARTICLE = """\
+# Mail stays in the Outbox after the mailbox fills up
+
+## Error
+
+Your mailbox `akhan@example.org` has reached its storage quota and can no longer send mail.
+
+## Resolution
+
+1. Archive items older than a year to the online archive.
+2. Empty the `Deleted Items` folder.
+"""
+
+
+def test_an_error_field_s_message_with_its_variable_parts_in_spans_stays_the_message(tmp_path: Path) -> None:
+    """The Error field's one paragraph is the message, whatever it quotes in spans: it has no words of its
+    own that say what is seen. The same message for another mailbox answers with it."""
+    [problem] = read(tmp_path / "kb", "mailbox-quota.md", QUOTA_MESSAGE_ARTICLE).problems
+    message = "Your mailbox akhan@example.org has reached its storage quota and can no longer send mail."
+    assert problem.error_messages == [message]
+    build_index([tmp_path / "kb"], tmp_path / "index.db")
+    pasted = "Your mailbox lchen@example.org has reached its storage quota and can no longer send mail."
+    best = match(KnowledgeBase(tmp_path / "index.db"), pasted).matches[0]
+    assert best.problem.title == "Mail stays in the Outbox after the mailbox fills up"
+    assert best.confidence == "high"
+
