@@ -2826,8 +2826,10 @@ def _plain_fields(lines: list[list[SyntaxTreeNode]], *, bars: bool) -> list[tupl
 # text export's row of fields is read (text_article._FIELD_GAP); a knowledge base's page sets each label and
 # value in a span of its own, a space between them, before a label of one word ("Article ID: KBA00031742
 # Version: 4 Template: Known Error Status: Published", BMC Helix's header): read as no fields, the line was
-# the problem's symptoms. Each part must still be a field (see _plain_fields), so a sentence is none.
-_BAR = re.compile(r" \| |,\s+(?=[A-Z][A-Za-z ]{0,24}:\s)|\s+(?=[A-Z][A-Za-z]{1,24}:\s)")
+# the problem's symptoms. Each part must still be a field (see _plain_fields), so a sentence is none. A run of
+# spaces is tried once, from its start and whole: tried from each of its spaces, a padded line of 100,000
+# spaces took minutes.
+_BAR = re.compile(r" \| |,\s+(?=[A-Z][A-Za-z ]{0,24}:\s)|(?<!\s)\s++(?=[A-Z][A-Za-z]{1,24}:\s)")
 
 
 def _bar_segments(text: str) -> list[str]:

@@ -9,6 +9,7 @@ with the real indexer.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from test_house_styles import read
@@ -16,6 +17,7 @@ from test_house_styles import read
 from api.knowledge import KnowledgeBase
 from api.matcher import match
 from indexer.build import build_index
+from indexer.sections import _bar_segments
 
 # An ITSM tool's print view of a knowledge record: headed by its number, its title a field of the form.
 PRINTED_RECORD_PAGE = """\
@@ -380,3 +382,11 @@ def test_an_error_field_s_message_with_its_variable_parts_in_spans_stays_the_mes
     assert best.problem.title == "Mail stays in the Outbox after the mailbox fills up"
     assert best.confidence == "high"
 
+
+def test_a_long_run_of_spaces_in_an_opening_line_is_split_in_linear_time() -> None:
+    """A padded export's opening line (a label, then tens of thousands of spaces) is looked at once for a field
+    label after each run of spaces, not once for each space in it."""
+    line = "Product: VPN client" + " " * 50_000 + "x"
+    started = time.perf_counter()
+    assert _bar_segments(line) == [line]
+    assert time.perf_counter() - started < 1.0
