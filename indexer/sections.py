@@ -2834,11 +2834,25 @@ _BAR = re.compile(r" \| |,\s+(?=[A-Z][A-Za-z ]{0,24}:\s)|(?<!\s)\s++(?=[A-Z][A-Z
 
 def _bar_segments(text: str) -> list[str]:
     """The fields of one line of them between bars (or commas), but for a word alone (a status); the
-    line itself when fewer than two of its parts are labelled ("Tags: laptops | sync")."""
+    line itself when fewer than two of its parts are labelled ("Tags: laptops | sync"), or when a part's
+    value is a sentence (see :func:`_says_a_sentence`)."""
     parts = [part.strip() for part in _BAR.split(text)]
-    if sum(1 for part in parts if _plain_label(part)) < 2:
+    labelled = [found for found in map(_plain_label, parts) if found]
+    if len(labelled) < 2 or any(_says_a_sentence(found.group(2)) for found in labelled):
         return [text]
     return [part for part in parts if not part.isalpha()]
+
+
+# A field's value of more words than this, or of a few words closed as a sentence, says something.
+MAX_FIELD_VALUE_WORDS = 8
+
+
+def _says_a_sentence(value: str) -> bool:
+    """Whether a field's ``value`` is a sentence, no record's value: "Owner: IT Ops Status: Published Summary:
+    Outlook closes without a message when a user opens a shared calendar." ends in what is seen. Read as one
+    more field, the whole line was dropped as the page's fields and the problem had no symptoms."""
+    words = len(value.split())
+    return words > MAX_FIELD_VALUE_WORDS or (words >= 3 and value.endswith(_SENTENCE_END))
 
 
 def _parts_text(parts: list[SyntaxTreeNode]) -> str:

@@ -383,6 +383,23 @@ def test_an_error_field_s_message_with_its_variable_parts_in_spans_stays_the_mes
     assert best.confidence == "high"
 
 
+def test_a_record_header_that_ends_in_a_summary_sentence_keeps_it_the_symptom(tmp_path: Path) -> None:
+    """The opening line "Owner: … Status: … Summary: <a sentence>" ends in what is seen: a field whose value is
+    a sentence is no page field, so the line stays the problem's symptoms."""
+    article = """\
+# Outlook closes on shared calendars
+
+Owner: Messaging Team Status: Published Summary: Outlook closes without a message when a user opens a shared calendar.
+
+## Resolution
+
+1. Remove the shared calendar from the navigation pane.
+2. Add it again from the address book.
+"""
+    [problem] = read(tmp_path, "outlook-shared-calendar.md", article).problems
+    assert "Outlook closes without a message when a user opens a shared calendar." in problem.symptoms
+
+
 def test_a_long_run_of_spaces_in_an_opening_line_is_split_in_linear_time() -> None:
     """A padded export's opening line (a label, then tens of thousands of spaces) is looked at once for a field
     label after each run of spaces, not once for each space in it."""
