@@ -671,8 +671,14 @@ _LETTER_CODE = re.compile(
 # A message's own code of one capital and six to eight digits, between the label of the component that
 # prints it and its text, each closed by a colon ("GSS-API(min): A2210217: Peer did not accept our
 # certificate", as SAP's Secure Login Client reports a GSS-API failure): no part's or order's number
-# stands so. Read as no code, a pasted A2210217 found nothing.
-_CHAINED_CODE = re.compile(r"(?<=:[ \t])[A-Z]\d{6,8}(?=:[ \t]+[A-Za-z])")
+# stands so. Read as no code, a pasted A2210217 found nothing. The label is a component's, written as
+# one in capitals with a digit, a hyphen or its layer in brackets ("KRB5(auth)", "GSS-API(min)"): a
+# record's word ("Incident: I1234567: …", "Order: P2024001: …") or a log's level ("INFO: J1234567: …")
+# labels a ticket's or a job's number, which was read as a code. The label is taken whole, once (a long
+# run of capitals and digits is not tried at each of its digits).
+_CHAINED_CODE = re.compile(
+    r"(?<![\w.-])[A-Z](?=[A-Z0-9-]*?[\d(-])[A-Z0-9-]*+(?:\([a-z]+\))?:[ \t]([A-Z]\d{6,8})(?=:[ \t]+[A-Za-z])"
+)
 # A device's alarm or fault code of a letter and two digits or more, which the word before it names so, as
 # appliance and hardware manuals title a fault's section ("Overload (alarm E05)", "fault F21"): of two
 # digits, nothing but that word tells it from a model ("V40").
@@ -1408,7 +1414,7 @@ def _numeric_codes(text: str, found: dict[str, int], *, any_case: bool, client_l
             found.setdefault(canonical_code(m.group(1)), m.start(1))
     if ": " in text:
         for m in _CHAINED_CODE.finditer(text):
-            found.setdefault(m.group(0), m.start())
+            found.setdefault(m.group(1), m.start(1))
     if "code=" in lowered:
         for m in _CODE_FIELD.finditer(text):
             found.setdefault(m.group(1), m.start(1))

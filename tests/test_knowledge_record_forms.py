@@ -407,3 +407,28 @@ def test_a_long_run_of_spaces_in_an_opening_line_is_split_in_linear_time() -> No
     started = time.perf_counter()
     assert _bar_segments(line) == [line]
     assert time.perf_counter() - started < 1.0
+
+
+# A print incident's article: its Symptoms quote the incident's line, its number between colons.
+PRINT_INCIDENT_ARTICLE = """\
+# Print jobs stay in the queue after the driver update
+
+## Symptoms
+
+Incident: I4410827: Print jobs stay in the queue after the driver update.
+
+## Resolution
+
+1. Restart the Print Spooler service.
+2. Reinstall the previous driver package.
+"""
+
+
+def test_a_record_s_number_between_colons_is_no_error_code(tmp_path: Path) -> None:
+    """An incident's number between its label and the text ("Incident: I4410827: …") names the record, no
+    error: the problem has no code, as a message's code after a component's label is one."""
+    [problem] = read(tmp_path, "print-queue.md", PRINT_INCIDENT_ARTICLE).problems
+    assert problem.error_codes == []
+    page = PRINT_INCIDENT_ARTICLE.replace("Incident: I4410827:", "LPD-SRV(queue): Q4410827:")
+    [problem] = read(tmp_path, "print-queue.md", page).problems
+    assert problem.error_codes == ["Q4410827"]
