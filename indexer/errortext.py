@@ -1055,13 +1055,15 @@ _ERROR_NAME_PARTS = re.compile(
 # Error names written in capitals with underscores, as browsers, operating systems and C libraries
 # name their errors (ERR_CERT_AUTHORITY_INVALID, ERROR_ACCESS_DENIED, SEC_E_INVALID_TOKEN,
 # NT_STATUS_LOGON_FAILURE): a constant of an error family (a part ERR, ERROR or E before others, or a
-# first part that is a component's name joined to ERR or ERROR, as SAP's SNC layer names its errors,
-# SNCERR_GSSAPI: read as no code, a pasted SNCERR_GSSAPI found nothing), or whose last part says what went wrong. Settings and other constants (HOMEBREW_FORBIDDEN_LICENSES,
+# first part that is a component's short name joined to ERR, as SAP's SNC layer names its errors,
+# SNCERR_GSSAPI: read as no code, a pasted SNCERR_GSSAPI found nothing; not the standard error stream's
+# STDERR_FILENO, nor a word joined to ERROR, a setting's MAXERROR_COUNT or NOERROR_MODE), or whose last
+# part says what went wrong. Settings and other constants (HOMEBREW_FORBIDDEN_LICENSES,
 # PIP_TIMEOUT, JAVA_HOME) name what they set. gRPC's canonical status names, which Google's APIs return
 # beside the HTTP status, say so too (RESOURCE_EXHAUSTED, ALREADY_EXISTS, OUT_OF_RANGE).
 _CONSTANT = re.compile(r"[A-Z](?<![\w-].)[A-Z0-9]*+(?:_[A-Z0-9]++)++(?![\w-])")
 _CONSTANT_ERROR = re.compile(
-    r"(?:^|_)(?:E|ERR|ERROR)_|^[A-Z0-9]{2,8}?(?:ERR|ERROR)_|_(?:ERRORS?|FAIL(?:ED|URE)?|INVALID|DENIED|ACCESSDENIED|REFUSED|TIMEDOUT|"
+    r"(?:^|_)(?:E|ERR|ERROR)_|^(?!STDERR_)[A-Z0-9]{2,5}ERR_|_(?:ERRORS?|FAIL(?:ED|URE)?|INVALID|DENIED|ACCESSDENIED|REFUSED|TIMEDOUT|"
     r"UNAUTHORI[SZ]ED|FORBIDDEN|MISSING|UNKNOWN|EXPIRED|ABORTED|UNREACHABLE|MISMATCH|CONFLICT|EXCEEDED|"
     r"INSUFFICIENT|UNSUPPORTED|ILLEGAL|CORRUPT(?:ED)?|NOT_FOUND|OUTOFMEMORY|DISABLED|BLOCKED|DUPLICATE|"
     r"VIOLATION|BUSY|UNAVAILABLE|CANCELL?ED|EXHAUSTED)$|(?:^|_)(?:ALREADY_EXISTS|OUT_OF_RANGE)$"

@@ -432,3 +432,27 @@ def test_a_record_s_number_between_colons_is_no_error_code(tmp_path: Path) -> No
     page = PRINT_INCIDENT_ARTICLE.replace("Incident: I4410827:", "LPD-SRV(queue): Q4410827:")
     [problem] = read(tmp_path, "print-queue.md", page).problems
     assert problem.error_codes == ["Q4410827"]
+
+
+def test_a_standard_stream_s_or_a_setting_s_constant_is_no_error_code(tmp_path: Path) -> None:
+    """`STDERR_FILENO` names the standard error stream and `MAXERROR_COUNT` a setting, no error: the problem has
+    no codes, as a component's error constant (`GWERR_KRBAUTH`) is one."""
+    article = """\
+# Worker logs go missing after log rotation
+
+## Symptoms
+
+The worker's log loses its lines once it redirects `STDERR_FILENO` to the rotated file, and raising
+`MAXERROR_COUNT` does not help.
+
+## Resolution
+
+1. Set the worker's log to reopen on rotation.
+2. Restart the worker.
+"""
+    [problem] = read(tmp_path, "worker-logs.md", article).problems
+    assert problem.error_codes == []
+    [problem] = read(
+        tmp_path, "worker-logs.md", article.replace("`MAXERROR_COUNT`", "`GWERR_KRBAUTH`")
+    ).problems
+    assert problem.error_codes == ["GWERR_KRBAUTH"]
