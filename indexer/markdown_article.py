@@ -309,6 +309,8 @@ class _Draft:
     # A row of a table of error codes with no fix (see lists_error_codes): a reference's entry, which
     # answers "what is this code" with no step, as an error section that documents no fix does.
     listed: bool = False
+    # Has a Cause part among its sections (see _Reader._frame), read before or after its fix.
+    cause_part: bool = False
     symptoms: Lines = field(default_factory=list)
     messages: Lines = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
@@ -594,10 +596,13 @@ def _text_as_meaning(draft: _Draft) -> None:
         draft.cause, draft.symptoms = draft.symptoms, []
 
 
-def _explanation_before_lead_in(draft: _Draft, run: StepRun, lines: list[str]) -> None:
+def _explanation_before_lead_in(
+    draft: _Draft, run: StepRun, lines: list[str], *, about_problem: bool = False
+) -> None:
     """A reply's paragraph before its steps that explains, then leads in to them in its last sentence
     ("2.0 rewrites the metadata branch, so … To repair a vault:", as a maintainer answers an issue):
-    what it says before the lead-in is the cause, and the lead-in alone a note before the steps."""
+    what it says before the lead-in is the cause, and the lead-in alone a note before the steps.
+    ``about_problem``: not where it explains the fix itself (see _ABOUT_THE_FIX)."""
     for block in run.preamble:
         if block.type != "paragraph" or is_callout(block):
             continue
@@ -606,11 +611,26 @@ def _explanation_before_lead_in(draft: _Draft, run: StepRun, lines: list[str]) -
         said = text[: len(text) - len(lead)].strip()
         if not lead.endswith(":") or not said or reads_as_instruction(said) or not says_why(said):
             continue
+        if about_problem and _ABOUT_THE_FIX.search(said):
+            continue
         run.preamble.remove(block)
         draft.cause.append((said, line_of(block)))
         written = last_sentence(block_source(block, lines))
         run.lead_notes.append(Note(written, lead, line_of(block), run.steps[0].group))
         return
+
+
+# A fix's opening that says why about the fix itself, not the problem: what it needs ("This procedure needs
+# administrator rights because it changes the network adapter settings."), how long it takes ("The rebuild can
+# take several hours because …") or when it takes effect ("Because drive maps are applied only at sign-in, the
+# change takes effect after …"). Each became the problem's cause.
+_ABOUT_THE_FIX = re.compile(
+    r"\b(?:this|these)[ \t]+(?:procedure|steps?|fix|workaround|process|method|solution|change)s?\b"
+    r"|\btakes?[ \t]+effect\b"
+    r"|\b(?:needs?|requires?)[ \t]+(?:\w+[ \t]+){0,2}?(?:rights|privileges|permissions|access)\b"
+    r"|\b(?:can|may|might|will|could)[ \t]+take[ \t]+(?:\w+[ \t]+){0,2}?(?:seconds|minutes|hours|days)\b",
+    re.IGNORECASE,
+)
 
 
 def _only_scope(paragraph: str) -> bool:
@@ -1485,6 +1505,7 @@ class _Reader:
             draft.messages.extend((m, stated.line) for m in heading_messages(stated))
         draft.lead_in = framed_by_lead_in(section)
         causes = any(role_in_problem(child, None) is Role.CAUSE for child in section.children)
+        draft.cause_part = causes
         fix = fix_after_cause(section)
         in_fix = {id(b) for b in fix}
         self._read_intro(
@@ -1768,13 +1789,15 @@ class _Reader:
             # "This means the user is in no mapped group.", then "To fix it:" and the steps.
             meaning = meaning_before_fix(run.preamble)
             _preamble_as_cause(draft, run, lambda block: block in meaning)
-            if not draft.cause and group is None:
+            if not draft.cause and not draft.cause_part and group is None:
                 # A record's Solution field of a template with no cause field (BMC Helix's Problem Solution)
                 # opens with why, then leads in to the steps: "The building B proxy PAC file no longer
                 # bypasses the Microsoft 365 endpoints. Until Network fixes the PAC file:". The problem had
                 # no cause, and the whole paragraph was a note before the steps. Not in one of several named
-                # fixes ("Method 3: …"), whose opening says why that way is worth trying.
-                _explanation_before_lead_in(draft, run, lines)
+                # fixes ("Method 3: …"), whose opening says why that way is worth trying; not where the
+                # problem has a Cause part, after the fix too (its cause, the fix's opening a second one
+                # before it); not an opening about the fix itself (see _ABOUT_THE_FIX).
+                _explanation_before_lead_in(draft, run, lines, about_problem=True)
         said = step_heading(section.title)
         if said and not run.steps and not section.children and any(draft.groups):
             # A step written as a heading, or a bold line, with nothing under it ("**Step 3: Start

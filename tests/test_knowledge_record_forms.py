@@ -456,3 +456,32 @@ The worker's log loses its lines once it redirects `STDERR_FILENO` to the rotate
         tmp_path, "worker-logs.md", article.replace("`MAXERROR_COUNT`", "`GWERR_KRBAUTH`")
     ).problems
     assert problem.error_codes == ["GWERR_KRBAUTH"]
+
+
+def test_a_solution_that_opens_with_why_the_fix_needs_rights_gives_no_cause(tmp_path: Path) -> None:
+    """An opening that says why the fix needs what it needs ("… needs administrator rights because it changes
+    …") is about the fix, not the problem: no cause, the paragraph a note before the steps."""
+    page = PROBLEM_SOLUTION_PAGE.replace(
+        "The new label template embeds a full-colour logo that exceeds the printers' buffer. Until Marketing\n"
+        "supplies a monochrome logo:",
+        "This procedure needs administrator rights because it changes the printer's driver settings. To "
+        "change the template:",
+    )
+    [problem] = read(tmp_path, "KBA00029417.html", page).problems
+    assert not problem.cause
+    assert problem.notes[0].text.startswith("This procedure needs administrator rights")
+
+
+def test_a_solution_s_opening_gives_no_cause_where_a_cause_part_follows(tmp_path: Path) -> None:
+    """A problem with a Cause part after its Solution has that cause alone: the Solution's opening ("The
+    rebuild can take several hours because …") is a note."""
+    page = PROBLEM_SOLUTION_PAGE.replace(
+        "The new label template embeds a full-colour logo that exceeds the printers' buffer. Until Marketing\n"
+        "supplies a monochrome logo:",
+        "The printers drop whatever does not fit in their buffer. Until Marketing supplies a monochrome logo:",
+    ).replace(
+        "</ol>\n</body>",
+        "</ol>\n<h3>Cause</h3>\n<p>The new label template embeds a full-colour logo.</p>\n</body>",
+    )
+    [problem] = read(tmp_path, "KBA00029417.html", page).problems
+    assert problem.cause == "The new label template embeds a full-colour logo."
