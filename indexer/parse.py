@@ -582,10 +582,20 @@ def _record_title(root: Section) -> str:
                 fields.append((label.rstrip(":\uff1a"), value))
     title = next((" ".join(value.split()) for label, value in fields if is_title_field(label) and value), "")
     numbered = any(
-        not is_title_field(label) and value in root.title and any(c.isdigit() for c in value)
+        not is_title_field(label)
+        and any(c.isdigit() for c in value)
+        and _RECORD_NAME.fullmatch(root.title.replace(value, "", 1)) is not None
         for label, value in fields
+        if value in root.title
     )
     return title if numbered and title != root.title else ""
+
+
+# What a heading that names a record by its number says beside it: separators and a word or two of no digit
+# ("Knowledge - KB-4821", "Record KB-4821"). A heading with more words names the problem, whatever field's
+# value it holds ("Windows 11 upgrade fails with 0xC1900101 on Dell Latitude 7420" over "Product: | Windows 11",
+# "Outlook 2016 crashes …" over "Version: | 2"): the Title field had replaced it.
+_RECORD_NAME = re.compile(r"[\W_]*(?:[^\W\d_]{1,12}[\W_]*){0,2}")
 
 
 def _title_after_furniture(root: Section) -> str:

@@ -485,3 +485,15 @@ def test_a_solution_s_opening_gives_no_cause_where_a_cause_part_follows(tmp_path
     )
     [problem] = read(tmp_path, "KBA00029417.html", page).problems
     assert problem.cause == "The new label template embeds a full-colour logo."
+
+
+def test_a_heading_that_says_more_than_a_field_s_number_keeps_the_page_its_heading(tmp_path: Path) -> None:
+    """A heading that holds a numbered field's value among words of its own ("Dock firmware 3.2 …" over
+    "Version: | 3.2") names the problem, not the record: it stays the title."""
+    heading = "Dock firmware 3.2 leaves external monitors black after sleep"
+    page = PRINTED_RECORD_PAGE.replace("<h1>Knowledge - KB-7310</h1>", f"<h1>{heading}</h1>").replace(
+        "<td>14/05/2026</td>", "<td>14/05/2026</td></tr>\n  <tr><td>Version:</td><td>3.2</td>"
+    )
+    article = read(tmp_path, "KB-7310.html", page)
+    assert article.title == heading
+    assert [p.title for p in article.problems] == [heading]
