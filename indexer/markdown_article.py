@@ -1233,9 +1233,10 @@ class _Reader:
         return opened[0] is Role.SYMPTOMS and not _DESCRIBING_LABEL.search(label)
 
     def _heading_id(self, line: int) -> str:
-        """The id a heading on source ``line`` gives itself (see markup.heading_id), or ""."""
+        """The id a heading on source ``line`` gives itself (see markup.heading_id), or "", spelled as _anchor spells
+        a pointer's anchor: lower-cased only, Google Docs' "h.q8x2kd4mzt1a" was not the pointer's "hq8x2kd4mzt1a"."""
         source = self.lines[line - 1].lstrip() if 0 < line <= len(self.lines) else ""
-        return heading_id(source).lower() if source.startswith("#") else ""
+        return _anchor(heading_id(source)) if source.startswith("#") else ""
 
     def finish(self, root: Section) -> ReadArticle:
         """The article's problems (signal ones if any), body and outline."""
@@ -2890,8 +2891,9 @@ def without_title_label(title: str) -> str:
 # A table cell that only points to a section of the page: a link to its anchor, perhaps after a word or two and
 # before a full stop or a colon ("See [High error rate](#high-error-rate).", "Go to [Latency](#latency)"), in any
 # language ("Siehe [Latenz](#latenz)", "Voir [Latence](#latence)", "请参阅[延迟](#延迟)": "see" and "go to" alone
-# left a German runbook's pointer a problem whose one step was "Siehe Latenz").
-_SECTION_POINTER = re.compile(r"(?:[^\W\d_]++[ \t]*+){0,2}\[[^\[\]\n]+\]\(#([\w-]+)\)[.:!]?")
+# left a German runbook's pointer a problem whose one step was "Siehe Latenz"). The anchor may hold dots, as a
+# heading's id may (Google Docs' "#h.q8x2kd4mzt1a", see markup.heading_id).
+_SECTION_POINTER = re.compile(r"(?:[^\W\d_]++[ \t]*+){0,2}\[[^\[\]\n]+\]\(#([\w-]+(?:\.[\w-]+)*)\)[.:!]?")
 
 
 def _row_steps(cells: list[str], sources: list[str], fix: int, line: int) -> list[Step]:

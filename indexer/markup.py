@@ -156,8 +156,9 @@ _WIKI_LINK = re.compile(
     rf"(?:\|(?!\s)([^\[\]\n]{{1,{MAX_WIKI_LINK}}}?)(?<!\s))?\]\](?![(\[])"
 )
 # A heading's attributes after its text (## Symptoms {#symptoms}), and Pandoc's {-} (unnumbered):
-# matched from the heading's last "{" (see without_heading_attributes).
-_HEADING_ATTRIBUTES = re.compile(r"\{(?:-|" + _ATTRIBUTES + r")\}[ \t]*+$")
+# matched from the heading's last "{" (see without_heading_attributes). Python-Markdown's attr_list (MkDocs)
+# may open them with a colon ("## Invoice lag {: #invoices-late }"), which stayed in the title.
+_HEADING_ATTRIBUTES = re.compile(r"\{(?:-|:?" + _ATTRIBUTES + r")\}[ \t]*+$")
 # Docsify's anchor after a heading's text, with no braces (## Container restarts :id=crashloop), was
 # read as words of the problem's title; a space before it, so "Key:id=5" stays the heading's text. The
 # comment that hides the heading from Docsify's sidebar may follow it ("<!-- {docsify-ignore} -->").
@@ -2534,8 +2535,9 @@ def without_heading_attributes(heading: str) -> str:
     return _heading_attributes_apart(heading)[0]
 
 
-# An id among a heading's attributes: "#" at an attribute's start ("{#slow-checkout .tip}", "{.tip #slow-checkout}").
-_ID_ATTRIBUTE = re.compile(r"(?<![^{ \t])#([\w:-]+)")
+# An id among a heading's attributes: "#" at an attribute's start ("{#slow-checkout .tip}", "{.tip #slow-checkout}",
+# attr_list's "{:#slow-checkout}"), with the dots _ATTRIBUTE lets an id hold: Google Docs' "{#h.q8x2kd4mzt1a}" gave "h".
+_ID_ATTRIBUTE = re.compile(r"(?:(?<=[{ \t])|(?<=\{:))#([\w:-]+(?:\.[\w:-]+)*)")
 
 
 def heading_id(heading: str) -> str:

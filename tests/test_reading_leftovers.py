@@ -242,3 +242,25 @@ def test_a_heading_with_only_a_class_gives_no_id_to_point_to(tmp_path: Path) -> 
     page = DOCSIFY_RUNBOOK.replace(":id=invoices-late", "{.tip}")
     titles = [p.title for p in read(tmp_path, "billing.md", page).problems]
     assert "BillingApiInvoiceLag" in titles
+
+
+def test_a_pointer_finds_its_section_by_an_attr_list_id(tmp_path: Path) -> None:
+    """MkDocs' attr_list writes a heading's id after a colon ("{: #invoices-late }"), and Google Docs' anchors
+    hold a dot ("{#h.q8x2kd4mzt1a}"): neither was read as an id, so the row stayed a problem of its own,
+    answered with confidence, whose one step was the pointer."""
+    for anchor, target in (
+        ("{: #invoices-late }", "invoices-late"),
+        ("{:#invoices-late}", "invoices-late"),
+        ("{#h.q8x2kd4mzt1a .title}", "h.q8x2kd4mzt1a"),
+    ):
+        page = DOCSIFY_RUNBOOK.replace(":id=invoices-late", anchor).replace("#invoices-late", f"#{target}")
+        disk, lag = read(tmp_path, "billing.md", page).problems
+        assert (lag.title, sorted(lag.error_codes)) == ("Invoice lag", ["BIL2207", "BillingApiInvoiceLag"])
+        assert (disk.title, [s.text for s in disk.steps]) == ("BillingApiDiskFull", ["Purge the PDF cache"])
+
+
+def test_a_heading_whose_braces_are_no_attributes_gives_no_id(tmp_path: Path) -> None:
+    """Guard: words in braces after a colon ("{: see #invoices-late }") are no attribute list, so no id."""
+    page = DOCSIFY_RUNBOOK.replace(":id=invoices-late", "{: see #invoices-late }")
+    titles = [p.title for p in read(tmp_path, "billing.md", page).problems]
+    assert "BillingApiInvoiceLag" in titles
