@@ -560,9 +560,11 @@ def role_in_problem(section: Section, inherited: Role | None) -> Role:
         # the database on-call."): more steps of its fix, as a part of no name of its own that lists steps
         # is. Only beside the problems (an SOP's closing section, in prose) is it no more than their text.
         return Role.RESOLUTION
-    if inherited in PROBLEM_PART_ROLES and is_introduction(section.title):
+    if inherited in PROBLEM_PART_ROLES - {Role.RESOLUTION} and is_introduction(section.title):
         # A part's "Background" (a form's Cause panel whose body opens with "<h3>Background</h3>"): more of
-        # that part, in no words of its own. Read as more about the problem, the problem had no cause.
+        # that part, in no words of its own. Read as more about the problem, the problem had no cause. Not
+        # under a Resolution: its "Overview" before the "Steps" introduces the fix, and read as more of it,
+        # its sentence was a group of steps of its own.
         return inherited
     if role in PROBLEM_PART_ROLES or role in (Role.BOILERPLATE, Role.INFO):
         # Before the numbering: "## 1. Symptoms", "## 2. Cause" number the parts they name.

@@ -264,3 +264,46 @@ def test_a_heading_whose_braces_are_no_attributes_gives_no_id(tmp_path: Path) ->
     page = DOCSIFY_RUNBOOK.replace(":id=invoices-late", "{: see #invoices-late }")
     titles = [p.title for p in read(tmp_path, "billing.md", page).problems]
     assert "BillingApiInvoiceLag" in titles
+
+
+# A Microsoft-style fix whose Resolution opens with an "Overview" of the change before its "Steps".
+RESOLUTION_WITH_OVERVIEW = """\
+# VPN tunnel drops every few minutes
+
+## Symptoms
+
+The site-to-site tunnel drops with `GC-1042: tunnel keepalive timeout`.
+
+## Resolution
+
+### Overview
+
+This change needs a maintenance window, because the firewall reloads its policy.
+
+### Steps
+
+1. Open the firewall console.
+2. Set the idle timeout to 900 seconds.
+3. Reload the policy.
+"""
+
+
+def test_a_resolution_s_overview_is_no_group_of_steps(tmp_path: Path) -> None:
+    """An "Overview" under a Resolution introduces the fix: read as more of the Resolution, its sentence
+    was step 1 of a group of steps of its own, "Overview", before the fix's steps."""
+    [problem] = read(tmp_path, "vpn.md", RESOLUTION_WITH_OVERVIEW).problems
+    assert [(s.group, s.text) for s in problem.steps] == [
+        (None, "Open the firewall console."),
+        (None, "Set the idle timeout to 900 seconds."),
+        (None, "Reload the policy."),
+    ]
+
+
+def test_a_cause_s_overview_is_still_its_cause(tmp_path: Path) -> None:
+    """Guard: an "Overview" under a Cause says the cause, as "Background" there does."""
+    page = RESOLUTION_WITH_OVERVIEW.replace(
+        "## Resolution\n\n### Overview", "## Cause\n\n### Overview"
+    ).replace("### Steps", "## Resolution")
+    [problem] = read(tmp_path, "vpn.md", page).problems
+    assert problem.cause == "This change needs a maintenance window, because the firewall reloads its policy."
+    assert problem.steps[0].text == "Open the firewall console."
