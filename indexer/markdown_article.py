@@ -591,8 +591,10 @@ def _text_as_meaning(draft: _Draft) -> None:
     and the steps): the message is what is seen, and the text under it says what the message means, its
     cause where it states none. Read as under any error heading, it was the problem's symptoms and the
     entry had no cause. Not text that says what the user sees (a wiki's "## Diagnostics" over "Chrome
-    shows a full-page warning …"): moved unread, it was the cause, and no symptom of the entry's."""
-    if not draft.cause and not any(says_what_is_seen(text) for text, _ in draft.symptoms):
+    shows a full-page warning …"): moved unread, it was the cause, and no symptom of the entry's. That the
+    program prints, returns or reports the error says when it raises it ("pkgsync prints this error when the
+    index is not signed"): read as what is seen, the entry had no cause."""
+    if not draft.cause and not any(says_what_is_seen(text, output=False) for text, _ in draft.symptoms):
         draft.cause, draft.symptoms = draft.symptoms, []
 
 

@@ -84,9 +84,13 @@ _CONDITION_OPENING = re.compile(r"(?:if|when|unless|whenever|in case)\b", re.IGN
 _TELLS_WHAT_SHOWS = re.compile(
     r"\b(?:you (?:may |might |will |can |could )?(?:also )?(?:see|get|receive|notice|find)|shows?|showing|pops? up|"
     r"appears?(?! (?:twice|more than once|(?:several|multiple|many|two|three|\d+) times)\b)"
-    r"|displays?|reports?|returns?|prints?|(?:is|are) (?:shown|displayed|logged))\b",
+    r"|displays?|(?:is|are) (?:shown|displayed))\b",
     re.IGNORECASE,
 )
+# What a paragraph says a program outputs ("the server returns …", "pkgsync prints this error when …"): what
+# is seen in an opening, but in a list of a program's errors (a man page's DIAGNOSTICS) when the error is raised,
+# and why. Apart from _TELLS_WHAT_SHOWS so that such a list can leave it out (see says_what_is_seen).
+_TELLS_WHAT_IS_OUTPUT = re.compile(r"\b(?:reports?|returns?|prints?|(?:is|are) logged)\b", re.IGNORECASE)
 
 
 def explained_after_shown(
@@ -165,10 +169,15 @@ def _only_explains(block: SyntaxTreeNode) -> bool:
     return not (text.endswith(":") or seen or conditional or any(map(reads_as_instruction, clauses)))
 
 
-def says_what_is_seen(text: str) -> bool:
+def says_what_is_seen(text: str, *, output: bool = True) -> bool:
     """Whether a text says what a program shows ("the console shows …", "a dialog pops up") or what people
-    see or go through ("Users see a spinner …")."""
-    return bool(_TELLS_WHAT_SHOWS.search(text) or _SAYS_WHAT_IS_SEEN.search(text))
+    see or go through ("Users see a spinner …"); with ``output``, also what a program prints, returns or
+    reports, which under a list of its errors says when it raises one ("pkgsync prints this error when …")."""
+    return bool(
+        _TELLS_WHAT_SHOWS.search(text)
+        or (output and _TELLS_WHAT_IS_OUTPUT.search(text))
+        or _SAYS_WHAT_IS_SEEN.search(text)
+    )
 
 
 def leads_in(text: str) -> bool:

@@ -136,11 +136,11 @@ SIGN_IN_DIAGNOSTICS = """\
 
 
 def test_a_diagnostics_entry_that_says_what_users_get_is_its_symptoms(tmp_path: Path) -> None:
-    """Text that says what people get or a program reports is what is seen, as openings reads it: "Users
-    get …" and "The browser reports …" were the entry's cause, and no symptom of it."""
+    """Text that says what people get or a screen shows is what is seen, as openings reads it: "Users
+    get …" and "The browser shows …" were the entry's cause, and no symptom of it."""
     for text in (
         "Users get this code after their password when they sign in from outside the office.",
-        "The browser reports this code after the password page when signing in from home.",
+        "The browser shows this code after the password page when signing in from home.",
     ):
         (problem,) = read(tmp_path, "sso.md", SIGN_IN_DIAGNOSTICS.format(text=text)).problems
         assert (problem.symptoms, problem.cause) == (text, "")
@@ -151,6 +151,43 @@ def test_a_diagnostics_entry_that_says_why_is_its_cause(tmp_path: Path) -> None:
     text = "Multi-factor authentication is required for sign-ins from outside the company network."
     (problem,) = read(tmp_path, "sso.md", SIGN_IN_DIAGNOSTICS.format(text=text)).problems
     assert (problem.symptoms, problem.cause) == ("", text)
+
+
+# A man page's DIAGNOSTICS: each entry says when the program prints or returns its error, and what to do.
+PKGSYNC_DIAGNOSTICS = """\
+# pkgsync(8)
+
+## DIAGNOSTICS
+
+### `E102: upstream signature verification failed`
+
+pkgsync prints this error when the mirror's index is not signed by a key in /etc/pkgsync/trusted.d.
+
+1. Import the mirror's key into /etc/pkgsync/trusted.d.
+2. Run pkgsync again.
+
+### `E207: lock held`
+
+Another pkgsync process holds /var/lib/pkgsync/lock; the server returns this code to the second client.
+
+1. Wait for the other run to finish.
+"""
+
+
+def test_a_diagnostics_entry_that_says_when_the_program_prints_it_gives_its_cause(tmp_path: Path) -> None:
+    """A program that "prints" or "returns" an error is when the error is raised, not what a person sees:
+    read as what is seen, each entry's text was its symptoms and the entry had no cause."""
+    signature, lock = read(tmp_path, "pkgsync.md", PKGSYNC_DIAGNOSTICS).problems
+    assert signature.cause.startswith("pkgsync prints this error when the mirror's index is not signed")
+    assert lock.cause.startswith("Another pkgsync process holds /var/lib/pkgsync/lock")
+    assert (signature.symptoms, lock.symptoms) == ("", "")
+
+
+def test_a_diagnostics_entry_that_says_what_a_dialog_shows_is_its_symptoms(tmp_path: Path) -> None:
+    """Guard: an entry that says what a screen shows a person is still what is seen."""
+    page = PKGSYNC_DIAGNOSTICS.replace("pkgsync prints this error when", "A dialog pops up when")
+    signature = read(tmp_path, "pkgsync.md", page).problems[0]
+    assert (signature.cause, signature.symptoms[:18]) == ("", "A dialog pops up w")
 
 
 # A Reddit thread copied as one page: the post asked under its byline in plain text ("u/name · 2d"), each
