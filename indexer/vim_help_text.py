@@ -8,10 +8,12 @@ an entry of a list of messages opens with its tags alone and the ``>`` of the ex
 example (a command, a message), indented, to a line that opens with ``<`` or text at the left margin, and
 ``|:TidepoolSync|`` links to a tag. Read as plain text, the file was one problem whose steps were its
 sections' titles and whose error messages were never read. Each line is rewritten as the Markdown that says
-the same, line for line, so that every line keeps its number but an example's: a section is a heading, its
-tags no words, a heading in it (``Cause ~``) one a level under, and the table of contents that links to them nothing; a message's entry a heading of its tags, its message code; an example a fence (a line more,
-two where no ``<`` ends it), inside the list item it is written in; a link its tag as code; the file's own
-tag line, its rules and its modeline nothing.
+the same, line for line, so that every line before the first example keeps its number (an example's
+opening fence is a line more, two where no ``<`` ends it, so each line after it stands that many lines further
+down): a section is a heading, its tags no words, a heading in it (``Cause ~``) one a level under, and the table
+of contents that links to them nothing; a message's entry a heading of its tags, its message code; an example a
+fence, inside the list item it is written in; a link its tag as code; the file's own tag line, its rules and its
+modeline nothing.
 """
 
 from __future__ import annotations
