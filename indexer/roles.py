@@ -1025,9 +1025,34 @@ def says_nothing(text: str) -> bool:
     return bool(_NOTHING_TO_SAY.match(normalise_heading(text)))
 
 
-# A cause not known yet ("### Cause: TBD", a Logseq page's "cause:: unknown", a paragraph "Unknown."): no
-# cause, as a placeholder for none is; but a fix "TBD" is still a problem's, so says_nothing leaves it.
-_NOT_KNOWN_YET = re.compile(r"^(unknown|unclear|tb[acd]|to be (determined|confirmed)|see below|-+)\.?$")
+# A cause not known yet ("### Cause: TBD", a Logseq page's "cause:: unknown", a paragraph "Unknown.", "Not
+# known yet.", "Under investigation."): no cause, as a placeholder for none is; but a fix "TBD" is still a
+# problem's, so says_nothing leaves it.
+_NOT_KNOWN_YET_WORDS = (
+    "unknown|unclear|tb[acd]|to be (determined|confirmed)|see below|-+|(still |as yet |currently )?not "
+    "(yet |currently )?(known|determined|identified)( yet)?|(currently |still )?(under|being|pending) "
+    "(investigation|investigated|analysis|analysed|analyzed|review)|"
+    # The cause part is read in many languages (see _ELSEWHERE), and so is what it says when the cause is
+    # not known yet: German ("Unbekannt.", "Noch nicht bekannt.", "Wird untersucht."), French ("Inconnue.",
+    # "En cours d'analyse."), Spanish and Portuguese ("Desconocida.", "En investigación."), Italian
+    # ("Sconosciuta."), Dutch ("Onbekend."), Polish ("Nieznana."), Russian ("Неизвестна."), Chinese and
+    # Japanese ("不明", "未知", "调查中", "調査中") and Korean ("알 수 없음", "조사 중").
+    "(noch )?(unbekannt|unklar|nicht (bekannt|geklärt|ermittelt))|(wird|werden) (noch )?untersucht|"
+    "in (untersuchung|klärung|prüfung)|"
+    "inconnue?s?|indéterminée?s?|(encore |toujours )?(non|pas encore) (connue?s?|identifiée?s?|"
+    "déterminée?s?)( pour l'instant| à ce jour)?|en cours d'(analyse|investigation|examen|identification)|"
+    "desconocid[ao]s?|desconhecid[ao]s?|(aún |todavía |ainda )?(no|não) (se conoce|conocid[ao]|identificad[ao]|"
+    "determinad[ao])( aún| todavía| ainda)?|(en|em) (investigación|investigação|análisis|análise)|"
+    "(por|a) determinar|"
+    "sconosciut[ao]|non (ancora )?(not[ao]|identificat[ao]|determinat[ao])|in (fase di )?(indagine|analisi)|"
+    "da determinare|"
+    "onbekend|(nog )?niet bekend|in onderzoek|wordt onderzocht|"
+    "nieznan[ay]|(jeszcze )?nieustalon[ay]|w trakcie (analizy|badania)|"
+    "неизвестн(а|о|ы|ая)|(пока )?не (установлен[аоы]?|известн[аоы]?)|выясняется|в процессе (анализа|расследования)|"
+    "未知|(原因)?(不明|未明|不详|不詳)|(正在)?(调查|調查|調査|确认|確認)中|待(定|确认|確認|调查|調查)|"
+    "알 수 없음|미확인|(조사|확인) ?중"
+)
+_NOT_KNOWN_YET = re.compile(rf"^(?:{_NOT_KNOWN_YET_WORDS})[.。]?$")
 
 
 def says_no_cause(text: str) -> bool:

@@ -108,6 +108,33 @@ def test_a_cause_that_says_what_is_not_known_is_the_cause(tmp_path: Path) -> Non
     assert problem.cause == "Unknown for now; the new TLS settings are suspected."
 
 
+def test_a_cause_not_known_yet_in_other_words_and_languages_gives_no_cause(tmp_path: Path) -> None:
+    """The cause part is read in many languages ("Ursache", "原因"), and so is its placeholder: "Unbekannt.",
+    "Inconnue.", "Not known yet." or "Under investigation." was the answer's cause."""
+    for heading, said in (
+        ("Ursache", "Unbekannt."),
+        ("Ursache", "Noch nicht bekannt."),
+        ("Cause", "Inconnue."),
+        ("Causa", "Desconocida."),
+        ("原因", "不明"),
+        ("原因", "调查中。"),
+        ("Cause", "Not known yet."),
+        ("Cause", "Under investigation."),
+    ):
+        page = CAUSE_NOT_KNOWN.replace("## Cause\n\nUnknown.", f"## {heading}\n\n{said}")
+        [problem] = read(tmp_path, "scanner.md", page).problems
+        assert (said, problem.cause) == (said, "")
+        assert [s.text for s in problem.steps] == ["Restart the gateway service.", "Resend the held batches."]
+
+
+def test_a_cause_that_says_in_german_what_is_not_known_is_the_cause(tmp_path: Path) -> None:
+    """Guard: a sentence beyond the placeholder says something, in any language, and stays the cause."""
+    said = "Noch nicht bekannt; vermutlich die neuen TLS-Einstellungen."
+    page = CAUSE_NOT_KNOWN.replace("## Cause\n\nUnknown.", f"## Ursache\n\n{said}")
+    [problem] = read(tmp_path, "scanner.md", page).problems
+    assert problem.cause == said
+
+
 def test_a_table_row_whose_fix_is_not_known_yet_is_still_a_problem(tmp_path: Path) -> None:
     """Guard: a chart's row with its fix "TBD" is a problem not fixed yet; only "Nothing."-type fixes leave
     a row out."""
