@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from urllib.parse import quote
 
+from markdown_it import MarkdownIt
 from markdown_it.common.utils import isPunctChar
 
 from indexer.callouts import CALLOUT_KINDS, CALLOUT_LABEL, symbol_kind
@@ -3800,8 +3801,9 @@ _BOLD_FIELD_LABEL = re.compile(r"\*\*([^*\d]{1,40}?):?\*\*")
 _HEADED_FIELD_LABEL = re.compile(r"#{2,6} ([^*#\d]{1,40}?):?")
 # A heading's marks, which say how high it is.
 _HEADING_MARKS = re.compile(r"(#{1,6}) ")
-# A line that opens or closes a fence, in a list item or a quote too: its marks.
-_FENCE_MARKS = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
+# CommonMark's own parser, which says where a fence opens and closes (see fenced_lines): the articles'
+# parser is markup's, which imports this module, and the kinds of block its plugins add do not change that.
+_COMMONMARK = MarkdownIt("commonmark")
 # A case's name written after its bold label, led by a dash ("**Scenario 1** – after the upgrade:").
 _NAME_AFTER_LABEL = re.compile(r"[\u2013\u2014-][ \t]++(.+?):?")
 # A line opening with a bold label of a numbered case, what it is perhaps after it ("**Symptom 1:** The
@@ -3903,16 +3905,18 @@ def _closes_field(lines: list[str], at: int, level: int) -> bool:
 
 
 def fenced_lines(lines: list[str]) -> list[bool]:
-    """Whether each of ``lines`` is in a fenced block of code, its marks' lines included. A fence closes, as
-    CommonMark closes one, only on its marks alone, as many or more: a "```bash" line in its code does not."""
-    fenced, fence = [], ""
-    for line in lines:
-        marks = _FENCE_MARKS.match(line)
-        fenced.append(bool(fence) or marks is not None)
-        if fence and marks is not None and marks[1].startswith(fence) and not line[marks.end() :].strip():
-            fence = ""
-        elif not fence and marks is not None:
-            fence = marks[1]
+    """Whether each of ``lines`` is in a fenced block of code, its marks' lines included, as CommonMark reads
+    them: a fence closes only on its marks alone, as many or more (a "```bash" line in its code does not),
+    or where the list item or quote it is in ends; and "```brew doctor```" on a line of its own, as chat-style
+    guides write a command, is a code span (a fence's info string holds no backquote), no fence."""
+    fenced = [False] * len(lines)
+    if not any("```" in line or "~~~" in line for line in lines):
+        return fenced
+    # The fence's lines read from markdown-it's tokens, not walked by hand: a walk of lines that open with
+    # marks took the one-line span for a fence that held the rest of the page (its title heading a comment).
+    for token in _COMMONMARK.parse("\n".join(lines)):
+        if token.type == "fence" and token.map:
+            fenced[token.map[0] : token.map[1]] = [True] * (token.map[1] - token.map[0])
     return fenced
 
 

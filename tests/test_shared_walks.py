@@ -2,7 +2,7 @@
 of code as the page's text, the shared one reads it as markdown-it does."""
 
 from indexer.html_article import _has_title_heading
-from indexer.html_blocks import _case_fields
+from indexer.html_blocks import _case_fields, fenced_lines
 from indexer.markup import markdown_parser
 
 # A block of code that shows a fence with a language (the page's text writing a README's snippet), then a
@@ -48,3 +48,23 @@ def test_fields_in_a_block_of_code_tell_no_cases_apart() -> None:
     assert _case_fields(f"# Known error KE-1042\n\n````\n```\n{TEMPLATE}\n```\n````\n".split("\n")) is None
     # Outside the block, the same fields do tell them apart.
     assert _case_fields(f"# Known error KE-1042\n\n{TEMPLATE}\n".split("\n")) is not None
+
+
+# A chat-style guide writes a command inline between three backquotes on its own line ("```brew doctor```"):
+# CommonMark reads a code span, as a fence's info string cannot hold a backquote, and the lines after it are
+# the page's text.
+ONE_LINE_FENCE = "Run this first:\n\n```brew doctor```\n\n# Homebrew cannot find the compiler\n\nText."
+
+
+def test_a_line_fenced_on_both_sides_is_a_code_span_not_a_fence() -> None:
+    assert "fence" not in {token.type for token in markdown_parser().parse(ONE_LINE_FENCE)}
+    assert fenced_lines(ONE_LINE_FENCE.split("\n")) == [False] * 7
+    # It opened a fence that held the rest of the page: the title heading after it was a comment in code.
+    assert _has_title_heading(ONE_LINE_FENCE)
+
+
+def test_a_fence_ends_with_the_list_item_or_quote_it_is_in() -> None:
+    """Guard: a fence in a quote or a list item, closed or not, is code; the text after its container is not."""
+    page = "> ```\n> # not a heading\n\n# Title\n\n- Run:\n  ```\n  # a comment\n  ```\n- Next\n"
+    fenced = fenced_lines(page.split("\n"))
+    assert [n for n, code in enumerate(fenced) if code] == [0, 1, 6, 7, 8]
