@@ -927,25 +927,36 @@ _PAGE_RECORD_FIELD = re.compile(
     rf"{_RECORD_FIELD.pattern}|(?:article|kb) (?:id|no|#)|authors?|(?:created|modified|updated|published) (?:on|by)"
     r"|last (?:updated|modified)(?: by)?|rating|views|version|category|related (?:cis?|configuration items?|services?|assets?)"
 )
-# A record's field that says when or by whom it was last changed: as much the record's own as its number.
+# A record's field that says when or by whom it was last changed: as much the record's own as its number,
+# beside what the record concerns or is found by (its related items, its keywords). Alone beside a version or
+# a category, it is what a step compares or enters ("Version | 7.4.2", "Last updated | 2024-03-11" in a step):
+# read as the record, the step's values were dropped.
 _RECORD_CHANGE = re.compile(r"last (?:updated|modified)(?: by)?|(?:created|modified|updated) (?:on|by)")
+_RECORD_RELATED = re.compile(r"related (?:cis?|configuration items?|services?|assets?)")
 
 
 def _is_page_record(rows: list[_Row]) -> bool:
     """Whether a table's rows are each a label and its value, every label a field of the article's record
-    (see _PAGE_RECORD_FIELD) and one of them its number or its last change."""
+    (see _PAGE_RECORD_FIELD) and one of them its number, or its last change beside what it concerns."""
     labels = [row.cells[0] for row in rows if len(row.cells) == 2]
     return len(labels) == len(rows) and _are_page_record(labels)
 
 
 def _are_page_record(labels: list[str]) -> bool:
     """Whether two or more fields' ``labels`` are each a field of the article's record (see
-    _PAGE_RECORD_FIELD), one of them its number or when it was changed (see _RECORD_CHANGE)."""
+    _PAGE_RECORD_FIELD), one of them its number, or when it was changed beside what it concerns (see
+    _RECORD_CHANGE)."""
     names = [normalise_heading(label).rstrip(":").strip() for label in labels]
     return (
         len(names) > 1
         and all(_PAGE_RECORD_FIELD.fullmatch(name) for name in names)
-        and any(name.startswith(("article", "kb")) or _RECORD_CHANGE.fullmatch(name) for name in names)
+        and (
+            any(name.startswith(("article", "kb")) for name in names)
+            or (
+                any(_RECORD_CHANGE.fullmatch(name) for name in names)
+                and any(_RECORD_RELATED.fullmatch(name) or names_keywords(name) for name in names)
+            )
+        )
     )
 
 

@@ -497,3 +497,30 @@ def test_a_heading_that_says_more_than_a_field_s_number_keeps_the_page_its_headi
     article = read(tmp_path, "KB-7310.html", page)
     assert article.title == heading
     assert [p.title for p in article.problems] == [heading]
+
+
+def test_a_table_of_a_version_and_its_date_in_a_step_stays_the_step_s(tmp_path: Path) -> None:
+    """A step's table of the build to compare with ("Version | 7.4.2", "Last updated | 2024-03-11"), and a
+    table of what a step enters after the steps ("Category:", "Created by:"), are no record's form: their
+    values stay the step's, as a form with the record's related items and keywords is not."""
+    page = TRAILING_FORM_PAGE.replace(
+        "<li>Open the headset companion app.</li>",
+        "<li>Under Help &gt; About, confirm that the installed build matches:<table><tr><td>Version</td>"
+        "<td>7.4.2 (build 1180)</td></tr><tr><td>Last updated</td><td>2024-03-11</td></tr></table></li>",
+    )
+    [problem] = read(tmp_path, "KB-5260.html", page).problems
+    assert "7.4.2 (build 1180)" in problem.steps[0].text
+    assert "2024-03-11" in problem.steps[0].text
+    page = TRAILING_FORM_PAGE.replace(
+        "<li>Turn off USB power saving.</li>", "<li>Create a new audio profile with these settings:</li>"
+    )
+    start, end = page.index('<table class="print-form">'), page.index("</table>")
+    page = (
+        page[:start]
+        + "<table><tr><td>Category:</td><td>Conference headsets</td></tr>"
+        + "<tr><td>Created by:</td><td>svc-audio</td></tr></table>"
+        + page[end + len("</table>") :]
+    )
+    [problem] = read(tmp_path, "KB-5260.html", page).problems
+    assert "Conference headsets" in problem.steps[-1].text
+    assert "svc-audio" in problem.steps[-1].text
