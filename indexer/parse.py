@@ -24,6 +24,7 @@ from indexer.chat_export_text import chat_export_markdown
 from indexer.creole_text import creole_markdown
 from indexer.dokuwiki_text import dokuwiki_markdown
 from indexer.errors import ArticleError
+from indexer.errortext import labelled_numbers
 from indexer.heading_text import SECTION_NUMBER
 from indexer.html_article import (
     HTML_SUFFIXES,
@@ -588,7 +589,10 @@ def _record_title(root: Section) -> str:
         for label, value in fields
         if value in root.title
     )
-    return title if numbered and title != root.title else ""
+    # A heading that names an error by its number ("Error 1603" over "Error code: | 1603", "HTTP 401") is the
+    # problem's own name, as the page's code is read from it: replaced by the Title field, the problem lost
+    # its code. A record's number is no error's ("Knowledge - KB-4821").
+    return title if numbered and title != root.title and not labelled_numbers(root.title) else ""
 
 
 # What a heading that names a record by its number says beside it: separators and a word or two of no digit

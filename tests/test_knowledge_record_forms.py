@@ -524,3 +524,17 @@ def test_a_table_of_a_version_and_its_date_in_a_step_stays_the_step_s(tmp_path: 
     [problem] = read(tmp_path, "KB-5260.html", page).problems
     assert "Conference headsets" in problem.steps[-1].text
     assert "svc-audio" in problem.steps[-1].text
+
+
+def test_a_heading_that_names_an_error_s_number_keeps_the_page_its_heading(tmp_path: Path) -> None:
+    """A heading that names an error by its number ("Error 1603" over "Error code: | 1603" and a Title field)
+    names the problem by its error, no record by its number: it stays the title, and the problem keeps the
+    code it names."""
+    page = PRINTED_RECORD_PAGE.replace("<h1>Knowledge - KB-7310</h1>", "<h1>Error 1603</h1>").replace(
+        "Knowledge ID:</td><td>KB-7310", "Error code:</td><td>1603"
+    )
+    article = read(tmp_path, "KB-7310.html", page)
+    assert article.title == "Error 1603"
+    [problem] = article.problems
+    assert problem.title == "Error 1603"
+    assert "1603" in problem.error_codes
