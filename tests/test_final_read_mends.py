@@ -1,0 +1,30 @@
+"""Mends of what the final reading of this stop found: work that grew with the square of its input.
+
+A colon tab's opening line, a cause's paragraph of many quoted messages and a line of blanks before a
+"Code" label are each read once. Each test reads a short hostile text of its own within a CPU budget, and
+a guard beside it keeps the shape the rule was written for read as it was.
+"""
+
+from __future__ import annotations
+
+from live import cpu_budget
+
+from indexer.markup import clean_markdown
+
+
+def test_a_colon_tab_line_of_many_open_braces_is_read_in_linear_time() -> None:
+    """A line that opens a tab in colons, then a long run of "{" with no label in them: each brace is looked
+    at once for the label after it, not the rest of the line from each. Before: 100,000 braces took minutes."""
+    line = "::tab" + "{" * 20_000
+    with cpu_budget(1.0):
+        assert clean_markdown(f"# Tabs\n\n{line}\n") == f"# Tabs\n\n{line}"
+    with cpu_budget(1.0):
+        clean_markdown("# Tabs\n\n::tab " + "{a " * 10_000 + "\n")
+
+
+def test_a_colon_tab_s_label_is_still_read_after_a_brace_of_its_own() -> None:
+    """Guard: the label in the attribute's braces is read, an unclosed brace before it or not."""
+    assert clean_markdown('# Tabs\n\n::tab{title="Python"}\nRead the body.\n::\n') == (
+        "# Tabs\n\n**Python**\nRead the body."
+    )
+    assert clean_markdown('# Tabs\n\n::tab {x {title="Go"}\nRead it.\n::\n') == "# Tabs\n\n**Go**\nRead it."
