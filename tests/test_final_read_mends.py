@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from live import cpu_budget
 
+from indexer.markdown_article import _cause_shown_failures
 from indexer.markup import clean_markdown
 
 
@@ -28,3 +29,26 @@ def test_a_colon_tab_s_label_is_still_read_after_a_brace_of_its_own() -> None:
         "# Tabs\n\n**Python**\nRead the body."
     )
     assert clean_markdown('# Tabs\n\n::tab {x {title="Go"}\nRead it.\n::\n') == "# Tabs\n\n**Go**\nRead it."
+
+
+def test_a_cause_s_paragraph_of_many_shown_messages_is_read_in_linear_time() -> None:
+    """A cause's paragraph that says a program shows message after message, in one clause or many: each
+    quotation's clause is found once among breaks found once. Before: 100,000 characters took 15 s."""
+    for joint in (" and ", ". Then "):
+        paragraph = joint.join(['the app shows "Upload failed with error 17"'] * 1_500)
+        with cpu_budget(1.0):
+            assert len(_cause_shown_failures(paragraph)) == 1_500
+
+
+def test_a_cause_s_shown_message_is_still_read_by_its_own_clause() -> None:
+    """Guard: a message ruled out or negated in its own clause is none; one in a clause after that is."""
+    assert _cause_shown_failures(
+        'This is not the case where the client shows "Cannot reach the mail server". The client then shows '
+        '"Relay access denied (554)"; unlike when the app shows "Upload failed with error 17", it retries.'
+    ) == ["Relay access denied (554)"]
+    assert (
+        _cause_shown_failures('Rather than what the log shows, the app shows "Sync failed: disk full".') == []
+    )
+    assert _cause_shown_failures('The reader shows "Card not recognised (E-104)" at the door.') == [
+        "Card not recognised (E-104)"
+    ]
