@@ -1745,9 +1745,10 @@ def bracketed_number(message: str) -> str | None:
 # code it is (an "exit code 137", a "status code 404", a "promo code 2024"). Only looked up among the codes
 # the index knows, as the codes an article closes a message with are (see _BRACKETED_NUMBER); "Code 3421"
 # alone was no code, where "error 3421" was. Not a bracket after other words: "The printer reported a paper
-# jam (code 4127)" is the printer's, and was another product's code 4127 at medium.
+# jam (code 4127)" is the printer's, and was another product's code 4127 at medium. Each run of blanks is
+# taken whole, once: two runs around an optional mark share every split of a long run, its square in time.
 _CODE_LABELLED_NUMBER = re.compile(
-    r"^[ \t]*\(?[ \t]*(?i:code)[ \t]*[:#]?[ \t]*(\d{3,9})(?![\w-]|[.,]\d)", re.MULTILINE
+    r"^[ \t]*+(?:\([ \t]*+)?(?i:code)[ \t]*+(?:[:#][ \t]*+)?(\d{3,9})(?![\w-]|[.,]\d)", re.MULTILINE
 )
 
 
