@@ -923,16 +923,16 @@ _RECORD_FIELD = re.compile(rf"{RECORD_FIELD}|{KEYWORDS_WORDS}")
 # ITSM tool's record form after the article's parts (Ivanti Neurons' print view: "Related CIs", "Category",
 # "Keywords", "Created By", "Last Modified"), the configuration items, services or assets it concerns and who
 # changed it: read as the last step's table, it was a step's text.
-_PAGE_RECORD_FIELD = re.compile(
-    rf"{_RECORD_FIELD.pattern}|(?:article|kb) (?:id|no|#)|authors?|(?:created|modified|updated|published) (?:on|by)"
-    r"|last (?:updated|modified)(?: by)?|rating|views|version|category|related (?:cis?|configuration items?|services?|assets?)"
-)
 # A record's field that says when or by whom it was last changed: as much the record's own as its number,
 # beside what the record concerns or is found by (its related items, its keywords). Alone beside a version or
 # a category, it is what a step compares or enters ("Version | 7.4.2", "Last updated | 2024-03-11" in a step):
 # read as the record, the step's values were dropped.
 _RECORD_CHANGE = re.compile(r"last (?:updated|modified)(?: by)?|(?:created|modified|updated) (?:on|by)")
 _RECORD_RELATED = re.compile(r"related (?:cis?|configuration items?|services?|assets?)")
+_PAGE_RECORD_FIELD = re.compile(
+    rf"{_RECORD_FIELD.pattern}|(?:article|kb) (?:id|no|#)|authors?|published (?:on|by)|{_RECORD_CHANGE.pattern}"
+    rf"|rating|views|version|category|{_RECORD_RELATED.pattern}"
+)
 
 
 def _is_page_record(rows: list[_Row]) -> bool:
